@@ -1,0 +1,176 @@
+//! The chart catalogue: which charts exist, their titles and summaries, and the one entry point
+//! that turns a chart name, a dataset and a width into a [`Layout`].
+
+use crate::data::{Dataset, Lang};
+use crate::error::Error;
+use crate::format::{num, percent};
+use crate::layout::{by_industry, by_year, claims_check, Layout};
+use crate::query::change;
+use crate::text::pick;
+use crate::theme::Theme;
+
+/// The charts this build can draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Stacked bars per year, split by scope.
+    ByYear,
+    /// Paired bars per industry, unreported ones written out.
+    ByIndustry,
+    /// The article's claims beside computed values.
+    ClaimsCheck,
+}
+
+impl ChartKind {
+    /// Every chart, in the order the overview shows them.
+    pub const ALL: [ChartKind; 3] = [ChartKind::ByYear, ChartKind::ByIndustry, ChartKind::ClaimsCheck];
+    /// The names the embed attribute `data-chart` accepts for single charts.
+    pub const NAMES: [&'static str; 3] = ["champions-by-year", "champions-by-industry", "claims-check"];
+
+    /// Parses a chart name.
+    pub fn parse(name: &str) -> Result<ChartKind, Error> {
+        Self::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| Self::ALL[i])
+            .ok_or_else(|| Error::UnknownChart(name.to_string()))
+    }
+
+    /// The chart's name.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// Lays the chart out for `width` CSS px.
+    pub fn layout(self, d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
+        let width = width.clamp(200.0, 4000.0);
+        match self {
+            ChartKind::ByYear => by_year::layout(d, width, lang, theme),
+            ChartKind::ByIndustry => by_industry::layout(d, width, lang, theme),
+            ChartKind::ClaimsCheck => claims_check::layout(d, width, lang, theme),
+        }
+    }
+
+    /// Title, subtitle and a one- or two-sentence summary with the numbers that matter.
+    pub fn meta(self, d: &Dataset, lang: Lang) -> ChartMeta {
+        let [a, b] = d.period;
+        match self {
+            ChartKind::ByYear => {
+                let bars = by_year::bars(d);
+                let summary = match (bars[0].total, bars[1].total) {
+                    (Some(t0), Some(t1)) => {
+                        let c = change(t0, t1);
+                        let pct = c.percent.map(|p| percent(p, true)).unwrap_or_default();
+                        let g = match (bars[0].global, bars[1].global) {
+                            (Some(g0), Some(g1)) => match lang {
+                                Lang::En => format!(" Products first in the world went from {} to {}.", num(g0, 1), num(g1, 1)),
+                                Lang::Zh => format!("其中世界第一的产品从{}个增至{}个。", num(g0, 1), num(g1, 1)),
+                            },
+                            _ => String::new(),
+                        };
+                        match lang {
+                            Lang::En => format!("Champion products rose from {} in {a} to {} in {b} ({pct}).{g}", num(t0, 1), num(t1, 1)),
+                            Lang::Zh => format!("冠军产品从{a}年的{}个增至{b}年的{}个（{pct}）。{g}", num(t0, 1), num(t1, 1)),
+                        }
+                    }
+                    _ => pick(lang, "A total was not reported.", "有总数未见报道。").to_string(),
+                };
+                ChartMeta {
+                    title: match lang {
+                        Lang::En => format!("Champion products, {a} and {b}"),
+                        Lang::Zh => format!("{a}年与{b}年的冠军产品"),
+                    },
+                    subtitle: pick(lang, "Products ranked first in the world, or first in China only", "世界第一或仅全国第一的产品").into(),
+                    summary,
+                }
+            }
+            ChartKind::ByIndustry => {
+                let rows = by_industry::rows(d, lang);
+                let reported = rows.iter().filter(|r| r.start.and_then(|v| v.value).is_some() || r.later.and_then(|v| v.value).is_some()).count();
+                let n = rows.len();
+                ChartMeta {
+                    title: pick(lang, "Champion products by industry", "各行业的冠军产品").into(),
+                    subtitle: match lang {
+                        Lang::En => format!("Counts were reported for {reported} of the {n} industries"),
+                        Lang::Zh => format!("{n}个行业中只有{reported}个报道了数量"),
+                    },
+                    summary: match lang {
+                        Lang::En => format!("The report gives counts for {reported} of {n} industries; the other {} are marked not reported.", n - reported),
+                        Lang::Zh => format!("报道给出了{n}个行业中{reported}个的数量，其余{}个标为未报道。", n - reported),
+                    },
+                }
+            }
+            ChartKind::ClaimsCheck => ChartMeta {
+                title: pick(lang, "Checking the report's arithmetic", "核对报道中的计算").into(),
+                subtitle: pick(lang, "Each claim beside the value computed from the report's own figures", "每项说法与依据报道自身数字计算的结果对照").into(),
+                summary: claims_summary(d, lang),
+            },
+        }
+    }
+}
+
+fn claims_summary(d: &Dataset, lang: Lang) -> String {
+    use crate::claims::{check_all, Verdict};
+    let Ok(checks) = check_all(d) else { return String::new() };
+    let n = checks.len();
+    let ok = checks.iter().filter(|c| c.verdict == Verdict::Matches).count();
+    let off: Vec<String> = checks
+        .iter()
+        .filter(|c| c.verdict == Verdict::DoesNotMatch)
+        .map(|c| format!("{} ({})", c.claim.id, c.claim.stated_as.get(lang)))
+        .collect();
+    let flagged = n - ok - off.len();
+    match lang {
+        Lang::En => {
+            let mut s = format!("{ok} of {n} claims match the report's own figures exactly; {flagged} hold only with a caveat");
+            if !off.is_empty() {
+                s += &format!("; {} does not match", off.join(", "));
+            }
+            s + "."
+        }
+        Lang::Zh => {
+            let mut s = format!("{n}项说法中{ok}项与报道自身数字完全相符，{flagged}项需附加说明");
+            if !off.is_empty() {
+                s += &format!("，{}不符", off.join("、"));
+            }
+            s + "。"
+        }
+    }
+}
+
+/// Text that goes around a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartMeta {
+    /// Heading.
+    pub title: String,
+    /// One line under the heading.
+    pub subtitle: String,
+    /// One or two sentences with the numbers that matter.
+    pub summary: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_names_are_errors() {
+        for k in ChartKind::ALL {
+            assert_eq!(ChartKind::parse(k.name()).unwrap(), k);
+        }
+        let e = ChartKind::parse("pie").unwrap_err();
+        assert_eq!(e.to_string(), "unknown chart \"pie\": expected one of champions-by-year, champions-by-industry, claims-check");
+    }
+
+    #[test]
+    fn summaries_carry_the_computed_numbers() {
+        let d = Dataset::binzhou();
+        let m = ChartKind::ByYear.meta(&d, Lang::En);
+        assert_eq!(m.summary, "Champion products rose from 37 in 2021 to 53 in 2023 (+43.2%). Products first in the world went from 4 to 15.");
+        let m = ChartKind::ByYear.meta(&d, Lang::Zh);
+        assert_eq!(m.summary, "冠军产品从2021年的37个增至2023年的53个（+43.2%）。其中世界第一的产品从4个增至15个。");
+        let m = ChartKind::ByIndustry.meta(&d, Lang::En);
+        assert_eq!(m.subtitle, "Counts were reported for 2 of the 8 industries");
+        let m = ChartKind::ClaimsCheck.meta(&d, Lang::En);
+        assert_eq!(m.summary, "1 of 4 claims match the report's own figures exactly; 2 hold only with a caveat; C1 (grew by 30 percent) does not match.");
+    }
+}

@@ -1,0 +1,50 @@
+//! Draws a resolved [`Layout`] on any plotters backend with plotters' primitive elements. The
+//! browser passes a canvas backend, tests and static export an SVG backend; this code never
+//! builds one. `scale` maps CSS px to backend pixels (the device pixel ratio on a canvas).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::error::Error;
+use crate::layout::{Anchor, Layout};
+use crate::theme::Rgb;
+
+fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn err<E: std::fmt::Debug>(e: E) -> Error {
+    Error::Draw(format!("{e:?}"))
+}
+
+/// Draws `layout` onto `area`, scaled by `scale` (device pixels per CSS px).
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, layout: &Layout, scale: f64) -> Result<(), Error> {
+    let px = |v: f64| (v * scale).round() as i32;
+    area.fill(&color(layout.background)).map_err(err)?;
+    for r in &layout.rules {
+        let style = ShapeStyle { color: color(r.color).to_rgba(), filled: false, stroke_width: (r.width * scale).round().max(1.0) as u32 };
+        area.draw(&PathElement::new(vec![(px(r.x1), px(r.y1)), (px(r.x2), px(r.y2))], style)).map_err(err)?;
+    }
+    for s in &layout.swatches {
+        let rect = [(px(s.rect.x), px(s.rect.y)), (px(s.rect.right()), px(s.rect.bottom()))];
+        area.draw(&Rectangle::new(rect, color(s.color).filled())).map_err(err)?;
+    }
+    for b in &layout.bars {
+        let rect = [(px(b.rect.x), px(b.rect.y)), (px(b.rect.right()), px(b.rect.bottom()))];
+        area.draw(&Rectangle::new(rect, color(b.color).filled())).map_err(err)?;
+    }
+    for l in &layout.labels {
+        let h = match l.anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
+        };
+        let weight = if l.bold { FontStyle::Bold } else { FontStyle::Normal };
+        let font = FontDesc::new(FontFamily::Name(layout.font), l.size * scale, weight);
+        let fill = color(l.color);
+        let style = TextStyle::from(font).color(&fill).pos(Pos::new(h, VPos::Center));
+        area.draw(&Text::new(l.text.as_str(), (px(l.x), px(l.y)), style)).map_err(err)?;
+    }
+    area.present().map_err(err)
+}

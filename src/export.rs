@@ -1,0 +1,20 @@
+//! Static export (native builds only): renders a chart's [`Layout`] to SVG text with plotters'
+//! SVG backend, for snapshot tests and for pre-rendered fallbacks.
+
+use plotters::prelude::*;
+use plotters_svg::SVGBackend;
+
+use crate::draw::draw;
+use crate::error::Error;
+use crate::layout::Layout;
+
+/// The layout as an SVG document, at 1 SVG unit per CSS px.
+pub fn svg(layout: &Layout) -> Result<String, Error> {
+    let mut out = String::new();
+    {
+        let size = (layout.width.round() as u32, layout.height.round() as u32);
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&area, layout, 1.0)?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,83 @@
+//! Number formatting for labels, tooltips and summaries. Works on integers only (no `{}` on
+//! `f64`), which keeps `core::fmt`'s float machinery out of the wasm binary and makes the
+//! output identical on every platform.
+
+/// Formats `v` rounded to at most `max_decimals` decimals, dropping trailing zeros:
+/// `43.243 -> "43.2"`, `3.75 -> "3.75"`, `4.0 -> "4"`. Non-finite input gives `"–"`.
+pub fn num(v: f64, max_decimals: u32) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let scale = 10i64.pow(max_decimals);
+    let scaled = (v.abs() * scale as f64).round() as i64;
+    let (int, mut frac, mut digits) = (scaled / scale, scaled % scale, max_decimals);
+    while digits > 0 && frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    let mut s = String::new();
+    if v < 0.0 && scaled != 0 {
+        s.push('-');
+    }
+    s.push_str(&int.to_string());
+    if digits > 0 {
+        let f = frac.to_string();
+        s.push('.');
+        for _ in f.len()..digits as usize {
+            s.push('0');
+        }
+        s.push_str(&f);
+    }
+    s
+}
+
+/// Like [`num`] with an explicit `+` for positive values: `"+16"`, `"-2"`, `"0"`.
+pub fn signed(v: f64, max_decimals: u32) -> String {
+    let s = num(v, max_decimals);
+    if v > 0.0 && s != "0" {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// A percentage with one decimal: `percent(43.24, true) -> "+43.2%"`.
+pub fn percent(v: f64, sign: bool) -> String {
+    let s = if sign { signed(v, 1) } else { num(v, 1) };
+    format!("{s}%")
+}
+
+/// A multiple: `ratio(3.75) -> "3.75×"`.
+pub fn ratio(v: f64) -> String {
+    format!("{}×", num(v, 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_and_trims() {
+        assert_eq!(num(43.2432, 1), "43.2");
+        assert_eq!(num(3.75, 2), "3.75");
+        assert_eq!(num(4.0, 2), "4");
+        assert_eq!(num(0.05, 1), "0.1");
+        assert_eq!(num(10.8108, 1), "10.8");
+        assert_eq!(num(2.04, 1), "2");
+        assert_eq!(num(1.05, 2), "1.05");
+        assert_eq!(num(-2.5, 1), "-2.5");
+        assert_eq!(num(-0.01, 1), "0");
+        assert_eq!(num(f64::NAN, 1), "–");
+    }
+
+    #[test]
+    fn signs_percents_ratios() {
+        assert_eq!(signed(16.0, 0), "+16");
+        assert_eq!(signed(-2.0, 0), "-2");
+        assert_eq!(signed(0.0, 0), "0");
+        assert_eq!(percent(43.2432, true), "+43.2%");
+        assert_eq!(percent(28.3, false), "28.3%");
+        assert_eq!(ratio(3.75), "3.75×");
+        assert_eq!(ratio(3.0), "3×");
+    }
+}

@@ -1,0 +1,214 @@
+//! The resolved layout: everything a chart needs to be drawn, as plain numbers in CSS pixels
+//! (bars, rules, text labels with their boxes, hit-test items with tooltip text). One file per
+//! chart kind builds a [`Layout`]; [`crate::draw`] draws it; tests check it directly.
+
+pub mod by_industry;
+pub mod by_year;
+pub mod claims_check;
+mod geometry;
+mod legend;
+mod scale;
+
+pub use geometry::{measure, wrap, Rect};
+pub use legend::legend;
+pub use scale::{nice_ticks, Ticks};
+
+use crate::theme::Rgb;
+
+/// Horizontal text anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Text starts at `x`.
+    Start,
+    /// Text is centred on `x`.
+    Middle,
+    /// Text ends at `x`.
+    End,
+}
+
+/// A text label, with its estimated box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// The text (one line).
+    pub text: String,
+    /// Anchor point x.
+    pub x: f64,
+    /// Vertical centre of the line.
+    pub y: f64,
+    /// Font size in CSS px.
+    pub size: f64,
+    /// Bold weight.
+    pub bold: bool,
+    /// Colour.
+    pub color: Rgb,
+    /// How `x` anchors the text.
+    pub anchor: Anchor,
+}
+
+impl Label {
+    /// A label centred vertically on `y`.
+    pub fn new(text: impl Into<String>, x: f64, y: f64, size: f64, color: Rgb, anchor: Anchor) -> Label {
+        Label { text: text.into(), x, y, size, bold: false, color, anchor }
+    }
+
+    /// The same label in bold.
+    pub fn bold(mut self) -> Label {
+        self.bold = true;
+        self
+    }
+
+    /// The estimated box the text covers.
+    pub fn bbox(&self) -> Rect {
+        let w = measure(&self.text, self.size, self.bold);
+        let x = match self.anchor {
+            Anchor::Start => self.x,
+            Anchor::Middle => self.x - w / 2.0,
+            Anchor::End => self.x - w,
+        };
+        Rect::new(x, self.y - self.size * 0.6, w, self.size * 1.2)
+    }
+}
+
+/// A filled rectangle that shows data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Where it is.
+    pub rect: Rect,
+    /// Fill colour.
+    pub color: Rgb,
+    /// Index into [`Layout::items`] of the item it belongs to.
+    pub item: usize,
+}
+
+/// A straight line (grid line, axis, legend rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Start x.
+    pub x1: f64,
+    /// Start y.
+    pub y1: f64,
+    /// End x.
+    pub x2: f64,
+    /// End y.
+    pub y2: f64,
+    /// Colour.
+    pub color: Rgb,
+    /// Width in CSS px.
+    pub width: f64,
+}
+
+/// A filled decoration that is not data (legend swatch, verdict chip).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Swatch {
+    /// Where it is.
+    pub rect: Rect,
+    /// Fill colour.
+    pub color: Rgb,
+}
+
+/// Something the reader can point at, focus or tap, with what its tooltip says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Hit area.
+    pub rect: Rect,
+    /// Where the tooltip points (top centre of the mark).
+    pub anchor: (f64, f64),
+    /// The marks' own extent (focus ring); the hit area may be larger for touch.
+    pub mark: Rect,
+    /// Tooltip heading.
+    pub title: String,
+    /// Tooltip lines, exact figures first, source last.
+    pub lines: Vec<String>,
+}
+
+/// A chart resolved to plain numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Width in CSS px.
+    pub width: f64,
+    /// Height in CSS px.
+    pub height: f64,
+    /// Where data marks may go.
+    pub plot: Rect,
+    /// Background colour.
+    pub background: Rgb,
+    /// Font family stack.
+    pub font: &'static str,
+    /// Grid lines and axes, drawn first.
+    pub rules: Vec<Rule>,
+    /// Decorations.
+    pub swatches: Vec<Swatch>,
+    /// Data marks.
+    pub bars: Vec<Bar>,
+    /// Text, drawn last.
+    pub labels: Vec<Label>,
+    /// Hit-test items, in reading order.
+    pub items: Vec<Item>,
+}
+
+impl Layout {
+    /// An empty layout of the given size.
+    pub fn new(width: f64, background: Rgb, font: &'static str) -> Layout {
+        Layout {
+            width,
+            height: 0.0,
+            plot: Rect::new(0.0, 0.0, 0.0, 0.0),
+            background,
+            font,
+            rules: Vec::new(),
+            swatches: Vec::new(),
+            bars: Vec::new(),
+            labels: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// The topmost item under the point `(x, y)`, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        self.items.iter().rposition(|it| it.rect.contains(x, y))
+    }
+
+    /// Pairs of labels whose boxes overlap (should always be empty).
+    pub fn overlapping_labels(&self) -> Vec<(usize, usize)> {
+        let boxes: Vec<Rect> = self.labels.iter().map(Label::bbox).collect();
+        let mut out = Vec::new();
+        for i in 0..boxes.len() {
+            for j in i + 1..boxes.len() {
+                if boxes[i].intersects(&boxes[j]) {
+                    out.push((i, j));
+                }
+            }
+        }
+        out
+    }
+
+    /// Labels whose box leaves the layout's bounds (should always be empty).
+    pub fn clipped_labels(&self) -> Vec<usize> {
+        let frame = Rect::new(0.0, 0.0, self.width, self.height);
+        (0..self.labels.len()).filter(|&i| !frame.encloses(&self.labels[i].bbox())).collect()
+    }
+
+    /// Bars that leave the plot area (should always be empty).
+    pub fn bars_outside_plot(&self) -> Vec<usize> {
+        (0..self.bars.len()).filter(|&i| !self.plot.encloses(&self.bars[i].rect)).collect()
+    }
+}
+
+/// Checks shared by every chart kind's tests: nothing overlaps, nothing is clipped, marks stay
+/// inside the plot, every item has a hit area.
+#[cfg(test)]
+pub(crate) fn assert_clean(l: &Layout, what: &str) {
+    let overlaps = l.overlapping_labels();
+    assert!(overlaps.is_empty(), "{what}: overlapping labels {:?}", overlaps
+        .iter()
+        .map(|&(a, b)| (&l.labels[a].text, l.labels[a].bbox(), &l.labels[b].text, l.labels[b].bbox()))
+        .collect::<Vec<_>>());
+    let clipped = l.clipped_labels();
+    assert!(clipped.is_empty(), "{what}: clipped labels {:?}", clipped.iter().map(|&i| &l.labels[i].text).collect::<Vec<_>>());
+    assert!(l.bars_outside_plot().is_empty(), "{what}: bars outside the plot");
+    assert!(l.height > 0.0 && l.width > 0.0);
+    for it in &l.items {
+        assert!(it.rect.w > 0.0 && it.rect.h > 0.0, "{what}: empty hit area for {}", it.title);
+        assert!(!it.lines.is_empty());
+    }
+}

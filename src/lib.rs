@@ -1,0 +1,30 @@
+//! news-infographic: interactive infographics for news articles.
+//!
+//! The pipeline is plain Rust, tested natively: a [`data::Dataset`] (values with year, scope,
+//! industry and source; the article's claims) is queried ([`query`]), checked ([`claims`]), laid
+//! out per chart kind into a [`layout::Layout`] of plain numbers, and drawn by [`draw::draw`] on any
+//! plotters backend. Only the `wasm` module, compiled for `wasm32`, touches the browser.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod chart;
+pub mod claims;
+pub mod data;
+pub mod draw;
+pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
+pub mod figures;
+pub mod format;
+pub mod layout;
+pub mod query;
+pub mod text;
+pub mod theme;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use chart::ChartKind;
+pub use data::{Dataset, Lang};
+pub use error::Error;
+pub use layout::Layout;
+pub use theme::{Theme, ThemeName};
