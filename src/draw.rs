@@ -18,8 +18,13 @@ fn err<E: std::fmt::Debug>(e: E) -> Error {
     Error::Draw(format!("{e:?}"))
 }
 
-/// Draws `layout` onto `area`, scaled by `scale` (device pixels per CSS px).
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, layout: &Layout, scale: f64) -> Result<(), Error> {
+/// plotters' SVG backend writes `font-size` as the style's size divided by 1.24 (its point to
+/// pixel factor); the canvas backend writes it unchanged. Pass this as `font_factor` for SVG.
+pub const SVG_FONT_FACTOR: f64 = 1.24;
+
+/// Draws `layout` onto `area`, scaled by `scale` (device pixels per CSS px); text sizes are
+/// multiplied by `font_factor` to undo a backend's own unit conversion (1.0 for a canvas).
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, layout: &Layout, scale: f64, font_factor: f64) -> Result<(), Error> {
     let px = |v: f64| (v * scale).round() as i32;
     area.fill(&color(layout.background)).map_err(err)?;
     for r in &layout.rules {
@@ -41,7 +46,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, layout: &Layout, 
             Anchor::End => HPos::Right,
         };
         let weight = if l.bold { FontStyle::Bold } else { FontStyle::Normal };
-        let font = FontDesc::new(FontFamily::Name(layout.font), l.size * scale, weight);
+        let font = FontDesc::new(FontFamily::Name(layout.font), l.size * scale * font_factor, weight);
         let fill = color(l.color);
         let style = TextStyle::from(font).color(&fill).pos(Pos::new(h, VPos::Center));
         area.draw(&Text::new(l.text.as_str(), (px(l.x), px(l.y)), style)).map_err(err)?;

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters_svg::SVGBackend;
 
-use crate::draw::draw;
+use crate::draw::{draw, SVG_FONT_FACTOR};
 use crate::error::Error;
 use crate::layout::Layout;
 
@@ -14,7 +14,7 @@ pub fn svg(layout: &Layout) -> Result<String, Error> {
     {
         let size = (layout.width.round() as u32, layout.height.round() as u32);
         let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&area, layout, 1.0)?;
+        draw(&area, layout, 1.0, SVG_FONT_FACTOR)?;
     }
     Ok(out)
 }
