@@ -1,0 +1,190 @@
+//! The browser edge (compiled for `wasm32` only): the one module that touches wasm-bindgen and
+//! web-sys. It exposes two opaque handles: [`Story`] owns a validated dataset and answers
+//! queries; [`Chart`] owns one chart's current layout, draws it into a canvas and answers
+//! hit-tests. Methods return small values (numbers, strings, small objects); no chart maths
+//! happens in JavaScript.
+
+use std::rc::Rc;
+use std::sync::Once;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::chart::ChartKind;
+use crate::data::{Dataset, Lang};
+use crate::error::Error;
+use crate::layout::Layout;
+use crate::query::{self, Query};
+use crate::theme::{Theme, ThemeName};
+use crate::{draw, figures, text};
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn install_panic_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("news-infographic: internal error: {info}").into());
+        }))
+    });
+}
+
+fn theme_of(name: &str) -> Result<ThemeName, Error> {
+    match name {
+        "" | "light" => Ok(ThemeName::Light),
+        "dark" => Ok(ThemeName::Dark),
+        other => Err(Error::Invalid {
+            path: "theme".into(),
+            message: format!("\"{other}\" is not a theme (use \"light\" or \"dark\")"),
+        }),
+    }
+}
+
+/// A validated dataset, shared by the charts made from it.
+#[wasm_bindgen]
+pub struct Story {
+    data: Rc<Dataset>,
+}
+
+#[wasm_bindgen]
+impl Story {
+    /// Takes a dataset object (as `JSON.parse` returns it) and validates it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(dataset: JsValue) -> Result<Story, JsError> {
+        install_panic_hook();
+        let data: Dataset = serde_wasm_bindgen::from_value(dataset)
+            .map_err(|e| Error::Parse { path: String::new(), message: e.to_string() })?;
+        data.validate()?;
+        Ok(Story { data: Rc::new(data) })
+    }
+
+    /// The names of the charts this build draws.
+    #[wasm_bindgen(js_name = chartNames)]
+    pub fn chart_names() -> Vec<String> {
+        ChartKind::NAMES.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The dataset's title.
+    pub fn title(&self, lang: &str) -> Result<String, JsError> {
+        Ok(self.data.title.get(Lang::parse(lang)?).to_string())
+    }
+
+    /// Key figures: an array of `{value, label, detail}`.
+    #[wasm_bindgen(js_name = keyFigures)]
+    pub fn key_figures(&self, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&figures::key_figures(&self.data, Lang::parse(lang)?))
+    }
+
+    /// The source line(s) and the note on derived values, as an array of strings.
+    pub fn credits(&self, lang: &str) -> Result<Vec<String>, JsError> {
+        let lang = Lang::parse(lang)?;
+        let mut out: Vec<String> = self.data.sources.iter().map(|s| text::source_line(lang, &self.data, &s.id)).collect();
+        out.push(text::derived_note(lang).to_string());
+        Ok(out)
+    }
+
+    /// Runs a query (`{filter: {...}, group_by: "year" | "industry" | "scope"}`) and returns rows
+    /// `{key, value, count, ids}`; `value` is `null` when a member was not reported.
+    pub fn query(&self, q: JsValue) -> Result<JsValue, JsError> {
+        let q: Query = serde_wasm_bindgen::from_value(q).map_err(|e| Error::Query(e.to_string()))?;
+        to_js(&query::run(&self.data, &q))
+    }
+
+    /// Compares two figures: `{from, to, absolute, percent, ratio, share_of_later}`.
+    pub fn change(from: f64, to: f64) -> Result<JsValue, JsError> {
+        to_js(&query::change(from, to))
+    }
+
+    /// A chart of this dataset.
+    pub fn chart(&self, name: &str, lang: &str, theme: &str) -> Result<Chart, JsError> {
+        Ok(Chart {
+            data: Rc::clone(&self.data),
+            kind: ChartKind::parse(name)?,
+            lang: Lang::parse(lang)?,
+            theme: theme_of(theme)?,
+            layout: None,
+        })
+    }
+}
+
+/// Tooltip content for one item, with where it points in CSS px.
+#[derive(Serialize)]
+struct Tip<'a> {
+    title: &'a str,
+    lines: &'a [String],
+    x: f64,
+    y: f64,
+}
+
+/// One chart: its current layout, drawn into a canvas on demand.
+#[wasm_bindgen]
+pub struct Chart {
+    data: Rc<Dataset>,
+    kind: ChartKind,
+    lang: Lang,
+    theme: ThemeName,
+    layout: Option<Layout>,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// The chart's name.
+    pub fn name(&self) -> String {
+        self.kind.name().to_string()
+    }
+
+    /// Heading.
+    pub fn title(&self) -> String {
+        self.kind.meta(&self.data, self.lang).title
+    }
+
+    /// Line under the heading.
+    pub fn subtitle(&self) -> String {
+        self.kind.meta(&self.data, self.lang).subtitle
+    }
+
+    /// One or two sentences with the numbers that matter.
+    pub fn summary(&self) -> String {
+        self.kind.meta(&self.data, self.lang).summary
+    }
+
+    /// Lays the chart out for `css_width`, sizes the canvas to that times `dpr` and draws.
+    /// Returns the height in CSS px for the canvas's style.
+    pub fn render(&mut self, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
+        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
+        let layout = self.kind.layout(&self.data, css_width, self.lang, &Theme::get(self.theme))?;
+        canvas.set_width((layout.width * dpr).round() as u32);
+        canvas.set_height((layout.height * dpr).round() as u32);
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| Error::Draw("the canvas has no 2D context".into()))?;
+        draw::draw(&backend.into_drawing_area(), &layout, dpr, 1.0)?;
+        let h = layout.height;
+        self.layout = Some(layout);
+        Ok(h)
+    }
+
+    /// Index of the item under `(x, y)` (CSS px from the canvas's top-left), or -1.
+    pub fn hit(&self, x: f64, y: f64) -> i32 {
+        self.layout.as_ref().and_then(|l| l.hit(x, y)).map_or(-1, |i| i as i32)
+    }
+
+    /// How many items the chart has (bars or rows a reader can point at or step through).
+    #[wasm_bindgen(js_name = itemCount)]
+    pub fn item_count(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.items.len())
+    }
+
+    /// Tooltip for item `i`: `{title, lines, x, y}`, or `undefined` when there is no such item.
+    pub fn tooltip(&self, i: usize) -> Result<JsValue, JsError> {
+        match self.layout.as_ref().and_then(|l| l.items.get(i)) {
+            Some(it) => to_js(&Tip { title: &it.title, lines: &it.lines, x: it.anchor.0, y: it.anchor.1 }),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+}
