@@ -1,0 +1,34 @@
+# news-infographic: build, serve and test.  `make` = build.
+.DEFAULT_GOAL := build
+.PHONY: setup build serve test test-native test-browser test-e2e
+
+setup:
+	@echo "== setup (toolchain, browser, npm dev deps) =="
+	bash scripts/setup.sh
+
+build:
+	bash scripts/build.sh
+
+# Article at http://127.0.0.1:8080/
+serve: build
+	node scripts/serve.mjs www 8080
+
+# Every layer in order; make stops at the first failure.
+test: setup
+	@echo "== build (wasm + bindings + wasm-opt) =="
+	NI_SKIP_SETUP=1 bash scripts/build.sh
+	@$(MAKE) --no-print-directory test-native test-browser test-e2e
+
+test-native:
+	@echo "== test (a): cargo test (native unit + snapshot tests) =="
+	cargo test
+
+test-browser:
+	@echo "== test (b): wasm-bindgen browser tests (headless Chromium) =="
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	@echo "== test (c): end-to-end (node --test tests/e2e/) =="
+	node --test tests/e2e/

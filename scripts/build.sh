@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Build the wasm (with LTO), generate JS bindings into www/pkg, optimise with npm binaryen's wasm-opt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+trap 'echo "build: ERROR: failed (line $LINENO): $BASH_COMMAND" >&2' ERR
+
+if [ "${NI_SKIP_SETUP:-0}" != 1 ]; then bash scripts/setup.sh; fi
+
+# `cargo build` ignores `lto` for crate-type ["cdylib","rlib"]; building the lib as cdylib alone applies it.
+echo "build: cargo rustc (release, wasm32, cdylib)"
+cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+
+echo "build: wasm-bindgen -> www/pkg"
+rm -rf www/pkg
+wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/news_infographic.wasm
+
+# Never Debian's wasm-opt (108): it writes modules that fail at run time. Feature flags match what
+# Rust's wasm32 target enables by default, so validation passes.
+echo "build: wasm-opt -Oz (npm binaryen $(node_modules/.bin/wasm-opt --version | awk '{print $3}'))"
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o www/pkg/news_infographic_bg.wasm www/pkg/news_infographic_bg.wasm
+
+for f in www/pkg/news_infographic_bg.wasm www/pkg/news_infographic.js; do
+  printf 'build: %-36s %8d bytes raw, %7d bytes gzip -9\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
+done

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Idempotent developer/CI setup: each step is skipped when already satisfied.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf 'setup: %s\n' "$*"; }
+die()  { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }
+trap 'die "step failed (line $LINENO): $BASH_COMMAND"' ERR
+
+# 1. Rust wasm target
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rust target wasm32-unknown-unknown: present"
+else
+  step "rust target wasm32-unknown-unknown: installing"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli at exactly the wasm-bindgen version pinned in Cargo.lock
+[ -f Cargo.toml ] || die "Cargo.toml not found in $(pwd)"
+[ -f Cargo.lock ] || { step "Cargo.lock missing: cargo generate-lockfile"; cargo generate-lockfile; }
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$wb_version" ] || die "no wasm-bindgen package in Cargo.lock"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$wb_version" ] \
+   && command -v wasm-bindgen-test-runner >/dev/null; then
+  step "wasm-bindgen-cli $wb_version: present"
+else
+  step "wasm-bindgen-cli $wb_version: installing (cargo install, a few minutes)"
+  cargo install wasm-bindgen-cli --version "$wb_version" --force   # no --locked: fails on this mirror
+fi
+
+# 3. Debian packages: headless browser + driver for tests, fonts for canvas text
+debs=(chromium chromium-driver fonts-noto-cjk fonts-dejavu-core)
+missing=()
+for p in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  step "debian packages (${debs[*]}): present"
+else
+  step "debian packages: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "need root or sudo to install: ${missing[*]}"
+    sudo="sudo"
+  fi
+  $sudo apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# 4. npm dev dependencies (binaryen's wasm-opt, playwright-core)
+if [ ! -f package-lock.json ]; then
+  step "npm dev dependencies: npm install (no lock file)"
+  npm install --no-audit --no-fund
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm dev dependencies: npm ci"
+  npm ci --no-audit --no-fund
+else
+  step "npm dev dependencies: up to date"
+fi
+
+step "done"

@@ -1,0 +1,90 @@
+//! Browser tests (wasm-bindgen-test, headless Chromium): the real wasm edge draws a chart into a
+//! real canvas, and the pixels and hit-tests are checked.
+#![cfg(target_arch = "wasm32")]
+
+use news_infographic::data::BINZHOU_JSON;
+use news_infographic::wasm::Story;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn story() -> Story {
+    let json = js_sys::JSON::parse(BINZHOU_JSON).unwrap();
+    Story::new(json).unwrap_or_else(|_| panic!("the shipped dataset loads"))
+}
+
+fn canvas() -> HtmlCanvasElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+/// Counts pixels within a small distance of `rgb`.
+fn count(c: &HtmlCanvasElement, rgb: (u8, u8, u8)) -> usize {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64).unwrap().data();
+    data.chunks(4)
+        .filter(|p| {
+            let d = |a: u8, b: u8| (a as i32 - b as i32).abs();
+            d(p[0], rgb.0) + d(p[1], rgb.1) + d(p[2], rgb.2) < 12 && p[3] == 255
+        })
+        .count()
+}
+
+#[wasm_bindgen_test]
+fn stacked_bars_are_painted_at_device_resolution() {
+    let s = story();
+    let mut chart = s.chart("champions-by-year", "en", "light").map_err(|_| ()).unwrap();
+    let c = canvas();
+    let h = chart.render(&c, 640.0, 2.0).map_err(|_| ()).unwrap();
+    assert_eq!(c.width(), 1280, "canvas is CSS width x devicePixelRatio");
+    assert_eq!(c.height(), (h * 2.0).round() as u32);
+    let orange = count(&c, (194, 65, 12)); // first in the world: 4 + 15
+    let blue = count(&c, (37, 99, 160)); // first in China only: 33 + 38
+    assert!(orange > 5_000, "world-first segments painted: {orange}");
+    // Same bar width, heights 33 + 38 against 4 + 15: areas in the ratio 71 / 19 (labels aside).
+    let ratio = blue as f64 / orange as f64;
+    assert!((ratio - 71.0 / 19.0).abs() < 0.3, "China-only vs world-first area {ratio}");
+    let white = count(&c, (255, 255, 255));
+    assert!(white > (c.width() * c.height()) as usize / 2, "background painted white");
+}
+
+#[wasm_bindgen_test]
+fn hit_test_finds_the_2023_bar() {
+    let s = story();
+    let mut chart = s.chart("champions-by-year", "en", "light").map_err(|_| ()).unwrap();
+    let c = canvas();
+    let h = chart.render(&c, 640.0, 1.0).map_err(|_| ()).unwrap();
+    assert_eq!(chart.item_count(), 2);
+    let i = chart.hit(640.0 * 0.75, h * 0.7);
+    assert_eq!(i, 1, "right half of the chart is 2023");
+    assert_eq!(chart.hit(2.0, 2.0), -1);
+    let tip = chart.tooltip(1).map_err(|_| ()).unwrap();
+    let text = js_sys::JSON::stringify(&tip).unwrap().as_string().unwrap();
+    for n in ["53 champion products", "15 first in the world", "38 first in China only"] {
+        assert!(text.contains(n), "{n} not in {text}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn dark_theme_and_chinese_draw_too() {
+    let s = story();
+    let mut chart = s.chart("champions-by-industry", "zh", "dark").map_err(|_| ()).unwrap();
+    let c = canvas();
+    chart.render(&c, 320.0, 1.0).map_err(|_| ()).unwrap();
+    assert!(count(&c, (24, 26, 31)) > 10_000, "dark background");
+    assert!(count(&c, (45, 212, 191)) > 100, "later-year bars in the dark palette");
+    assert!(chart.summary().contains("8个行业"));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_js_error_not_a_panic() {
+    let s = story();
+    assert!(s.chart("pie", "en", "light").is_err());
+    assert!(s.chart("champions-by-year", "fr", "light").is_err());
+    let bad = js_sys::JSON::parse(r#"{"id":"x"}"#).unwrap();
+    assert!(Story::new(bad).is_err());
+}
