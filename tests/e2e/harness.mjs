@@ -1,0 +1,89 @@
+// Shared set-up for the end-to-end tests: serve www/ on an ephemeral loopback port, drive
+// Debian's Chromium through playwright-core, and record console errors and every request.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+export const screenshots = path.join(repo, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Starts the server and the browser; fails loudly when either is missing. */
+export async function setUp() {
+  if (!existsSync(path.join(repo, 'www/pkg/news_infographic_bg.wasm'))) {
+    throw new Error('www/pkg is not built: run `make build` (or `make test`, which builds first)');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
+  const server = await startServer({ root: path.join(repo, 'www'), port: 0, host: '127.0.0.1', log: false });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/**
+ * Opens a page that records console errors, uncaught exceptions and requests; any request to
+ * another origin is recorded and aborted.
+ */
+export async function openPage(env, urlPath, { width = 1280, height = 900, ...ctxOpts } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, ...ctxOpts });
+  const page = await context.newPage();
+  const log = { errors: [], foreign: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(`uncaught: ${e.message}`));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    log.requests.push(url);
+    if (!url.startsWith(env.origin + '/')) {
+      log.foreign.push(url);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(env.origin + urlPath);
+  return { page, context, log };
+}
+
+/** Waits until every widget on the page has finished loading (ready or error). */
+export async function widgetsSettled(page) {
+  await page.waitForFunction(() => {
+    const hosts = [...document.querySelectorAll('.news-infographic')];
+    return hosts.length > 0 && hosts.every((h) => ['ready', 'error'].includes(h.getAttribute('data-state')));
+  }, null, { timeout: 20000 });
+}
+
+/** For each chart canvas: its name, CSS and backing sizes, and how many pixels differ from the background. */
+export async function canvasStats(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const host of document.querySelectorAll('.news-infographic')) {
+      for (const fig of host.shadowRoot.querySelectorAll('figure')) {
+        const c = fig.querySelector('canvas');
+        const ctx = c.getContext('2d');
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        const bg = [data[0], data[1], data[2]];
+        let painted = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 30) painted++;
+        }
+        const r = c.getBoundingClientRect();
+        out.push({ chart: fig.dataset.chart, cssW: r.width, cssH: r.height, w: c.width, h: c.height, painted });
+      }
+    }
+    return out;
+  });
+}
