@@ -62,14 +62,22 @@ impl ChartKind {
                         let pct = c.percent.map(|p| percent(p, true)).unwrap_or_default();
                         let g = match (bars[0].global, bars[1].global) {
                             (Some(g0), Some(g1)) => match lang {
-                                Lang::En => format!(" Products first in the world went from {} to {}.", num(g0, 1), num(g1, 1)),
+                                Lang::En => {
+                                    format!(" Products first in the world went from {} to {}.", num(g0, 1), num(g1, 1))
+                                }
                                 Lang::Zh => format!("其中世界第一的产品从{}个增至{}个。", num(g0, 1), num(g1, 1)),
                             },
                             _ => String::new(),
                         };
                         match lang {
-                            Lang::En => format!("Champion products rose from {} in {a} to {} in {b} ({pct}).{g}", num(t0, 1), num(t1, 1)),
-                            Lang::Zh => format!("冠军产品从{a}年的{}个增至{b}年的{}个（{pct}）。{g}", num(t0, 1), num(t1, 1)),
+                            Lang::En => format!(
+                                "Champion products rose from {} in {a} to {} in {b} ({pct}).{g}",
+                                num(t0, 1),
+                                num(t1, 1)
+                            ),
+                            Lang::Zh => {
+                                format!("冠军产品从{a}年的{}个增至{b}年的{}个（{pct}）。{g}", num(t0, 1), num(t1, 1))
+                            }
                         }
                     }
                     _ => pick(lang, "A total was not reported.", "有总数未见报道。").to_string(),
@@ -79,13 +87,21 @@ impl ChartKind {
                         Lang::En => format!("Champion products, {a} and {b}"),
                         Lang::Zh => format!("{a}年与{b}年的冠军产品"),
                     },
-                    subtitle: pick(lang, "Products ranked first in the world, or first in China only", "世界第一或仅全国第一的产品").into(),
+                    subtitle: pick(
+                        lang,
+                        "Products ranked first in the world, or first in China only",
+                        "世界第一或仅全国第一的产品",
+                    )
+                    .into(),
                     summary,
                 }
             }
             ChartKind::ByIndustry => {
                 let rows = by_industry::rows(d, lang);
-                let reported = rows.iter().filter(|r| r.start.and_then(|v| v.value).is_some() || r.later.and_then(|v| v.value).is_some()).count();
+                let reported = rows
+                    .iter()
+                    .filter(|r| r.start.and_then(|v| v.value).is_some() || r.later.and_then(|v| v.value).is_some())
+                    .count();
                 let n = rows.len();
                 ChartMeta {
                     title: pick(lang, "Champion products by industry", "各行业的冠军产品").into(),
@@ -101,7 +117,12 @@ impl ChartKind {
             }
             ChartKind::ClaimsCheck => ChartMeta {
                 title: pick(lang, "Checking the report's arithmetic", "核对报道中的计算").into(),
-                subtitle: pick(lang, "Each claim beside the value computed from the report's own figures", "每项说法与依据报道自身数字计算的结果对照").into(),
+                subtitle: pick(
+                    lang,
+                    "Each claim beside the value computed from the report's own figures",
+                    "每项说法与依据报道自身数字计算的结果对照",
+                )
+                .into(),
                 summary: claims_summary(d, lang),
             },
         }
@@ -121,7 +142,8 @@ fn claims_summary(d: &Dataset, lang: Lang) -> String {
     let flagged = n - ok - off.len();
     match lang {
         Lang::En => {
-            let mut s = format!("{ok} of {n} claims match the report's own figures exactly; {flagged} hold only with a caveat");
+            let mut s =
+                format!("{ok} of {n} claims match the report's own figures exactly; {flagged} hold only with a caveat");
             if !off.is_empty() {
                 s += &format!("; {} does not match", off.join(", "));
             }
@@ -158,7 +180,10 @@ mod tests {
             assert_eq!(ChartKind::parse(k.name()).unwrap(), k);
         }
         let e = ChartKind::parse("pie").unwrap_err();
-        assert_eq!(e.to_string(), "unknown chart \"pie\": expected one of champions-by-year, champions-by-industry, claims-check");
+        assert_eq!(
+            e.to_string(),
+            "unknown chart \"pie\": expected one of champions-by-year, champions-by-industry, claims-check"
+        );
     }
 
     #[test]

@@ -176,18 +176,30 @@ mod tests {
     fn verdicts_follow_the_numbers_not_the_ids() {
         let period = [2021, 2023];
         let v = |year, value| Value {
-            id: "x".into(), metric: "m".into(), year, scope: crate::data::Scope::Global,
-            industry: None, value: Some(value), source: "s".into(), note: None,
+            id: "x".into(),
+            metric: "m".into(),
+            year,
+            scope: crate::data::Scope::Global,
+            industry: None,
+            value: Some(value),
+            source: "s".into(),
+            note: None,
         };
         let c = change(37.0, 53.0);
         let stated = Stated::PercentChange { percent: 43.0 };
         assert_eq!(judge(&stated, &c, &v(2021, 37.0), &v(2023, 53.0), period).0, Verdict::Matches);
         let stated = Stated::PercentChange { percent: 50.0 };
-        assert_eq!(judge(&stated, &c, &v(2021, 37.0), &v(2023, 53.0), period), (Verdict::DoesNotMatch, Explanation::None));
+        assert_eq!(
+            judge(&stated, &c, &v(2021, 37.0), &v(2023, 53.0), period),
+            (Verdict::DoesNotMatch, Explanation::None)
+        );
         let stated = Stated::Ratio { ratio: 4.0, approximate: false };
         assert_eq!(judge(&stated, &change(4.0, 15.0), &v(2021, 4.0), &v(2023, 15.0), period).0, Verdict::DoesNotMatch);
         let stated = Stated::Values { from: 12.0, to: 15.0 };
-        assert_eq!(judge(&stated, &change(12.0, 14.0), &v(2021, 12.0), &v(2023, 14.0), period).0, Verdict::DoesNotMatch);
+        assert_eq!(
+            judge(&stated, &change(12.0, 14.0), &v(2021, 12.0), &v(2023, 14.0), period).0,
+            Verdict::DoesNotMatch
+        );
     }
 
     #[test]

@@ -185,10 +185,8 @@ impl Dataset {
     /// `JSON.parse` and hands the object over instead).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Dataset, Error> {
-        let d: Dataset = serde_json::from_str(text).map_err(|e| Error::Parse {
-            path: String::new(),
-            message: format!("{e}"),
-        })?;
+        let d: Dataset =
+            serde_json::from_str(text).map_err(|e| Error::Parse { path: String::new(), message: format!("{e}") })?;
         d.validate()?;
         Ok(d)
     }
@@ -235,7 +233,10 @@ impl Dataset {
                 continue;
             }
             let total = self.values.iter().find(|t| {
-                t.scope == Scope::GlobalOrNational && t.year == v.year && t.industry == v.industry && t.metric == v.metric
+                t.scope == Scope::GlobalOrNational
+                    && t.year == v.year
+                    && t.industry == v.industry
+                    && t.metric == v.metric
             });
             if let (Some(g), Some(Some(t))) = (v.value, total.map(|t| t.value)) {
                 if g > t {
@@ -279,10 +280,7 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str) -> Result<(), Erro
             return Err(Error::Invalid { path: format!("{list}[{i}].id"), message: "must not be empty".into() });
         }
         if seen.contains(&id) {
-            return Err(Error::Invalid {
-                path: format!("{list}[{i}].id"),
-                message: format!("\"{id}\" is used twice"),
-            });
+            return Err(Error::Invalid { path: format!("{list}[{i}].id"), message: format!("\"{id}\" is used twice") });
         }
         seen.push(id);
     }
@@ -313,10 +311,13 @@ mod tests {
     #[test]
     fn negative_count_is_refused_with_its_path() {
         let e = with(|v| v["values"][2]["value"] = (-1).into()).unwrap_err();
-        assert_eq!(e, Error::Invalid {
-            path: "values[2].value".into(),
-            message: "a count must be a finite number, zero or more".into()
-        });
+        assert_eq!(
+            e,
+            Error::Invalid {
+                path: "values[2].value".into(),
+                message: "a count must be a finite number, zero or more".into()
+            }
+        );
     }
 
     #[test]

@@ -24,11 +24,20 @@ pub const SVG_FONT_FACTOR: f64 = 1.24;
 
 /// Draws `layout` onto `area`, scaled by `scale` (device pixels per CSS px); text sizes are
 /// multiplied by `font_factor` to undo a backend's own unit conversion (1.0 for a canvas).
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, layout: &Layout, scale: f64, font_factor: f64) -> Result<(), Error> {
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    scale: f64,
+    font_factor: f64,
+) -> Result<(), Error> {
     let px = |v: f64| (v * scale).round() as i32;
     area.fill(&color(layout.background)).map_err(err)?;
     for r in &layout.rules {
-        let style = ShapeStyle { color: color(r.color).to_rgba(), filled: false, stroke_width: (r.width * scale).round().max(1.0) as u32 };
+        let style = ShapeStyle {
+            color: color(r.color).to_rgba(),
+            filled: false,
+            stroke_width: (r.width * scale).round().max(1.0) as u32,
+        };
         area.draw(&PathElement::new(vec![(px(r.x1), px(r.y1)), (px(r.x2), px(r.y2))], style)).map_err(err)?;
     }
     for s in &layout.swatches {

@@ -49,11 +49,9 @@ impl fmt::Display for Error {
             Error::UnknownId { path, id } => {
                 write!(f, "unknown id \"{id}\" at `{path}`: no such entry in the dataset")
             }
-            Error::UnknownChart(name) => write!(
-                f,
-                "unknown chart \"{name}\": expected one of {}",
-                crate::chart::ChartKind::NAMES.join(", ")
-            ),
+            Error::UnknownChart(name) => {
+                write!(f, "unknown chart \"{name}\": expected one of {}", crate::chart::ChartKind::NAMES.join(", "))
+            }
             Error::Query(m) => write!(f, "query failed: {m}"),
             Error::Draw(m) => write!(f, "drawing failed: {m}"),
         }

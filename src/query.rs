@@ -154,9 +154,7 @@ pub fn share(part: f64, total: f64) -> Option<f64> {
 
 /// The single city-wide value for a metric, year and scope, if the dataset has one.
 pub fn city_value<'a>(d: &'a Dataset, metric: &str, year: i32, scope: Scope) -> Option<&'a Value> {
-    d.values
-        .iter()
-        .find(|v| v.metric == metric && v.year == year && v.scope == scope && v.industry.is_none())
+    d.values.iter().find(|v| v.metric == metric && v.year == year && v.scope == scope && v.industry.is_none())
 }
 
 #[cfg(test)]
@@ -188,7 +186,10 @@ mod tests {
         assert_eq!(get("chemicals"), Some(14.0));
         assert_eq!(get("aluminum"), None);
         assert_eq!(get(""), Some(68.0), "53 total + 15 global: a sum across scopes, as asked");
-        let all_industries_2023 = run(&data, &Query { filter: Filter { year: Some(2023), industry: None, ..Filter::default() }, group_by: None });
+        let all_industries_2023 = run(
+            &data,
+            &Query { filter: Filter { year: Some(2023), industry: None, ..Filter::default() }, group_by: None },
+        );
         assert_eq!(all_industries_2023[0].value, None, "unreported industries poison an overall sum");
         assert_eq!(sum(&[]), None);
     }
@@ -222,8 +223,10 @@ mod tests {
         let q: Query = serde_json::from_str(r#"{"filter":{"year":2021,"city_wide":true},"group_by":"scope"}"#).unwrap();
         let data = d();
         let rows = run(&data, &q);
-        assert_eq!(rows.iter().map(|r| (r.key.as_str(), r.value)).collect::<Vec<_>>(),
-            [("global-or-national", Some(37.0)), ("global", Some(4.0))]);
+        assert_eq!(
+            rows.iter().map(|r| (r.key.as_str(), r.value)).collect::<Vec<_>>(),
+            [("global-or-national", Some(37.0)), ("global", Some(4.0))]
+        );
         assert!(serde_json::from_str::<Query>(r#"{"filter":{"yr":2021}}"#).is_err());
     }
 }

@@ -93,7 +93,11 @@ pub fn value_with_year(lang: Lang, v: &str, y: i32) -> String {
 
 /// Footnote for values whose year differs from the chart's later year.
 pub fn other_year_note(lang: Lang) -> &'static str {
-    pick(lang, "Year in brackets: the report gives that figure for a different year.", "括号内年份：报道给出的是该年份的数字。")
+    pick(
+        lang,
+        "Year in brackets: the report gives that figure for a different year.",
+        "括号内年份：报道给出的是该年份的数字。",
+    )
 }
 
 /// The source line for one source.
@@ -155,7 +159,15 @@ pub fn verdict(lang: Lang, v: crate::claims::Verdict, stated_ratio: &str) -> Str
 }
 
 /// Claims chart: why a stated percentage is really a share of the later total.
-pub fn explain_share(lang: Lang, stated: &str, abs: &str, to: &str, share: &str, to_year: i32, from_year: i32) -> String {
+pub fn explain_share(
+    lang: Lang,
+    stated: &str,
+    abs: &str,
+    to: &str,
+    share: &str,
+    to_year: i32,
+    from_year: i32,
+) -> String {
     match lang {
         Lang::En => format!(
             "{stated} is {abs} ÷ {to} = {share}, the new products' share of the {to_year} total, not growth since {from_year}."

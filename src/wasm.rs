@@ -22,8 +22,7 @@ use crate::theme::{Theme, ThemeName};
 use crate::{draw, figures, text};
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn install_panic_hook() {
@@ -84,7 +83,8 @@ impl Story {
     /// The source line(s) and the note on derived values, as an array of strings.
     pub fn credits(&self, lang: &str) -> Result<Vec<String>, JsError> {
         let lang = Lang::parse(lang)?;
-        let mut out: Vec<String> = self.data.sources.iter().map(|s| text::source_line(lang, &self.data, &s.id)).collect();
+        let mut out: Vec<String> =
+            self.data.sources.iter().map(|s| text::source_line(lang, &self.data, &s.id)).collect();
         out.push(text::derived_note(lang).to_string());
         Ok(out)
     }

@@ -21,7 +21,11 @@ fn check(name: &str, actual: &str) {
         .unwrap_or_else(|_| panic!("no snapshot {}; run with UPDATE_SNAPSHOTS=1 to create it", path.display()));
     if expected != actual {
         std::fs::write(&new_path, actual).unwrap();
-        panic!("{name}: SVG differs from {}; new output in {} (UPDATE_SNAPSHOTS=1 accepts it)", path.display(), new_path.display());
+        panic!(
+            "{name}: SVG differs from {}; new output in {} (UPDATE_SNAPSHOTS=1 accepts it)",
+            path.display(),
+            new_path.display()
+        );
     }
     let _ = std::fs::remove_file(&new_path);
 }

@@ -66,10 +66,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
     let rows = rows(d, lang);
     let [start_year, end_year] = d.period;
     let mut l = Layout::new(width, theme.background, theme.font);
-    let entries = [
-        (theme.years[0], text::year(lang, start_year)),
-        (theme.years[1], text::year(lang, end_year)),
-    ];
+    let entries = [(theme.years[0], text::year(lang, start_year)), (theme.years[1], text::year(lang, end_year))];
     let mut y = legend(&mut l, &entries, PAD, PAD, width - 2.0 * PAD, SIZE, theme.text) + 8.0;
 
     let name_w = (width * 0.34).clamp(84.0, 220.0);
@@ -82,11 +79,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         + 8.0;
     let x0 = PAD + name_w;
     let bars_w = width - PAD - room - x0;
-    let max = rows
-        .iter()
-        .flat_map(|r| [r.start, r.later])
-        .filter_map(|v| v.and_then(|v| v.value))
-        .fold(0.0, f64::max);
+    let max = rows.iter().flat_map(|r| [r.start, r.later]).filter_map(|v| v.and_then(|v| v.value)).fold(0.0, f64::max);
     let ticks = nice_ticks(max, if width < 400.0 { 3 } else { 5 });
     let x_of = |v: f64| x0 + v / ticks.max * bars_w;
 
@@ -120,7 +113,14 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         }
         let mut lines = Vec::new();
         if !r.reported() {
-            l.labels.push(Label::new(text::not_reported(lang), x0 + 6.0, bars_top + block / 2.0, SIZE, theme.muted, Anchor::Start));
+            l.labels.push(Label::new(
+                text::not_reported(lang),
+                x0 + 6.0,
+                bars_top + block / 2.0,
+                SIZE,
+                theme.muted,
+                Anchor::Start,
+            ));
         }
         let mut far = x0;
         for (slot, entry) in [r.start, r.later].into_iter().enumerate() {
@@ -136,10 +136,19 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                     let rect = Rect::new(x0, by, x_of(v) - x0, BAR_H);
                     l.bars.push(Bar { rect, color: theme.years[slot], item });
                     let s = if slot == 1 { label_for(e, end_year, lang) } else { num(v, 1) };
-                    l.labels.push(Label::new(s, rect.right() + 4.0, by + BAR_H / 2.0, SIZE, theme.text, Anchor::Start).bold());
+                    l.labels.push(
+                        Label::new(s, rect.right() + 4.0, by + BAR_H / 2.0, SIZE, theme.text, Anchor::Start).bold(),
+                    );
                     far = far.max(rect.right());
                 }
-                _ => l.labels.push(Label::new(text::not_reported(lang), x0 + 4.0, by + BAR_H / 2.0, TICK, theme.muted, Anchor::Start)),
+                _ => l.labels.push(Label::new(
+                    text::not_reported(lang),
+                    x0 + 4.0,
+                    by + BAR_H / 2.0,
+                    TICK,
+                    theme.muted,
+                    Anchor::Start,
+                )),
             }
         }
         if let (Some(a), Some(b)) = (r.start.and_then(|v| v.value), r.later.and_then(|v| v.value)) {

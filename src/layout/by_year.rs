@@ -87,11 +87,24 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         let source = text::source_line(lang, d, &b.source);
         l.labels.push(Label::new(text::year(lang, b.year), cx, plot.bottom() + 14.0, SIZE, theme.text, Anchor::Middle));
         let Some(total) = b.total else {
-            l.labels.push(Label::new(text::not_reported(lang), cx, plot.bottom() - 12.0, SIZE, theme.muted, Anchor::Middle));
+            l.labels.push(Label::new(
+                text::not_reported(lang),
+                cx,
+                plot.bottom() - 12.0,
+                SIZE,
+                theme.muted,
+                Anchor::Middle,
+            ));
             lines.push(text::total_line(lang, text::not_reported(lang)));
             lines.push(source);
             let hit = Rect::new(cx - band * 0.45, plot.y, band * 0.9, plot.h);
-            l.items.push(Item { rect: hit, anchor: (cx, plot.bottom() - 24.0), mark: hit, title: text::year(lang, b.year), lines });
+            l.items.push(Item {
+                rect: hit,
+                anchor: (cx, plot.bottom() - 24.0),
+                mark: hit,
+                title: text::year(lang, b.year),
+                lines,
+            });
             continue;
         };
         // Segments bottom-up: global, then national-only (or the whole total if global is unknown).
@@ -155,7 +168,10 @@ mod tests {
         let b = bars(&Dataset::binzhou());
         assert_eq!(b.len(), 2);
         assert_eq!((b[0].year, b[0].total, b[0].global, b[0].national_only), (2021, Some(37.0), Some(4.0), Some(33.0)));
-        assert_eq!((b[1].year, b[1].total, b[1].global, b[1].national_only), (2023, Some(53.0), Some(15.0), Some(38.0)));
+        assert_eq!(
+            (b[1].year, b[1].total, b[1].global, b[1].national_only),
+            (2023, Some(53.0), Some(15.0), Some(38.0))
+        );
     }
 
     #[test]

@@ -73,7 +73,15 @@ pub fn texts(c: &ClaimCheck, lang: Lang) -> ClaimTexts {
                 Stated::PercentChange { percent: p } => percent(p, false),
                 _ => String::new(),
             };
-            text::explain_share(lang, &stated_pct, &num(ch.absolute, 1), &num(ch.to, 1), &percent(s, false), c.to.year, c.from.year)
+            text::explain_share(
+                lang,
+                &stated_pct,
+                &num(ch.absolute, 1),
+                &num(ch.to, 1),
+                &percent(s, false),
+                c.to.year,
+                c.from.year,
+            )
         }
         (Explanation::NearlyTimes { stated }, Some(ch)) => text::explain_nearly(
             lang,
@@ -131,7 +139,17 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                     let rect = Rect::new(x0, y + 2.0, (v / max * span).max(1.0), BAR_H);
                     l.labels.push(Label::new(*name, PAD, y + LINE_H / 2.0, SMALL, theme.muted, Anchor::Start));
                     l.bars.push(Bar { rect, color: *color, item });
-                    l.labels.push(Label::new((*value).clone(), rect.right() + 4.0, y + LINE_H / 2.0, SIZE, theme.text, Anchor::Start).bold());
+                    l.labels.push(
+                        Label::new(
+                            (*value).clone(),
+                            rect.right() + 4.0,
+                            y + LINE_H / 2.0,
+                            SIZE,
+                            theme.text,
+                            Anchor::Start,
+                        )
+                        .bold(),
+                    );
                     y += LINE_H + 2.0;
                 }
                 mark.h = y - mark.y;
@@ -140,7 +158,9 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                 for (name, value, _) in rows {
                     l.labels.push(Label::new(name, PAD, y + LINE_H / 2.0, SMALL, theme.muted, Anchor::Start));
                     for line in wrap(value, SIZE, true, inner - lab_w) {
-                        l.labels.push(Label::new(line, PAD + lab_w, y + LINE_H / 2.0, SIZE, theme.text, Anchor::Start).bold());
+                        l.labels.push(
+                            Label::new(line, PAD + lab_w, y + LINE_H / 2.0, SIZE, theme.text, Anchor::Start).bold(),
+                        );
                         y += LINE_H;
                     }
                     y += 2.0;
@@ -166,7 +186,13 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             y += LINE_H;
         }
         y += 10.0;
-        let mut lines = vec![t.report.clone(), format!("{stated_l}: {}", t.stated), format!("{computed_l}: {}", t.computed), t.verdict.clone(), t.explanation.clone()];
+        let mut lines = vec![
+            t.report.clone(),
+            format!("{stated_l}: {}", t.stated),
+            format!("{computed_l}: {}", t.computed),
+            t.verdict.clone(),
+            t.explanation.clone(),
+        ];
         lines.push(text::source_line(lang, d, &c.to.source));
         let hit = Rect::new(PAD, row_top, inner, y - row_top);
         l.items.push(Item { rect: hit, anchor: (PAD + inner / 2.0, row_top), mark, title: t.heading.clone(), lines });
@@ -203,7 +229,10 @@ mod tests {
         assert_eq!(t.stated, "+30%");
         assert_eq!(t.computed, "+43.2%");
         assert_eq!(t.verdict, "✗ Does not match");
-        assert_eq!(t.explanation, "30% is 16 ÷ 53 = 30.2%, the new products' share of the 2023 total, not growth since 2021.");
+        assert_eq!(
+            t.explanation,
+            "30% is 16 ÷ 53 = 30.2%, the new products' share of the 2023 total, not growth since 2021."
+        );
         assert_eq!(t.bars, Some((30.0, 16.0 / 37.0 * 100.0)));
     }
 

@@ -199,12 +199,20 @@ impl Layout {
 #[cfg(test)]
 pub(crate) fn assert_clean(l: &Layout, what: &str) {
     let overlaps = l.overlapping_labels();
-    assert!(overlaps.is_empty(), "{what}: overlapping labels {:?}", overlaps
-        .iter()
-        .map(|&(a, b)| (&l.labels[a].text, l.labels[a].bbox(), &l.labels[b].text, l.labels[b].bbox()))
-        .collect::<Vec<_>>());
+    assert!(
+        overlaps.is_empty(),
+        "{what}: overlapping labels {:?}",
+        overlaps
+            .iter()
+            .map(|&(a, b)| (&l.labels[a].text, l.labels[a].bbox(), &l.labels[b].text, l.labels[b].bbox()))
+            .collect::<Vec<_>>()
+    );
     let clipped = l.clipped_labels();
-    assert!(clipped.is_empty(), "{what}: clipped labels {:?}", clipped.iter().map(|&i| &l.labels[i].text).collect::<Vec<_>>());
+    assert!(
+        clipped.is_empty(),
+        "{what}: clipped labels {:?}",
+        clipped.iter().map(|&i| &l.labels[i].text).collect::<Vec<_>>()
+    );
     assert!(l.bars_outside_plot().is_empty(), "{what}: bars outside the plot");
     assert!(l.height > 0.0 && l.width > 0.0);
     for it in &l.items {

@@ -12,16 +12,12 @@ pub struct Ticks {
 /// Ticks from 0 covering `max` with at most `count + 1` ticks.
 pub fn nice_ticks(max: f64, count: usize) -> Ticks {
     let count = count.max(1) as f64;
-    if !(max > 0.0) || !max.is_finite() {
+    if max.is_nan() || max <= 0.0 || !max.is_finite() {
         return Ticks { max: 1.0, values: vec![0.0, 1.0] };
     }
     let raw = max / count;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw - 1e-12)
-        .unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw - 1e-12).unwrap_or(10.0 * mag);
     let n = (max / step - 1e-9).ceil().max(1.0) as usize;
     let values: Vec<f64> = (0..=n).map(|i| i as f64 * step).collect();
     Ticks { max: n as f64 * step, values }
