@@ -24,11 +24,10 @@ test-native:
 	cargo test
 
 test-browser:
-	@echo "== test (b): wasm-bindgen browser tests (headless Chromium) =="
-	CHROMEDRIVER=/usr/bin/chromedriver \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	cargo test --target wasm32-unknown-unknown --test browser
+	@echo "== test (b): wasm-bindgen browser tests (Chromium, Firefox, WebKit) =="
+	bash scripts/test-browser.sh
 
+# One test file at a time: each starts browsers, and the machine has two cores.
 test-e2e:
-	@echo "== test (c): end-to-end (node --test tests/e2e/) =="
-	node --test tests/e2e/
+	@echo "== test (c): end-to-end in Chromium, Firefox, WebKit (node --test tests/e2e/) =="
+	. scripts/env.sh && node --test --test-concurrency=1 tests/e2e/

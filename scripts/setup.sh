@@ -29,7 +29,9 @@ else
 fi
 
 # 3. Debian packages: headless browser + driver for tests, fonts for canvas text
-debs=(chromium chromium-driver fonts-noto-cjk fonts-dejavu-core)
+# Chromium, Firefox and WebKit (WebKitWebDriver drives WebKitGTK's MiniBrowser; it needs an X
+# display, hence Xvfb) for the browser tests.
+debs=(chromium chromium-driver fonts-noto-cjk fonts-dejavu-core firefox-esr webkit2gtk-driver xvfb xauth)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -47,7 +49,18 @@ else
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# 4. npm dev dependencies (binaryen's wasm-opt, playwright-core)
+# 4. geckodriver (Debian has none; npm's package downloads from the internet). Installed into a
+# folder of its own, NOT on PATH: a geckodriver on PATH silently switches wasm-bindgen-test from
+# Chromium to Firefox. Tests find it through GECKODRIVER (see scripts/env.sh).
+gecko_root="${NI_TOOLS:-$HOME/.local/share/news-infographic/tools}"
+if [ -x "$gecko_root/bin/geckodriver" ]; then
+  step "geckodriver: present ($gecko_root/bin/geckodriver)"
+else
+  step "geckodriver: installing (cargo install --root $gecko_root, a few minutes)"
+  cargo install geckodriver --root "$gecko_root"
+fi
+
+# 5. npm dev dependencies (binaryen's wasm-opt, playwright-core)
 if [ ! -f package-lock.json ]; then
   step "npm dev dependencies: npm install (no lock file)"
   npm install --no-audit --no-fund

@@ -109,8 +109,11 @@
     var ready = NI.story(opts.data || NI.baseUrl + "data/binzhou.json")
       .then(function (story) {
         if (destroyed) return;
-        build(story);
-        element.setAttribute("data-state", "ready");
+        return build(story);
+      })
+      .then(function () {
+        // "ready" once every chart has been drawn for the first time.
+        if (!destroyed && element.getAttribute("data-state") === "loading") element.setAttribute("data-state", "ready");
       })
       .catch(function (err) {
         if (destroyed) return;
@@ -145,13 +148,16 @@
         });
         wrap.append(figs);
       }
-      names.forEach(function (name) {
+      var drawn = names.map(function (name) {
         var chart = story.chart(name, lang, theme);
         charts.push(chart);
-        wrap.append(figure(chart, story, lang));
+        var f = figure(chart, story, lang);
+        wrap.append(f.node);
+        return f.drawn;
       });
       root.replaceChildren(link, wrap);
       element.style.minHeight = "";
+      return Promise.all(drawn);
     }
 
     function figure(chart, story, lang) {
@@ -177,18 +183,25 @@
       var drawn = { w: 0, dpr: 0 };
       var pinned = -1;
       var frame = 0;
+      var firstDraw;
+      var firstDrawn = new Promise(function (resolve) {
+        firstDraw = resolve;
+      });
       function redraw() {
         frame = 0;
         if (destroyed) return;
         var w = Math.floor(plot.clientWidth);
         var dpr = window.devicePixelRatio || 1;
-        if (w <= 0 || (w === drawn.w && dpr === drawn.dpr)) return;
+        // A hidden container (width 0) is drawn when it gets a size.
+        if (w <= 0) return firstDraw();
+        if (w === drawn.w && dpr === drawn.dpr) return;
         try {
           var h = chart.render(canvas, w, dpr);
           canvas.style.width = w + "px";
           canvas.style.height = h + "px";
           drawn = { w: w, dpr: dpr };
           hideTip();
+          firstDraw();
         } catch (e) {
           showError(e);
         }
@@ -249,7 +262,7 @@
         if (pinned >= 0) hideTip();
       }, { signal: ac.signal, passive: true });
       schedule();
-      return fig;
+      return { node: fig, drawn: firstDrawn };
     }
 
     function watchPixelRatio(cb) {
