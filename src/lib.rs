@@ -18,6 +18,7 @@ pub mod figures;
 pub mod format;
 pub mod layout;
 pub mod query;
+pub mod table;
 pub mod text;
 pub mod theme;
 #[cfg(target_arch = "wasm32")]

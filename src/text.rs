@@ -206,3 +206,52 @@ pub fn explain_plain(lang: Lang, to: &str, from: &str, abs: &str, pct: &str) -> 
 pub fn explain_unreported(lang: Lang) -> &'static str {
     pick(lang, "A figure this claim needs was not reported.", "该说法所需的数字未见报道。")
 }
+
+/// `a (b)` in English, `a（b）` in Chinese.
+pub fn paren(lang: Lang, a: &str, b: &str) -> String {
+    match lang {
+        Lang::En => format!("{a} ({b})"),
+        Lang::Zh => format!("{a}（{b}）"),
+    }
+}
+
+/// One line for a screen reader: an item's heading and its tooltip lines.
+pub fn describe(lang: Lang, title: &str, lines: &[String]) -> String {
+    match lang {
+        Lang::En => format!("{title}: {}", lines.join("; ")),
+        Lang::Zh => format!("{title}：{}", lines.join("；")),
+    }
+}
+
+/// Words of the widget's own controls and states.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Ui {
+    /// Shown while the wasm and the data load.
+    pub loading: &'static str,
+    /// Button that reveals a chart's data table.
+    pub show_table: &'static str,
+    /// Button that hides it again.
+    pub hide_table: &'static str,
+    /// Heading of an error card.
+    pub error: &'static str,
+    /// How to use a chart from the keyboard (its accessible description).
+    pub keys: &'static str,
+    /// Label of the key-figures group.
+    pub key_figures: &'static str,
+}
+
+/// The widget's own words in `lang`.
+pub fn ui(lang: Lang) -> Ui {
+    Ui {
+        loading: pick(lang, "Loading the interactive graphic…", "正在加载互动图表…"),
+        show_table: pick(lang, "Show as table", "以表格显示"),
+        hide_table: pick(lang, "Hide table", "隐藏表格"),
+        error: pick(lang, "This graphic could not be shown.", "无法显示此图表。"),
+        keys: pick(
+            lang,
+            "Use the arrow keys to step through the data, Home and End for the first and last item, Escape to close the details.",
+            "使用方向键逐项浏览数据，Home 和 End 跳到第一项和最后一项，Esc 关闭详情。",
+        ),
+        key_figures: pick(lang, "Key figures", "关键数字"),
+    }
+}

@@ -77,8 +77,8 @@ impl Theme {
                 grid: Rgb(226, 226, 226),
                 axis: Rgb(120, 120, 120),
                 series: [Rgb(194, 65, 12), Rgb(37, 99, 160)],
-                years: [Rgb(112, 112, 112), Rgb(13, 116, 108)],
-                good: Rgb(26, 127, 55),
+                years: [Rgb(120, 120, 120), Rgb(22, 58, 110)],
+                good: Rgb(0, 110, 140),
                 bad: Rgb(180, 35, 24),
                 caution: Rgb(138, 90, 0),
                 on_chip: Rgb(255, 255, 255),
@@ -91,8 +91,8 @@ impl Theme {
                 grid: Rgb(58, 61, 68),
                 axis: Rgb(140, 140, 140),
                 series: [Rgb(251, 146, 60), Rgb(96, 165, 250)],
-                years: [Rgb(163, 163, 163), Rgb(45, 212, 191)],
-                good: Rgb(74, 222, 128),
+                years: [Rgb(130, 130, 130), Rgb(125, 211, 252)],
+                good: Rgb(103, 232, 249),
                 bad: Rgb(248, 113, 113),
                 caution: Rgb(250, 204, 21),
                 on_chip: Rgb(24, 26, 31),
@@ -102,9 +102,113 @@ impl Theme {
     }
 }
 
+/// A colour-vision deficiency, simulated at full severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deficiency {
+    /// No L cones (red-blind).
+    Protanopia,
+    /// No M cones (green-blind).
+    Deuteranopia,
+    /// No S cones (blue-blind).
+    Tritanopia,
+}
+
+impl Deficiency {
+    /// All three.
+    pub const ALL: [Deficiency; 3] = [Deficiency::Protanopia, Deficiency::Deuteranopia, Deficiency::Tritanopia];
+
+    /// Machado, Oliveira and Fernandes (2009) matrices, severity 1, on linear RGB.
+    fn matrix(self) -> [[f64; 3]; 3] {
+        match self {
+            Deficiency::Protanopia => {
+                [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+            }
+            Deficiency::Deuteranopia => {
+                [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+            }
+            Deficiency::Tritanopia => {
+                [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]
+            }
+        }
+    }
+}
+
+fn to_linear(c: u8) -> f64 {
+    let c = c as f64 / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
+}
+
+impl Rgb {
+    /// How the colour looks with `d`, as linear RGB.
+    fn simulate(self, d: Option<Deficiency>) -> [f64; 3] {
+        let lin = [to_linear(self.0), to_linear(self.1), to_linear(self.2)];
+        match d {
+            None => lin,
+            Some(d) => {
+                let m = d.matrix();
+                let mut out = [0.0; 3];
+                for (i, row) in m.iter().enumerate() {
+                    out[i] = (row[0] * lin[0] + row[1] * lin[1] + row[2] * lin[2]).clamp(0.0, 1.0);
+                }
+                out
+            }
+        }
+    }
+
+    /// CIE L*a*b* (D65) of linear RGB.
+    fn lab(lin: [f64; 3]) -> [f64; 3] {
+        let [r, g, b] = lin;
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    }
+
+    /// CIE76 colour difference between two colours as seen with `d` (or normal vision).
+    pub fn delta_e(self, other: Rgb, d: Option<Deficiency>) -> f64 {
+        let (a, b) = (Rgb::lab(self.simulate(d)), Rgb::lab(other.simulate(d)));
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paired_colours_stay_distinct_under_colour_vision_deficiencies() {
+        for name in [ThemeName::Light, ThemeName::Dark] {
+            let t = Theme::get(name);
+            let pairs =
+                [("series", t.series[0], t.series[1]), ("years", t.years[0], t.years[1]), ("verdicts", t.good, t.bad)];
+            for (what, a, b) in pairs {
+                for d in
+                    [None, Some(Deficiency::Protanopia), Some(Deficiency::Deuteranopia), Some(Deficiency::Tritanopia)]
+                {
+                    let de = a.delta_e(b, d);
+                    assert!(de >= 20.0, "{name:?} {what} under {d:?}: ΔE {de:.1}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn simulation_is_sane() {
+        // Greys are unchanged by every simulation; pure red and green collapse for deuteranopes.
+        let grey = Rgb(120, 120, 120);
+        for d in Deficiency::ALL {
+            assert!(grey.delta_e(grey, Some(d)) < 1e-9);
+            assert!(Rgb(128, 128, 128).delta_e(grey, Some(d)) > 1.0);
+        }
+        let (red, green) = (Rgb(200, 60, 40), Rgb(90, 130, 40));
+        assert!(red.delta_e(green, None) > 40.0);
+        assert!(red.delta_e(green, Some(Deficiency::Deuteranopia)) < red.delta_e(green, None) / 2.0);
+    }
 
     #[test]
     fn marks_reach_3_to_1_and_text_4_5_to_1_in_both_themes() {
