@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::layout::Layout;
 use crate::query::{self, Query};
 use crate::theme::{Theme, ThemeName};
-use crate::{draw, figures, text};
+use crate::{draw, figures, table, text};
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
@@ -69,6 +69,11 @@ impl Story {
         ChartKind::NAMES.iter().map(|s| s.to_string()).collect()
     }
 
+    /// The widget's own words (loading, buttons, keyboard help) in `lang`.
+    pub fn ui(lang: &str) -> Result<JsValue, JsError> {
+        to_js(&text::ui(Lang::parse(lang)?))
+    }
+
     /// The dataset's title.
     pub fn title(&self, lang: &str) -> Result<String, JsError> {
         Ok(self.data.title.get(Lang::parse(lang)?).to_string())
@@ -113,13 +118,15 @@ impl Story {
     }
 }
 
-/// Tooltip content for one item, with where it points in CSS px.
+/// Tooltip content for one item, with where it points and the box to outline on focus, in CSS px.
 #[derive(Serialize)]
 struct Tip<'a> {
     title: &'a str,
     lines: &'a [String],
     x: f64,
     y: f64,
+    #[serde(rename = "box")]
+    mark: [f64; 4],
 }
 
 /// One chart: its current layout, drawn into a canvas on demand.
@@ -183,8 +190,27 @@ impl Chart {
     /// Tooltip for item `i`: `{title, lines, x, y}`, or `undefined` when there is no such item.
     pub fn tooltip(&self, i: usize) -> Result<JsValue, JsError> {
         match self.layout.as_ref().and_then(|l| l.items.get(i)) {
-            Some(it) => to_js(&Tip { title: &it.title, lines: &it.lines, x: it.anchor.0, y: it.anchor.1 }),
+            Some(it) => to_js(&Tip {
+                title: &it.title,
+                lines: &it.lines,
+                x: it.anchor.0,
+                y: it.anchor.1,
+                mark: [it.mark.x, it.mark.y, it.mark.w, it.mark.h],
+            }),
             None => Ok(JsValue::UNDEFINED),
         }
+    }
+
+    /// Item `i` as one sentence for a screen reader's live region ("" when there is no such item).
+    pub fn describe(&self, i: usize) -> String {
+        match self.layout.as_ref().and_then(|l| l.items.get(i)) {
+            Some(it) => text::describe(self.lang, &it.title, &it.lines),
+            None => String::new(),
+        }
+    }
+
+    /// The chart's data as `{caption, columns, rows}` of formatted cells.
+    pub fn table(&self) -> Result<JsValue, JsError> {
+        to_js(&table::table(self.kind, &self.data, self.lang))
     }
 }

@@ -5,8 +5,8 @@
  *
  * renders that chart where the tag stands, inside an open shadow root. data-chart="overview"
  * renders the key figures and every chart. The wasm module and the dataset are fetched once per
- * page however many widgets there are. All numbers, labels, layout and hit-testing come from
- * the Rust core; this file only builds DOM, forwards events and schedules redraws.
+ * page however many widgets there are. All numbers, words, layout and hit-testing come from the
+ * Rust core; this file only builds DOM, forwards events and schedules redraws.
  */
 (function () {
   "use strict";
@@ -86,15 +86,18 @@
    * Mounts a widget into `element` (its content goes in an open shadow root).
    * options: { chart: "overview" | chart name, lang: "en" | "zh", theme: "" | "light" | "dark",
    *            data: dataset URL (default: the Binzhou dataset beside this script) }
-   * Returns { ready: Promise, update(options), destroy() }.
+   * Returns a handle { ready: Promise, update(options), destroy() }, also kept on
+   * `element.newsInfographic`.
    */
   function mount(element, options) {
+    if (element.newsInfographic) element.newsInfographic.destroy({ keepElement: true });
     var opts = Object.assign({ chart: "overview", lang: "en", theme: "" }, options || {});
     var root = element.shadowRoot || element.attachShadow({ mode: "open" });
-    var ac = new AbortController();
-    var charts = [];
-    var observers = [];
+    var life = new AbortController(); // listeners for the widget's lifetime
+    var view = null; // { abort: AbortController, charts, observers } for the current build
     var destroyed = false;
+    var story = null;
+    var schemeQuery = matchMedia("(prefers-color-scheme: dark)");
 
     element.classList.add("news-infographic");
     element.setAttribute("data-state", "loading");
@@ -104,115 +107,195 @@
     var link = el("link");
     link.rel = "stylesheet";
     link.href = NI.baseUrl + "embed.css";
-    root.replaceChildren(link, el("div", "ni-loading", "Loading the interactive graphic…"));
+    root.replaceChildren(link, el("div", "ni-loading", opts.lang === "zh" ? "正在加载互动图表…" : "Loading the interactive graphic…"));
 
     var ready = NI.story(opts.data || NI.baseUrl + "data/binzhou.json")
-      .then(function (story) {
+      .then(function (s) {
         if (destroyed) return;
-        return build(story);
+        story = s;
+        return build();
       })
       .then(function () {
-        // "ready" once every chart has been drawn for the first time.
         if (!destroyed && element.getAttribute("data-state") === "loading") element.setAttribute("data-state", "ready");
       })
       .catch(function (err) {
-        if (destroyed) return;
-        showError(err);
+        if (!destroyed) showError(err);
       });
+
+    // Follow the reader's colour scheme unless the embed fixes a theme.
+    schemeQuery.addEventListener("change", function () {
+      if (!opts.theme && story) build();
+    }, { signal: life.signal });
+    // Canvas text is drawn with whatever font is there: redraw once web fonts arrive.
+    if (document.fonts) {
+      document.fonts.addEventListener("loadingdone", function () {
+        if (view) view.redrawAll();
+      }, { signal: life.signal });
+    }
 
     function showError(err) {
       var msg = (err && err.message) || String(err);
       console.error("news-infographic: " + msg);
+      teardownView();
       element.setAttribute("data-state", "error");
       element.style.minHeight = "";
       var box = el("div", "ni-error");
       box.setAttribute("role", "alert");
-      box.append(el("strong", null, "This graphic could not be shown. "), el("span", null, msg));
+      box.append(el("strong", null, opts.lang === "zh" ? "无法显示此图表。" : "This graphic could not be shown."), el("span", null, " " + msg));
       root.replaceChildren(link, box);
     }
 
-    function build(story) {
+    function teardownView() {
+      if (!view) return;
+      view.abort.abort();
+      view.observers.forEach(function (o) {
+        o.disconnect();
+      });
+      view.charts.forEach(function (c) {
+        c.free();
+      });
+      view = null;
+    }
+
+    /** Builds (or rebuilds) the widget's DOM; resolves once every chart has been drawn. */
+    function build() {
+      teardownView();
       var lang = opts.lang;
-      var theme = opts.theme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+      var ui = story.constructor.ui(lang);
+      var theme = opts.theme || (schemeQuery.matches ? "dark" : "light");
       var names = opts.chart === "overview" ? story.constructor.chartNames() : [opts.chart];
+      var charts = names.map(function (name) {
+        return story.chart(name, lang, theme);
+      });
+      view = { abort: new AbortController(), charts: charts, observers: [], redraws: [] };
+      view.redrawAll = function () {
+        view.redraws.forEach(function (f) {
+          f(true);
+        });
+      };
       var wrap = el("div", "ni-root");
       wrap.setAttribute("data-theme", theme);
       wrap.lang = lang === "zh" ? "zh-Hans" : "en";
       if (opts.chart === "overview") {
         wrap.append(el("h2", "ni-heading", story.title(lang)));
-        var figs = el("div", "ni-figures");
+        var figs = el("ul", "ni-figures");
+        figs.setAttribute("aria-label", ui.key_figures);
         story.keyFigures(lang).forEach(function (f) {
-          var d = el("div", "ni-figure");
-          d.append(el("span", "ni-figure-value", f.value), el("span", "ni-figure-label", f.label), el("span", "ni-figure-detail", f.detail));
+          var d = el("li", "ni-figure");
+          d.append(el("span", "ni-figure-value", f.value), el("span", "ni-figure-label", " " + f.label), el("span", "ni-figure-detail", " " + f.detail));
           figs.append(d);
         });
         wrap.append(figs);
       }
-      var drawn = names.map(function (name) {
-        var chart = story.chart(name, lang, theme);
-        charts.push(chart);
-        var f = figure(chart, story, lang);
+      var drawn = charts.map(function (chart) {
+        var f = figure(chart, lang, ui);
         wrap.append(f.node);
         return f.drawn;
       });
       root.replaceChildren(link, wrap);
       element.style.minHeight = "";
-      return Promise.all(drawn);
+      var fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
+      return Promise.all(drawn.concat([fontsReady]));
     }
 
-    function figure(chart, story, lang) {
+    function figure(chart, lang, ui) {
+      var name = chart.name();
+      var sig = { signal: view.abort.signal };
       var fig = el("figure", "ni-chart");
-      fig.setAttribute("data-chart", chart.name());
+      fig.setAttribute("data-chart", name);
+      fig.setAttribute("aria-labelledby", "ni-title-" + name);
       var head = el("div", "ni-head");
-      head.append(el("h3", "ni-title", chart.title()), el("p", "ni-subtitle", chart.subtitle()));
+      var title = el("h3", "ni-title", chart.title());
+      title.id = "ni-title-" + name;
+      head.append(title, el("p", "ni-subtitle", chart.subtitle()));
+
       var plot = el("div", "ni-plot");
       var canvas = el("canvas");
       canvas.setAttribute("role", "img");
       canvas.setAttribute("aria-label", chart.title() + ". " + chart.summary());
+      canvas.setAttribute("aria-describedby", "ni-keys-" + name);
+      canvas.tabIndex = 0;
+      var focusRing = el("div", "ni-focus");
+      focusRing.hidden = true;
       var tip = el("div", "ni-tooltip");
       tip.setAttribute("role", "tooltip");
-      tip.id = "ni-tip-" + chart.name();
+      tip.id = "ni-tip-" + name;
       tip.hidden = true;
-      plot.append(canvas, tip);
+      plot.append(canvas, focusRing, tip);
+
+      var keys = el("p", "ni-sr", ui.keys);
+      keys.id = "ni-keys-" + name;
+      var live = el("p", "ni-sr ni-live");
+      live.setAttribute("aria-live", "polite");
+
+      var tableWrap = el("div", "ni-table-wrap ni-sr");
+      tableWrap.id = "ni-table-" + name;
+      tableWrap.append(dataTable(chart.table()));
+      var toggle = el("button", "ni-toggle", ui.show_table);
+      toggle.type = "button";
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", tableWrap.id);
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        toggle.textContent = open ? ui.hide_table : ui.show_table;
+        tableWrap.classList.toggle("ni-sr", !open);
+      }, sig);
+
       var cap = el("figcaption", "ni-caption");
+      cap.append(el("span", "ni-summary", chart.summary()));
       story.credits(lang).forEach(function (line) {
         cap.append(el("span", null, line));
       });
-      fig.append(head, plot, cap);
+      fig.append(head, plot, keys, live, toggle, tableWrap, cap);
 
       var drawn = { w: 0, dpr: 0 };
       var pinned = -1;
+      var focused = -1;
       var frame = 0;
       var firstDraw;
       var firstDrawn = new Promise(function (resolve) {
         firstDraw = resolve;
       });
-      function redraw() {
+      function redraw(force) {
         frame = 0;
-        if (destroyed) return;
+        if (!view || view.charts.indexOf(chart) < 0) return;
         var w = Math.floor(plot.clientWidth);
         var dpr = window.devicePixelRatio || 1;
         // A hidden container (width 0) is drawn when it gets a size.
         if (w <= 0) return firstDraw();
-        if (w === drawn.w && dpr === drawn.dpr) return;
+        if (!force && w === drawn.w && dpr === drawn.dpr) return;
         try {
           var h = chart.render(canvas, w, dpr);
           canvas.style.width = w + "px";
           canvas.style.height = h + "px";
           drawn = { w: w, dpr: dpr };
-          hideTip();
+          if (focused >= 0 && focused < chart.itemCount()) select(focused, false);
+          else hideTip();
           firstDraw();
         } catch (e) {
           showError(e);
         }
       }
-      function schedule() {
-        if (!frame) frame = requestAnimationFrame(redraw);
+      function schedule(force) {
+        if (force === true) drawn = { w: 0, dpr: 0 };
+        if (!frame) frame = requestAnimationFrame(function () {
+          redraw(false);
+        });
       }
-      var ro = new ResizeObserver(schedule);
+      view.redraws.push(schedule);
+      var ro = new ResizeObserver(function () {
+        schedule(false);
+      });
       ro.observe(plot);
-      observers.push(ro, { disconnect: function () { if (frame) cancelAnimationFrame(frame); } });
-      watchPixelRatio(schedule);
+      view.observers.push(ro, {
+        disconnect: function () {
+          if (frame) cancelAnimationFrame(frame);
+        },
+      });
+      watchPixelRatio(function () {
+        schedule(false);
+      }, view.abort.signal);
 
       function point(e) {
         var r = canvas.getBoundingClientRect();
@@ -230,76 +313,142 @@
         tip.style.left = Math.max(0, Math.min(maxX, t.x - tip.offsetWidth / 2)) + "px";
         var top = t.y - tip.offsetHeight - 8;
         tip.style.top = (top < 0 ? t.y + 12 : top) + "px";
-        canvas.setAttribute("aria-describedby", tip.id);
+        return t;
       }
       function hideTip() {
         tip.hidden = true;
+        focusRing.hidden = true;
         pinned = -1;
-        canvas.removeAttribute("aria-describedby");
       }
-      var sig = { signal: ac.signal };
+      /** Keyboard selection: tooltip, focus ring and an announcement. */
+      function select(i, announce) {
+        focused = i;
+        var t = showTip(i);
+        if (!t) return;
+        var b = t.box;
+        focusRing.style.left = b[0] - 3 + "px";
+        focusRing.style.top = b[1] - 3 + "px";
+        focusRing.style.width = b[2] + 6 + "px";
+        focusRing.style.height = b[3] + 6 + "px";
+        focusRing.hidden = false;
+        if (announce) live.textContent = chart.describe(i);
+      }
+      canvas.addEventListener("keydown", function (e) {
+        var n = chart.itemCount();
+        if (!n) return;
+        var next;
+        switch (e.key) {
+          case "ArrowRight":
+          case "ArrowDown":
+            next = focused < 0 ? 0 : Math.min(n - 1, focused + 1);
+            break;
+          case "ArrowLeft":
+          case "ArrowUp":
+            next = focused < 0 ? 0 : Math.max(0, focused - 1);
+            break;
+          case "Home":
+            next = 0;
+            break;
+          case "End":
+            next = n - 1;
+            break;
+          case "Escape":
+            if (focused < 0 && tip.hidden) return;
+            focused = -1;
+            hideTip();
+            live.textContent = "";
+            e.preventDefault();
+            return;
+          default:
+            return;
+        }
+        e.preventDefault();
+        select(next, true);
+      }, sig);
+      canvas.addEventListener("blur", function () {
+        focused = -1;
+        hideTip();
+      }, sig);
       canvas.addEventListener("pointermove", function (e) {
-        if (pinned >= 0) return;
+        if (pinned >= 0 || focused >= 0) return;
         var i = point(e);
         i >= 0 ? showTip(i) : hideTip();
       }, sig);
       canvas.addEventListener("pointerleave", function (e) {
-        if (pinned < 0 && e.pointerType === "mouse") hideTip();
+        if (pinned < 0 && focused < 0 && e.pointerType === "mouse") hideTip();
       }, sig);
       canvas.addEventListener("pointerdown", function (e) {
         var i = point(e);
         if (i < 0) return hideTip();
         if (e.pointerType !== "mouse") {
-          pinned = -1;
           showTip(i);
           pinned = i;
         }
       }, sig);
       document.addEventListener("pointerdown", function (e) {
-        if (pinned >= 0 && !e.composedPath().includes(canvas)) hideTip();
+        if (pinned >= 0 && e.composedPath().indexOf(canvas) < 0) hideTip();
       }, sig);
       window.addEventListener("scroll", function () {
         if (pinned >= 0) hideTip();
-      }, { signal: ac.signal, passive: true });
-      schedule();
+      }, { signal: view.abort.signal, passive: true });
+      schedule(false);
       return { node: fig, drawn: firstDrawn };
     }
 
-    function watchPixelRatio(cb) {
-      var mq;
+    function dataTable(t) {
+      var table = el("table", "ni-table");
+      table.append(el("caption", null, t.caption));
+      var thead = el("thead");
+      var hr = el("tr");
+      t.columns.forEach(function (c) {
+        var th = el("th", null, c);
+        th.scope = "col";
+        hr.append(th);
+      });
+      thead.append(hr);
+      var tbody = el("tbody");
+      t.rows.forEach(function (row) {
+        var tr = el("tr");
+        row.forEach(function (cell, k) {
+          var c = el(k === 0 ? "th" : "td", null, cell);
+          if (k === 0) c.scope = "row";
+          tr.append(c);
+        });
+        tbody.append(tr);
+      });
+      table.append(thead, tbody);
+      return table;
+    }
+
+    function watchPixelRatio(cb, signal) {
       function arm() {
-        if (destroyed) return;
-        mq = matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
-        mq.addEventListener("change", onChange, { once: true, signal: ac.signal });
-      }
-      function onChange() {
-        cb();
-        arm();
+        if (signal.aborted) return;
+        var mq = matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
+        mq.addEventListener("change", function () {
+          cb();
+          arm();
+        }, { once: true, signal: signal });
       }
       arm();
     }
 
-    return {
+    var handle = {
       ready: ready,
       update: function (next) {
-        this.destroy({ keepElement: true });
         return mount(element, Object.assign({}, opts, next || {}));
       },
       destroy: function (how) {
         if (destroyed) return;
         destroyed = true;
-        ac.abort();
-        observers.forEach(function (o) {
-          o.disconnect();
-        });
-        charts.forEach(function (c) {
-          c.free();
-        });
-        charts = [];
+        life.abort();
+        teardownView();
         root.replaceChildren();
         element.removeAttribute("data-state");
+        if (element.newsInfographic === handle) delete element.newsInfographic;
         if (!(how && how.keepElement) && element.parentNode) element.parentNode.removeChild(element);
       },
     };
+    element.newsInfographic = handle;
+    return handle;
   }
 })();
