@@ -205,7 +205,8 @@
       fig.setAttribute("data-chart", name);
       fig.setAttribute("aria-labelledby", "ni-title-" + name);
       var head = el("div", "ni-head");
-      var title = el("h3", "ni-title", chart.title());
+      // Under the overview's own h2 a chart heading is h3; a chart embedded alone starts at h2.
+      var title = el(opts.chart === "overview" ? "h3" : "h2", "ni-title", chart.title());
       title.id = "ni-title-" + name;
       head.append(title, el("p", "ni-subtitle", chart.subtitle()));
 
@@ -240,6 +241,16 @@
         toggle.setAttribute("aria-expanded", String(open));
         toggle.textContent = open ? ui.hide_table : ui.show_table;
         tableWrap.classList.toggle("ni-sr", !open);
+        // Shown, the table may scroll sideways: let keyboard users reach it.
+        if (open) {
+          tableWrap.tabIndex = 0;
+          tableWrap.setAttribute("role", "region");
+          tableWrap.setAttribute("aria-label", chart.title());
+        } else {
+          tableWrap.removeAttribute("tabindex");
+          tableWrap.removeAttribute("role");
+          tableWrap.removeAttribute("aria-label");
+        }
       }, sig);
 
       var cap = el("figcaption", "ni-caption");
