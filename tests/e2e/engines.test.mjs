@@ -2,6 +2,7 @@
 // Each engine's checks run in one session; a summary per engine closes the run, and an engine
 // that cannot start fails it.
 import { test, describe, before, after } from 'node:test';
+import { Key } from 'selenium-webdriver';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -107,6 +108,89 @@ for (const engine of ENGINES) {
       await tab.waitTooltip('champions-by-industry', null, 'tap outside');
     });
 
+    check('keyboard: Tab reaches every chart, arrows/Home/End move and announce, Escape dismisses, no trap', async () => {
+      await tab.open('/www/', 1280);
+      await tab.settled();
+      await tab.eval('document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)');
+      const focusedChart = () => tab.eval(`
+        const a = document.activeElement;
+        if (!a || !a.shadowRoot) return null;
+        const inner = a.shadowRoot.activeElement;
+        return inner ? (inner.closest('figure')?.dataset.chart || '') + ':' + inner.tagName.toLowerCase() : null;`);
+      const reached = [];
+      for (let i = 0; i < 40 && reached.length < 3; i++) {
+        await session.driver.actions().sendKeys(Key.TAB).perform();
+        const f = await focusedChart();
+        if (f && f.endsWith(':canvas') && !reached.includes(f)) reached.push(f);
+      }
+      assert.deepEqual(reached, CHARTS.map((c) => `${c}:canvas`), 'Tab reaches each chart in order');
+      // Back to the first chart and step through it.
+      await tab.eval(`document.querySelector('.news-infographic').shadowRoot.querySelector('figure[data-chart="champions-by-year"] canvas').focus()`);
+      const live = () => tab.eval(`return document.querySelector('.news-infographic').shadowRoot.querySelector('figure[data-chart="champions-by-year"] [aria-live]').textContent`);
+      const ring = () => tab.eval(`const r = document.querySelector('.news-infographic').shadowRoot.querySelector('figure[data-chart="champions-by-year"] .ni-focus'); return r.hidden ? null : r.getBoundingClientRect().width`);
+      const press = (k) => session.driver.actions().sendKeys(k).perform();
+      await press(Key.ARROW_RIGHT);
+      assert.match(await live(), /^2021: 37 champion products in all; 4 first in the world; 33 first in China only/);
+      assert.ok((await ring()) > 20, 'visible focus indicator');
+      await press(Key.ARROW_RIGHT);
+      const second = await live();
+      assert.match(second, /^2023: 53 champion products in all; 15 first in the world; 38 first in China only/);
+      assert.match(await tab.tooltip('champions-by-year'), /^53 champion products in all$/m);
+      await press(Key.HOME);
+      assert.match(await live(), /^2021:/);
+      await press(Key.END);
+      assert.match(await live(), /^2023:/);
+      await press(Key.ESCAPE);
+      assert.equal(await tab.tooltip('champions-by-year'), null);
+      assert.equal(await ring(), null);
+      await press(Key.TAB);
+      const after = await focusedChart();
+      assert.ok(after && !after.endsWith(':canvas'), `focus moves on from the chart (${after})`);
+    });
+
+    check('320px: no horizontal scrolling, no overlapping or clipped text', async () => {
+      assert.equal(await tab.open('/www/', 320), 320);
+      await tab.settled();
+      const r = await tab.eval(`
+        const host = document.querySelector('.news-infographic');
+        const boxes = [];
+        for (const e of host.shadowRoot.querySelectorAll('h2, h3, p, li > span, figcaption > span, button, strong')) {
+          if (e.closest('.ni-sr') || e.closest('[hidden]') || !e.textContent.trim()) continue;
+          const b = e.getBoundingClientRect();
+          if (b.width && b.height) boxes.push({ t: e.textContent.slice(0, 30), x: b.left, y: b.top, r: b.right, b: b.bottom, e });
+        }
+        const overlaps = [];
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i], c = boxes[j];
+          if (a.e.contains(c.e) || c.e.contains(a.e)) continue;
+          if (a.x < c.r - 0.5 && c.x < a.r - 0.5 && a.y < c.b - 0.5 && c.y < a.b - 0.5) overlaps.push(a.t + ' / ' + c.t);
+        }
+        return { scrollW: document.documentElement.scrollWidth, overlaps, clipped: boxes.filter((x) => x.r > 320.5 || x.x < -0.5).map((x) => x.t), n: boxes.length };`);
+      assert.ok(r.n > 20, `found ${r.n} text boxes`);
+      assert.ok(r.scrollW <= 320, `scrollWidth ${r.scrollW}`);
+      assert.deepEqual(r.overlaps, []);
+      assert.deepEqual(r.clipped, []);
+    });
+
+    check('Chinese page: figures, summaries and tooltips in Chinese', async () => {
+      await tab.open('/www/zh.html', 1280);
+      await tab.settled();
+      const r = await tab.eval(`
+        const root = document.querySelector('.news-infographic').shadowRoot;
+        return { lang: root.querySelector('.ni-root').lang, label: root.querySelector('.ni-figure-label').textContent,
+                 summary: root.querySelector('figcaption .ni-summary').textContent, button: root.querySelector('button').textContent };`);
+      assert.equal(r.lang, 'zh-Hans');
+      assert.match(r.label, /2023年冠军产品数量/);
+      assert.match(r.summary, /冠军产品从2021年的37个增至2023年的53个（\+43\.2%）/);
+      assert.equal(r.button, '以表格显示');
+      const b = await tab.canvasBox('champions-by-year');
+      await tab.hover(b.x + b.width * 0.75, b.y + b.height * 0.7);
+      const text = await tab.waitTooltip('champions-by-year', /冠军产品共53个/, 'zh tooltip');
+      assert.match(text, /15个世界第一/);
+      assert.match(text, /38个仅全国第一/);
+      await tab.screenshot(path.join(screenshots, `${engine}-zh-1280.png`));
+    });
+
     for (const chart of CHARTS) {
       check(`${chart} embedded on its own`, async () => {
         await tab.open(`/www/examples/${chart}.html`, 640);
@@ -141,7 +225,7 @@ for (const engine of ENGINES) {
 
 test('every engine ran its checks', () => {
   for (const e of ENGINES) {
-    assert.ok(results[e].ran >= 8, `${e}: only ${results[e].ran} checks ran`);
+    assert.ok(results[e].ran >= 11, `${e}: only ${results[e].ran} checks ran`);
     assert.equal(results[e].passed, results[e].ran, `${e}: ${results[e].ran - results[e].passed} checks failed`);
   }
 });
