@@ -194,8 +194,7 @@
       });
       root.replaceChildren(link, wrap);
       element.style.minHeight = "";
-      var fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
-      return Promise.all(drawn.concat([fontsReady]));
+      return Promise.all(drawn);
     }
 
     function figure(chart, lang, ui) {
@@ -402,7 +401,10 @@
       window.addEventListener("scroll", function () {
         if (pinned >= 0) hideTip();
       }, { signal: view.abort.signal, passive: true });
-      schedule(false);
+      // Canvas text uses whatever fonts are loaded when it is drawn: wait for them first.
+      (document.fonts ? document.fonts.ready : Promise.resolve()).then(function () {
+        schedule(false);
+      });
       return { node: fig, drawn: firstDrawn };
     }
 
