@@ -70,6 +70,9 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
     let mut y = legend(&mut l, &entries, PAD, PAD, width - 2.0 * PAD, SIZE, theme.text) + 8.0;
 
     let name_w = (width * 0.34).clamp(84.0, 220.0);
+    // Names go in a column left of the bars, unless a word would not fit there: then each name
+    // sits on its own line above its bars (narrow screens, long words).
+    let stacked = rows.iter().flat_map(|r| r.name.split(' ')).any(|w| measure(w, SIZE, false) > name_w - 10.0);
     let other_year = rows.iter().any(|r| r.later.is_some_and(|v| v.year != end_year && v.value.is_some()));
     let room = rows
         .iter()
@@ -77,7 +80,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         .map(|v| measure(&label_for(v, end_year, lang), SIZE, true))
         .fold(measure(text::not_reported(lang), SIZE, false) - 40.0, f64::max)
         + 8.0;
-    let x0 = PAD + name_w;
+    let x0 = if stacked { PAD } else { PAD + name_w };
     let bars_w = width - PAD - room - x0;
     let max = rows.iter().flat_map(|r| [r.start, r.later]).filter_map(|v| v.and_then(|v| v.value)).fold(0.0, f64::max);
     let ticks = nice_ticks(max, if width < 400.0 { 3 } else { 5 });
@@ -86,8 +89,14 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
     let top = y;
     let mut pending_rows = Vec::new();
     for r in &rows {
-        let names = wrap(r.name, SIZE, false, name_w - 10.0);
-        let h = (names.len() as f64 * LINE_H).max(2.0 * BAR_H + BAR_GAP) + ROW_GAP;
+        let names = if stacked {
+            wrap(r.name, SIZE, false, width - 2.0 * PAD)
+        } else {
+            wrap(r.name, SIZE, false, name_w - 10.0)
+        };
+        let names_h = names.len() as f64 * LINE_H;
+        let block = 2.0 * BAR_H + BAR_GAP;
+        let h = if stacked { names_h + block + 2.0 } else { names_h.max(block) } + ROW_GAP;
         pending_rows.push((r, names, y, h));
         y += h;
     }
@@ -96,7 +105,15 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
     for t in &ticks.values {
         let x = x_of(*t);
         let color = if *t == 0.0 { theme.axis } else { theme.grid };
-        l.rules.push(Rule { x1: x, y1: plot.y, x2: x, y2: plot.bottom(), color, width: 1.0 });
+        if stacked {
+            // Grid lines only beside the bars, never through the names above them.
+            for (_, names, ry, h) in &pending_rows {
+                let y0 = ry + ROW_GAP / 2.0 + names.len() as f64 * LINE_H;
+                l.rules.push(Rule { x1: x, y1: y0, x2: x, y2: ry + h - ROW_GAP / 2.0 + 2.0, color, width: 1.0 });
+            }
+        } else {
+            l.rules.push(Rule { x1: x, y1: plot.y, x2: x, y2: plot.bottom(), color, width: 1.0 });
+        }
         l.labels.push(Label::new(num(*t, 1), x, plot.bottom() + 12.0, TICK, theme.muted, Anchor::Middle));
     }
     let mut bottom = plot.bottom() + 24.0;
@@ -106,9 +123,10 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         let inner = ry + ROW_GAP / 2.0;
         let block = 2.0 * BAR_H + BAR_GAP;
         let names_h = names.len() as f64 * LINE_H;
-        let bars_top = inner + ((h - ROW_GAP) - block) / 2.0;
+        let bars_top = if stacked { inner + names_h + 2.0 } else { inner + ((h - ROW_GAP) - block) / 2.0 };
         for (k, line) in names.iter().enumerate() {
-            let ly = inner + ((h - ROW_GAP) - names_h) / 2.0 + LINE_H * (k as f64 + 0.5);
+            let name_top = if stacked { inner } else { inner + ((h - ROW_GAP) - names_h) / 2.0 };
+            let ly = name_top + LINE_H * (k as f64 + 0.5);
             l.labels.push(Label::new(line.clone(), PAD, ly, SIZE, theme.text, Anchor::Start));
         }
         let mut lines = Vec::new();
@@ -239,6 +257,33 @@ mod tests {
         assert_eq!(t.lines[1], "2024: 6");
         assert_eq!(t.lines[2], "Change: +4 (+200%, computed)");
         assert!(t.lines.iter().any(|x| x.contains("2024, not 2023")));
+    }
+
+    #[test]
+    fn names_never_break_inside_a_word() {
+        let d = Dataset::binzhou();
+        for w in [240.0, 260.0, 288.0, 300.0, 320.0, 360.0, 640.0] {
+            let l = layout(&d, w, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
+            assert_clean(&l, &format!("by-industry at {w}"));
+            for c in &d.industries {
+                for word in c.name.en.split(' ') {
+                    assert!(
+                        l.labels.iter().any(|x| x.text.split(' ').any(|t| t == word)),
+                        "{w}px: \"{word}\" of \"{}\" is broken",
+                        c.name.en
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_screens_put_names_above_the_bars() {
+        let narrow = at(288.0);
+        assert!((narrow.bars[0].rect.x - 8.0).abs() < 1e-9, "bars start at the left edge under their names");
+        assert!(narrow.labels.iter().any(|x| x.text == "Equipment manufacturing"));
+        let wide = at(640.0);
+        assert!(wide.bars[0].rect.x > 150.0, "a name column at 640 px");
     }
 
     #[test]
