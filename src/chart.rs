@@ -170,7 +170,7 @@ pub struct ChartMeta {
     pub summary: String,
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

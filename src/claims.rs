@@ -121,7 +121,7 @@ fn judge(stated: &Stated, c: &Change, from: &Value, to: &Value, period: [i32; 2]
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -287,7 +287,7 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str) -> Result<(), Erro
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -52,7 +52,7 @@ pub fn ratio(v: f64) -> String {
     format!("{}×", num(v, 2))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

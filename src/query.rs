@@ -157,7 +157,7 @@ pub fn city_value<'a>(d: &'a Dataset, metric: &str, year: i32, scope: Scope) -> 
     d.values.iter().find(|v| v.metric == metric && v.year == year && v.scope == scope && v.industry.is_none())
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -119,7 +119,7 @@ pub fn table(kind: ChartKind, d: &Dataset, lang: Lang) -> Table {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -206,7 +206,7 @@ fn label_for(v: &Value, end_year: i32, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::layout::assert_clean;

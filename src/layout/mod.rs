@@ -196,7 +196,7 @@ impl Layout {
 
 /// Checks shared by every chart kind's tests: nothing overlaps, nothing is clipped, marks stay
 /// inside the plot, every item has a hit area.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn assert_clean(l: &Layout, what: &str) {
     let overlaps = l.overlapping_labels();
     assert!(

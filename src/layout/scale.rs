@@ -23,7 +23,7 @@ pub fn nice_ticks(max: f64, count: usize) -> Ticks {
     Ticks { max: n as f64 * step, values }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
