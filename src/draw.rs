@@ -48,6 +48,19 @@ pub fn draw<DB: DrawingBackend>(
         let rect = [(px(b.rect.x), px(b.rect.y)), (px(b.rect.right()), px(b.rect.bottom()))];
         area.draw(&Rectangle::new(rect, color(b.color).filled())).map_err(err)?;
     }
+    for p in &layout.paths {
+        let style = ShapeStyle {
+            color: color(p.color).to_rgba(),
+            filled: false,
+            stroke_width: (p.width * scale).round().max(1.0) as u32,
+        };
+        let pts: Vec<(i32, i32)> = p.points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        area.draw(&PathElement::new(pts, style)).map_err(err)?;
+    }
+    for d in &layout.dots {
+        let r = (d.r * scale).round().max(1.0) as i32;
+        area.draw(&Circle::new((px(d.x), px(d.y)), r, color(d.color).filled())).map_err(err)?;
+    }
     for l in &layout.labels {
         let h = match l.anchor {
             Anchor::Start => HPos::Left,

@@ -9,6 +9,7 @@
 
 pub mod chart;
 pub mod claims;
+pub mod custom;
 pub mod data;
 pub mod draw;
 pub mod error;
@@ -16,8 +17,11 @@ pub mod error;
 pub mod export;
 pub mod figures;
 pub mod format;
+pub mod frame;
 pub mod layout;
 pub mod query;
+pub mod series;
+pub mod spec;
 pub mod table;
 pub mod text;
 pub mod theme;

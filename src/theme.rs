@@ -27,6 +27,17 @@ impl Rgb {
     }
 }
 
+impl Rgb {
+    /// This colour if text in it reaches 4.5:1 on the theme's background, else the theme's text colour.
+    pub fn max_contrast(self, theme: &Theme) -> Rgb {
+        if self.contrast(theme.background) >= 4.5 {
+            self
+        } else {
+            theme.text
+        }
+    }
+}
+
 /// Which palette to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
@@ -54,6 +65,10 @@ pub struct Theme {
     pub series: [Rgb; 2],
     /// Colours for an earlier and a later year.
     pub years: [Rgb; 2],
+    /// Categorical colours for a newsroom's own series, in order.
+    pub palette: [Rgb; 6],
+    /// Marks that are not highlighted when something else is.
+    pub quiet: Rgb,
     /// "Matches" verdicts.
     pub good: Rgb,
     /// "Does not match" verdicts.
@@ -78,6 +93,15 @@ impl Theme {
                 axis: Rgb(120, 120, 120),
                 series: [Rgb(194, 65, 12), Rgb(37, 99, 160)],
                 years: [Rgb(120, 120, 120), Rgb(22, 58, 110)],
+                palette: [
+                    Rgb(0, 114, 178),
+                    Rgb(200, 82, 0),
+                    Rgb(0, 125, 90),
+                    Rgb(170, 68, 136),
+                    Rgb(90, 90, 90),
+                    Rgb(140, 95, 0),
+                ],
+                quiet: Rgb(140, 140, 140),
                 good: Rgb(0, 110, 140),
                 bad: Rgb(180, 35, 24),
                 caution: Rgb(138, 90, 0),
@@ -92,6 +116,15 @@ impl Theme {
                 axis: Rgb(140, 140, 140),
                 series: [Rgb(251, 146, 60), Rgb(96, 165, 250)],
                 years: [Rgb(130, 130, 130), Rgb(125, 211, 252)],
+                palette: [
+                    Rgb(86, 180, 233),
+                    Rgb(240, 140, 60),
+                    Rgb(0, 190, 140),
+                    Rgb(220, 130, 190),
+                    Rgb(190, 190, 190),
+                    Rgb(230, 180, 40),
+                ],
+                quiet: Rgb(115, 115, 115),
                 good: Rgb(103, 232, 249),
                 bad: Rgb(248, 113, 113),
                 caution: Rgb(250, 204, 21),
@@ -214,7 +247,13 @@ mod tests {
     fn marks_reach_3_to_1_and_text_4_5_to_1_in_both_themes() {
         for name in [ThemeName::Light, ThemeName::Dark] {
             let t = Theme::get(name);
-            for c in t.series.iter().chain(t.years.iter()).chain([t.good, t.bad, t.caution].iter()) {
+            for c in t
+                .series
+                .iter()
+                .chain(t.years.iter())
+                .chain(t.palette.iter())
+                .chain([t.quiet, t.good, t.bad, t.caution].iter())
+            {
                 assert!(c.contrast(t.background) >= 3.0, "{name:?} {c:?} {}", c.contrast(t.background));
             }
             for c in [t.text, t.muted] {

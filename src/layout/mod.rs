@@ -2,16 +2,18 @@
 //! (bars, rules, text labels with their boxes, hit-test items with tooltip text). One file per
 //! chart kind builds a [`Layout`]; [`crate::draw`] draws it; tests check it directly.
 
+pub mod bars;
 pub mod by_industry;
 pub mod by_year;
 pub mod claims_check;
 mod geometry;
 mod legend;
+pub mod lines;
 mod scale;
 
 pub use geometry::{measure, wrap, Rect};
 pub use legend::legend;
-pub use scale::{nice_ticks, Ticks};
+pub use scale::{nice_ticks, span_ticks, Ticks};
 
 use crate::theme::Rgb;
 
@@ -106,6 +108,30 @@ pub struct Swatch {
     pub color: Rgb,
 }
 
+/// A polyline that shows data (a line chart's series).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    /// Points in order.
+    pub points: Vec<(f64, f64)>,
+    /// Colour.
+    pub color: Rgb,
+    /// Width in CSS px.
+    pub width: f64,
+}
+
+/// A filled circle that shows data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dot {
+    /// Centre x.
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Radius in CSS px.
+    pub r: f64,
+    /// Colour.
+    pub color: Rgb,
+}
+
 /// Something the reader can point at, focus or tap, with what its tooltip says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
@@ -140,6 +166,10 @@ pub struct Layout {
     pub swatches: Vec<Swatch>,
     /// Data marks.
     pub bars: Vec<Bar>,
+    /// Data lines.
+    pub paths: Vec<Path>,
+    /// Data dots.
+    pub dots: Vec<Dot>,
     /// Text, drawn last.
     pub labels: Vec<Label>,
     /// Hit-test items, in reading order.
@@ -158,6 +188,8 @@ impl Layout {
             rules: Vec::new(),
             swatches: Vec::new(),
             bars: Vec::new(),
+            paths: Vec::new(),
+            dots: Vec::new(),
             labels: Vec::new(),
             items: Vec::new(),
         }
@@ -188,9 +220,17 @@ impl Layout {
         (0..self.labels.len()).filter(|&i| !frame.encloses(&self.labels[i].bbox())).collect()
     }
 
-    /// Bars that leave the plot area (should always be empty).
+    /// Bars, dots and line points that leave the plot area (should always be empty).
     pub fn bars_outside_plot(&self) -> Vec<usize> {
-        (0..self.bars.len()).filter(|&i| !self.plot.encloses(&self.bars[i].rect)).collect()
+        let mut out: Vec<usize> = (0..self.bars.len()).filter(|&i| !self.plot.encloses(&self.bars[i].rect)).collect();
+        let inside = |x: f64, y: f64| self.plot.encloses(&Rect::new(x, y, 0.0, 0.0));
+        out.extend(self.dots.iter().enumerate().filter(|(_, d)| !inside(d.x, d.y)).map(|(i, _)| 10_000 + i));
+        for (i, p) in self.paths.iter().enumerate() {
+            if p.points.iter().any(|&(x, y)| !inside(x, y)) {
+                out.push(20_000 + i);
+            }
+        }
+        out
     }
 }
 

@@ -40,3 +40,30 @@ mod tests {
         }
     }
 }
+
+/// Ticks covering `[lo, hi]` (which may be negative), always including 0, with round steps.
+pub fn span_ticks(lo: f64, hi: f64, count: usize) -> Ticks {
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let t = nice_ticks(hi - lo, count);
+    let step = if t.values.len() > 1 { t.values[1] } else { 1.0 };
+    let first = (lo / step + 1e-9).floor() as i64;
+    let last = (hi / step - 1e-9).ceil().max((first + 1) as f64) as i64;
+    let values: Vec<f64> = (first..=last).map(|i| i as f64 * step).collect();
+    Ticks { max: last as f64 * step, values }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn spans_cover_negatives_and_include_zero() {
+        let t = span_ticks(-12.0, 30.0, 5);
+        assert!(t.values.contains(&0.0));
+        assert!(t.values[0] <= -12.0 && t.max >= 30.0);
+        assert_eq!(span_ticks(0.0, 53.0, 5).values, [0.0, 20.0, 40.0, 60.0]);
+        let neg = span_ticks(-5.0, -1.0, 4);
+        assert_eq!(neg.max, 0.0);
+        assert!(neg.values[0] <= -5.0);
+    }
+}

@@ -1,0 +1,319 @@
+//! A newsroom's own data as a table: named columns and rows of cells (number, text, or missing).
+//! Read from CSV (with a header row, through `csv-core`) or from JSON rows; every problem is
+//! reported with its row number (1 = the first data row) and column name.
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::error::Error;
+
+/// Largest dataset accepted, in bytes of text.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Most rows accepted.
+pub const MAX_ROWS: usize = 100_000;
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// A finite number.
+    Num(f64),
+    /// Text.
+    Text(String),
+    /// Empty: not reported.
+    Missing,
+}
+
+impl Cell {
+    /// The cell as display text (numbers without float formatting machinery).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Num(v) => crate::format::num(*v, 6),
+            Cell::Text(s) => s.clone(),
+            Cell::Missing => String::new(),
+        }
+    }
+
+    fn from_str(s: &str) -> Cell {
+        let t = s.trim();
+        if t.is_empty() {
+            return Cell::Missing;
+        }
+        match t.parse::<f64>() {
+            Ok(v) if v.is_finite() && t.bytes().any(|b| b.is_ascii_digit()) => Cell::Num(v),
+            _ => Cell::Text(t.to_string()),
+        }
+    }
+}
+
+/// A table of data.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    /// Column names, in order.
+    pub columns: Vec<String>,
+    /// Rows, each with one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Frame {
+    /// Index of a column by name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+
+    /// Reads CSV text with a header row. Accepts `,` or `;` or tab as the delimiter (the one
+    /// found most in the header), a byte-order mark, CRLF line ends and quoted fields.
+    pub fn from_csv(text: &str) -> Result<Frame, Error> {
+        if text.len() > MAX_BYTES {
+            return Err(too_big(text.len()));
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let header_line = text.lines().next().unwrap_or("");
+        let delimiter = [b',', b';', b'\t']
+            .into_iter()
+            .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
+            .unwrap_or(b',');
+        let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        let mut input = text.as_bytes();
+        let mut records: Vec<Vec<String>> = Vec::new();
+        let mut field = vec![0u8; 1024];
+        let mut record: Vec<String> = Vec::new();
+        let mut current: Vec<u8> = Vec::new();
+        loop {
+            let (result, nin, nout) = reader.read_field(input, &mut field);
+            input = &input[nin..];
+            current.extend_from_slice(&field[..nout]);
+            match result {
+                csv_core::ReadFieldResult::OutputFull => continue,
+                csv_core::ReadFieldResult::InputEmpty => {
+                    if input.is_empty() {
+                        // Signal end of input so the last field is flushed.
+                        let (r, _, n) = reader.read_field(&[], &mut field);
+                        current.extend_from_slice(&field[..n]);
+                        if let csv_core::ReadFieldResult::Field { record_end } = r {
+                            record.push(utf8(std::mem::take(&mut current), records.len())?);
+                            if record_end {
+                                records.push(std::mem::take(&mut record));
+                            }
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                csv_core::ReadFieldResult::Field { record_end } => {
+                    record.push(utf8(std::mem::take(&mut current), records.len())?);
+                    if record_end {
+                        records.push(std::mem::take(&mut record));
+                        if records.len() > MAX_ROWS + 1 {
+                            return Err(too_many());
+                        }
+                    }
+                }
+                csv_core::ReadFieldResult::End => break,
+            }
+        }
+        // Blank lines are not rows.
+        records.retain(|r| !(r.len() == 1 && r[0].trim().is_empty()));
+        let mut it = records.into_iter();
+        let header =
+            it.next().ok_or_else(|| Error::Invalid { path: "csv".into(), message: "the file is empty".into() })?;
+        let columns = header_names(header.into_iter().map(|h| h.trim().to_string()).collect(), "csv header")?;
+        let mut rows = Vec::new();
+        for (i, r) in it.enumerate() {
+            if r.len() != columns.len() {
+                return Err(Error::Invalid {
+                    path: format!("csv row {}", i + 1),
+                    message: format!("has {} fields but the header has {}", r.len(), columns.len()),
+                });
+            }
+            rows.push(r.iter().map(|s| Cell::from_str(s)).collect());
+        }
+        Ok(Frame { columns, rows })
+    }
+
+    /// Builds a frame from JSON rows (objects with the same keys, in the order first seen).
+    pub fn from_rows(rows: Vec<JsonRow>) -> Result<Frame, Error> {
+        if rows.len() > MAX_ROWS {
+            return Err(too_many());
+        }
+        let mut columns: Vec<String> = Vec::new();
+        for r in &rows {
+            for (k, _) in &r.0 {
+                if !columns.contains(k) {
+                    columns.push(k.clone());
+                }
+            }
+        }
+        let columns = header_names(columns, "rows")?;
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                columns
+                    .iter()
+                    .map(|c| r.0.iter().find(|(k, _)| k == c).map(|(_, v)| v.clone()).unwrap_or(Cell::Missing))
+                    .collect()
+            })
+            .collect();
+        Ok(Frame { columns, rows })
+    }
+}
+
+fn header_names(columns: Vec<String>, what: &str) -> Result<Vec<String>, Error> {
+    if columns.is_empty() || columns.iter().all(|c| c.is_empty()) {
+        return Err(Error::Invalid { path: what.into(), message: "has no column names".into() });
+    }
+    for (i, c) in columns.iter().enumerate() {
+        if c.is_empty() {
+            return Err(Error::Invalid { path: format!("{what}, column {}", i + 1), message: "has no name".into() });
+        }
+        if columns[..i].contains(c) {
+            return Err(Error::Invalid {
+                path: format!("{what}, column {}", i + 1),
+                message: format!("\"{c}\" appears twice"),
+            });
+        }
+    }
+    Ok(columns)
+}
+
+fn utf8(bytes: Vec<u8>, row: usize) -> Result<String, Error> {
+    String::from_utf8(bytes)
+        .map_err(|_| Error::Invalid { path: format!("csv row {row}"), message: "is not valid UTF-8 text".into() })
+}
+
+fn too_big(n: usize) -> Error {
+    Error::Invalid { path: "data".into(), message: format!("is {n} bytes; the limit is {MAX_BYTES} bytes") }
+}
+
+fn too_many() -> Error {
+    Error::Invalid { path: "data".into(), message: format!("has more than {MAX_ROWS} rows, the limit") }
+}
+
+/// One JSON row: field names and cells in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonRow(pub Vec<(String, Cell)>);
+
+impl<'de> Deserialize<'de> for JsonRow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct RowVisitor;
+        impl<'de> Visitor<'de> for RowVisitor {
+            type Value = JsonRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of field names to numbers, text or null")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRow, A::Error> {
+                let mut out: Vec<(String, Cell)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let cell = map.next_value::<CellIn>()?.0;
+                    if out.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format!("field \"{key}\" appears twice")));
+                    }
+                    out.push((key, cell));
+                }
+                Ok(JsonRow(out))
+            }
+        }
+        d.deserialize_map(RowVisitor)
+    }
+}
+
+struct CellIn(Cell);
+
+impl<'de> Deserialize<'de> for CellIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct CellVisitor;
+        impl<'de> Visitor<'de> for CellVisitor {
+            type Value = CellIn;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, text or null")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<CellIn, E> {
+                if v.is_finite() {
+                    Ok(CellIn(Cell::Num(v)))
+                } else {
+                    Err(E::custom("numbers must be finite"))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<CellIn, E> {
+                Ok(CellIn(Cell::Num(v as f64)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<CellIn, E> {
+                Ok(CellIn(Cell::Num(v as f64)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CellIn, E> {
+                Ok(CellIn(if v.is_empty() { Cell::Missing } else { Cell::Text(v.to_string()) }))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<CellIn, E> {
+                Ok(CellIn(if v.is_empty() { Cell::Missing } else { Cell::Text(v) }))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<CellIn, E> {
+                Ok(CellIn(Cell::Missing))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<CellIn, E> {
+                Ok(CellIn(Cell::Missing))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<CellIn, E> {
+                Err(E::custom("true/false is not a number or text"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<CellIn, A::Error> {
+                Err(de::Error::custom("a list is not a number or text"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<CellIn, A::Error> {
+                Err(de::Error::custom("an object is not a number or text"))
+            }
+        }
+        d.deserialize_any(CellVisitor)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_with_bom_crlf_quotes_and_blanks() {
+        let f = Frame::from_csv(
+            "\u{feff}city,year,count\r\n\"Bin, zhou\",2021,37\r\nJinan,2021,\r\n\r\n\"Quoted\nnewline\",2023,5.5\r\n",
+        )
+        .unwrap();
+        assert_eq!(f.columns, ["city", "year", "count"]);
+        assert_eq!(f.rows.len(), 3);
+        assert_eq!(f.rows[0], [Cell::Text("Bin, zhou".into()), Cell::Num(2021.0), Cell::Num(37.0)]);
+        assert_eq!(f.rows[1][2], Cell::Missing, "an empty cell is not reported, not zero");
+        assert_eq!(f.rows[2][0], Cell::Text("Quoted\nnewline".into()));
+        assert_eq!(f.rows[2][2], Cell::Num(5.5));
+    }
+
+    #[test]
+    fn csv_semicolons_and_tabs() {
+        assert_eq!(Frame::from_csv("a;b\n1;2\n").unwrap().rows[0], [Cell::Num(1.0), Cell::Num(2.0)]);
+        assert_eq!(Frame::from_csv("a\tb\nx\t2").unwrap().rows[0], [Cell::Text("x".into()), Cell::Num(2.0)]);
+    }
+
+    #[test]
+    fn csv_errors_name_the_row() {
+        let e = Frame::from_csv("a,b\n1,2\n3\n").unwrap_err();
+        assert_eq!(e.to_string(), "invalid value at `csv row 2`: has 1 fields but the header has 2");
+        let e = Frame::from_csv("a,a\n1,2\n").unwrap_err();
+        assert!(e.to_string().contains("\"a\" appears twice"), "{e}");
+        assert!(Frame::from_csv("").is_err());
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_stays_text() {
+        assert_eq!(Cell::from_str("NaN"), Cell::Text("NaN".into()));
+        assert_eq!(Cell::from_str("inf"), Cell::Text("inf".into()));
+        assert_eq!(Cell::from_str(" 12 "), Cell::Num(12.0));
+        assert_eq!(Cell::from_str("1e3"), Cell::Num(1000.0));
+    }
+
+    #[test]
+    fn json_rows_keep_field_order_and_nulls() {
+        let rows: Vec<JsonRow> = serde_json::from_str(r#"[{"z":"a","y":1},{"y":null,"z":"b","w":2}]"#).unwrap();
+        let f = Frame::from_rows(rows).unwrap();
+        assert_eq!(f.columns, ["z", "y", "w"]);
+        assert_eq!(f.rows[1], [Cell::Text("b".into()), Cell::Missing, Cell::Num(2.0)]);
+        assert_eq!(f.rows[0][2], Cell::Missing);
+        let bad: Result<Vec<JsonRow>, _> = serde_json::from_str(r#"[{"a":true}]"#);
+        assert!(bad.unwrap_err().to_string().contains("true/false"));
+    }
+}

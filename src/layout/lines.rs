@@ -1,0 +1,188 @@
+//! Custom `line` and `dot` charts: x values across (spaced by value when they are all numbers,
+//! evenly otherwise), one line or row of dots per colour group, the last value or the group
+//! name written at the end of each line. A value that was not reported leaves a gap.
+
+use super::{legend, measure, span_ticks, Anchor, Dot, Item, Label, Layout, Path, Rect, Rule};
+use crate::custom::Custom;
+use crate::data::Lang;
+use crate::error::Error;
+use crate::format::num;
+use crate::layout::bars::color_of;
+use crate::spec::Mark;
+use crate::theme::Theme;
+
+const PAD: f64 = 8.0;
+const SIZE: f64 = 13.0;
+const TICK: f64 = 12.0;
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
+    let s = &c.series;
+    let (ng, nc) = (s.groups.len(), s.categories.len());
+    let dots_only = c.spec.kind == Mark::Dot;
+    let mut l = Layout::new(width, theme.background, theme.font);
+    let mut top = PAD;
+    if ng > 1 {
+        let entries: Vec<_> = (0..ng).map(|g| (theme.palette[g % theme.palette.len()], s.groups[g].clone())).collect();
+        top = legend(&mut l, &entries, PAD, top, width - 2.0 * PAD, SIZE, theme.text) + 8.0;
+    }
+    let known =
+        || (0..ng).flat_map(move |g| (0..nc).filter_map(move |k| if s.present[g][k] { s.values[g][k] } else { None }));
+    let lo = known().fold(0.0, f64::min);
+    let hi = known().fold(0.0, f64::max);
+    let ticks = span_ticks(lo, hi, if width < 400.0 { 4 } else { 5 });
+    let t0 = ticks.values[0];
+    let axis_w = ticks.values.iter().map(|t| measure(&num(*t, 2), TICK, false)).fold(0.0, f64::max) + 8.0;
+    // End labels: the group name, or the value when there is one group.
+    let end_text = |g: usize| -> Option<(usize, String)> {
+        let k = (0..nc).rev().find(|&k| s.present[g][k] && s.values[g][k].is_some())?;
+        Some((k, if ng > 1 { s.groups[g].clone() } else { num(s.values[g][k]?, 2) }))
+    };
+    let room = (0..ng).filter_map(end_text).map(|(_, t)| measure(&t, SIZE, true)).fold(0.0, f64::max) + 10.0;
+    let room = room.min(width * 0.35);
+    let plot_h = (width * 0.45).clamp(180.0, 320.0);
+    let plot = Rect::new(PAD + axis_w, top + 8.0, (width - 2.0 * PAD - axis_w - room).max(60.0), plot_h);
+    l.plot = Rect::new(plot.x - 6.0, plot.y - 6.0, plot.w + 12.0, plot.h + 12.0);
+    let y_of = |v: f64| plot.bottom() - (v - t0) / (ticks.max - t0) * plot.h;
+    let numeric: Option<Vec<f64>> = s.categories.iter().map(|k| k.parse::<f64>().ok()).collect();
+    let x_of = |k: usize| -> f64 {
+        match &numeric {
+            Some(xs) if nc > 1 => {
+                let (a, b) = xs.iter().fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(*x), b.max(*x)));
+                if b > a {
+                    plot.x + (xs[k] - a) / (b - a) * plot.w
+                } else {
+                    plot.x + plot.w / 2.0
+                }
+            }
+            _ if nc > 1 => plot.x + k as f64 / (nc - 1) as f64 * plot.w,
+            _ => plot.x + plot.w / 2.0,
+        }
+    };
+    for t in &ticks.values {
+        let y = y_of(*t);
+        l.rules.push(Rule {
+            x1: plot.x,
+            y1: y,
+            x2: plot.right(),
+            y2: y,
+            color: if *t == 0.0 { theme.axis } else { theme.grid },
+            width: 1.0,
+        });
+        l.labels.push(Label::new(num(*t, 2), plot.x - 8.0, y.max(TICK * 0.6), TICK, theme.muted, Anchor::End));
+    }
+    // x labels: every k-th so that they do not collide.
+    let widest = s.categories.iter().map(|k| measure(k, TICK, false)).fold(0.0, f64::max) + 8.0;
+    let step = if nc > 1 { ((widest * nc as f64) / plot.w).ceil().max(1.0) as usize } else { 1 };
+    let mut last_right = f64::MIN;
+    for k in (0..nc).step_by(step) {
+        let half = measure(&s.categories[k], TICK, false) / 2.0;
+        let x = x_of(k).clamp(half + 1.0, width - half - 1.0);
+        if x - half < last_right + 4.0 {
+            continue;
+        }
+        last_right = x + half;
+        l.labels.push(Label::new(s.categories[k].clone(), x, plot.bottom() + 16.0, TICK, theme.muted, Anchor::Middle));
+    }
+
+    for g in 0..ng {
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let flush = |run: &mut Vec<(f64, f64)>, l: &mut Layout| {
+            if run.len() > 1 && !dots_only {
+                l.paths.push(Path { points: std::mem::take(run), color: color_of(c, g, 0, theme), width: 2.5 });
+            }
+            run.clear();
+        };
+        for k in 0..nc {
+            match (s.present[g][k], s.values[g][k]) {
+                (true, Some(v)) => {
+                    run.push((x_of(k), y_of(v)));
+                    l.dots.push(Dot {
+                        x: x_of(k),
+                        y: y_of(v),
+                        r: if dots_only { 5.0 } else { 3.0 },
+                        color: color_of(c, g, k, theme),
+                    });
+                }
+                (true, None) => flush(&mut run, &mut l),
+                _ => {}
+            }
+        }
+        flush(&mut run, &mut l);
+    }
+    // End labels, pushed apart vertically so they never overlap.
+    let mut ends: Vec<(f64, String, usize)> =
+        (0..ng).filter_map(|g| end_text(g).map(|(k, t)| (y_of(s.values[g][k].unwrap_or(0.0)), t, g))).collect();
+    ends.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+    let mut prev = f64::MIN;
+    for (y, t, g) in ends {
+        let y = y.max(prev + SIZE + 3.0).max(SIZE * 0.6);
+        prev = y;
+        let x = plot.right() + 8.0;
+        let fits = x + measure(&t, SIZE, true) <= width - 1.0;
+        if fits {
+            l.labels.push(
+                Label::new(t, x, y, SIZE, theme.palette[g % theme.palette.len()].max_contrast(theme), Anchor::Start)
+                    .bold(),
+            );
+        }
+    }
+
+    let half = if nc > 1 { plot.w / (nc - 1) as f64 / 2.0 } else { plot.w / 2.0 };
+    for k in 0..nc {
+        let x = x_of(k);
+        let ys: Vec<f64> =
+            (0..ng).filter_map(|g| if s.present[g][k] { s.values[g][k].map(y_of) } else { None }).collect();
+        let (ya, yb) = ys.iter().fold((plot.bottom(), plot.bottom()), |(a, b), y| (a.min(*y), b.max(*y)));
+        let (ya, yb) = if ys.is_empty() { (plot.bottom() - 10.0, plot.bottom()) } else { (ya, yb) };
+        let hw = half.max(22.0);
+        let hit = Rect::new(x - hw, plot.y, 2.0 * hw, plot.h);
+        let mark = Rect::new(x - 7.0, ya - 7.0, 14.0, yb - ya + 14.0);
+        l.items.push(Item {
+            rect: hit,
+            anchor: (x, ya),
+            mark,
+            title: s.categories[k].clone(),
+            lines: c.lines_for(k, lang),
+        });
+    }
+    l.height = plot.bottom() + 32.0;
+    Ok(l)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::layout::assert_clean;
+    use crate::layout::bars::tests::custom;
+    use crate::theme::ThemeName;
+
+    const DATA: &str =
+        "year,city,gdp\n2019,A,10\n2020,A,12\n2021,A,\n2022,A,15\n2019,B,8\n2020,B,9\n2021,B,11\n2022,B,14\n";
+
+    #[test]
+    fn lines_break_at_missing_values_and_stay_inside() {
+        let c = custom(DATA, r#"{"kind":"line","x":"year","y":"gdp","color":"city"}"#);
+        for w in [240.0, 320.0, 640.0, 1280.0] {
+            let l = layout(&c, w, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
+            assert_clean(&l, &format!("line at {w}"));
+            assert_eq!(l.paths.len(), 2, "A breaks into one 2-point run (2019-2020) and a lone point; B is one line");
+            assert_eq!(l.dots.len(), 7);
+            assert_eq!(l.items.len(), 4);
+        }
+        let l = layout(&c, 640.0, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
+        assert_eq!(l.items[2].lines[0], "A: not reported");
+        assert!(l.labels.iter().any(|x| x.text == "A") && l.labels.iter().any(|x| x.text == "B"));
+    }
+
+    #[test]
+    fn numeric_x_is_spaced_by_value_and_dots_are_bigger() {
+        let c = custom("year,v\n2000,1\n2001,2\n2010,3\n", r#"{"kind":"dot","x":"year","y":"v"}"#);
+        let l = layout(&c, 640.0, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
+        assert_clean(&l, "dots");
+        let xs: Vec<f64> = l.dots.iter().map(|d| d.x).collect();
+        assert!(((xs[1] - xs[0]) / (xs[2] - xs[0]) - 0.1).abs() < 1e-9);
+        assert!(l.paths.is_empty());
+        assert_eq!(l.dots[0].r, 5.0);
+    }
+}

@@ -1,0 +1,240 @@
+//! Chart specs for a newsroom's own data: which mark, which columns go on x, y and colour, how
+//! rows are aggregated and sorted, what is highlighted, and the words around the chart.
+//! [`Spec::check`] validates a spec against a [`Frame`], naming the field and the row of every
+//! problem. The JSON Schema is `www/schema/chart-spec.schema.json`.
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::frame::{Cell, Frame};
+
+/// Chart kinds for custom data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mark {
+    /// One bar per x value.
+    Bar,
+    /// Bars split by colour, stacked.
+    StackedBar,
+    /// Bars split by colour, side by side.
+    GroupedBar,
+    /// A line per colour across x.
+    Line,
+    /// A dot per x and colour.
+    Dot,
+}
+
+/// How rows that share x (and colour) are combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aggregate {
+    /// Add them up (the default). A "not reported" member makes the sum not reported.
+    #[default]
+    Sum,
+    /// Their mean.
+    Mean,
+    /// How many rows there are.
+    Count,
+    /// The smallest.
+    Min,
+    /// The largest.
+    Max,
+    /// Each x (and colour) must appear once.
+    None,
+}
+
+/// Order of the x values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    /// As first seen in the data (the default).
+    #[default]
+    Data,
+    /// By x: numerically when every x is a number, else alphabetically.
+    X,
+    /// By total value, smallest first.
+    YAscending,
+    /// By total value, largest first.
+    YDescending,
+}
+
+/// Where the data comes from, shown under the chart.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SpecSource {
+    /// Publication or organisation.
+    pub title: String,
+    /// Date of the figures or of publication.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// A chart spec.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// Ignored: lets a spec name its JSON Schema.
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    /// The mark.
+    pub kind: Mark,
+    /// Column for the x axis (categories).
+    pub x: String,
+    /// Column with the numbers.
+    pub y: String,
+    /// Column that splits the data into coloured series.
+    #[serde(default)]
+    pub color: Option<String>,
+    /// How rows sharing x and colour are combined.
+    #[serde(default)]
+    pub aggregate: Aggregate,
+    /// Order of x values.
+    #[serde(default)]
+    pub sort: Sort,
+    /// x values (or colour values) drawn in the accent colour, the rest muted.
+    #[serde(default)]
+    pub highlight: Vec<String>,
+    /// Heading.
+    #[serde(default)]
+    pub title: String,
+    /// Line under the heading.
+    #[serde(default)]
+    pub subtitle: String,
+    /// A note under the chart.
+    #[serde(default)]
+    pub notes: String,
+    /// Source line.
+    #[serde(default)]
+    pub source: Option<SpecSource>,
+}
+
+/// Most problems listed in one error message.
+const MAX_LISTED: usize = 5;
+
+impl Spec {
+    /// Checks the spec against the data: columns exist, the y column holds numbers (or is empty,
+    /// meaning not reported), every row has an x, and the kind has what it needs.
+    pub fn check(&self, f: &Frame) -> Result<(), Error> {
+        let col = |field: &str, name: &str| {
+            f.column(name).ok_or_else(|| Error::Invalid {
+                path: format!("spec.{field}"),
+                message: format!("\"{name}\" is not a column of the data (columns: {})", f.columns.join(", ")),
+            })
+        };
+        let x = col("x", &self.x)?;
+        let y = col("y", &self.y)?;
+        let c = match &self.color {
+            Some(name) => Some(col("color", name)?),
+            None => None,
+        };
+        if matches!(self.kind, Mark::StackedBar | Mark::GroupedBar) && c.is_none() {
+            return Err(Error::Invalid {
+                path: "spec.color".into(),
+                message: "stacked and grouped bars need a colour column to split the bars".into(),
+            });
+        }
+        let mut problems: Vec<String> = Vec::new();
+        let mut bad_rows = 0;
+        for (i, row) in f.rows.iter().enumerate() {
+            let before = problems.len();
+            let n = i + 1;
+            if row[x] == Cell::Missing {
+                problems.push(format!("row {n}, field `{}`: empty, so the row has no place on the chart", self.x));
+            }
+            if let Some(c) = c {
+                if row[c] == Cell::Missing {
+                    problems.push(format!("row {n}, field `{}`: empty colour value", f.columns[c]));
+                }
+            }
+            match &row[y] {
+                Cell::Text(t) if self.aggregate != Aggregate::Count => {
+                    problems.push(format!("row {n}, field `{}`: \"{}\" is not a number", self.y, clip(t)))
+                }
+                Cell::Num(v) if *v < 0.0 && self.kind == Mark::StackedBar => {
+                    problems.push(format!("row {n}, field `{}`: stacked bars cannot show a negative value", self.y))
+                }
+                _ => {}
+            }
+            if problems.len() > before {
+                bad_rows += 1;
+            }
+        }
+        if f.rows.is_empty() {
+            return Err(Error::Invalid { path: "data".into(), message: "has no rows".into() });
+        }
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let shown = problems.iter().take(MAX_LISTED).cloned().collect::<Vec<_>>().join("; ");
+        let more = if problems.len() > MAX_LISTED {
+            format!("; and {} more", problems.len() - MAX_LISTED)
+        } else {
+            String::new()
+        };
+        Err(Error::Invalid {
+            path: "data".into(),
+            message: format!("{bad_rows} of {} rows cannot be drawn: {shown}{more}", f.rows.len()),
+        })
+    }
+}
+
+fn clip(s: &str) -> String {
+    let mut t: String = s.chars().take(40).collect();
+    if t.len() < s.len() {
+        t.push('…');
+    }
+    t
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn frame() -> Frame {
+        Frame::from_csv("year,scope,count\n2021,global,4\n2021,national,33\n2023,global,15\n2023,national,38\n")
+            .unwrap()
+    }
+
+    fn spec(json: &str) -> Result<Spec, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_valid_spec_passes() {
+        let s = spec(r#"{"kind":"stacked-bar","x":"year","y":"count","color":"scope","title":"T"}"#).unwrap();
+        s.check(&frame()).unwrap();
+        assert_eq!(s.aggregate, Aggregate::Sum);
+        assert_eq!(s.sort, Sort::Data);
+    }
+
+    #[test]
+    fn unknown_columns_and_fields_are_named() {
+        let s = spec(r#"{"kind":"bar","x":"yr","y":"count"}"#).unwrap();
+        assert_eq!(
+            s.check(&frame()).unwrap_err().to_string(),
+            "invalid value at `spec.x`: \"yr\" is not a column of the data (columns: year, scope, count)"
+        );
+        assert!(spec(r#"{"kind":"bar","x":"year","y":"count","colour":"scope"}"#)
+            .unwrap_err()
+            .contains("unknown field `colour`"));
+        assert!(spec(r#"{"kind":"pie","x":"year","y":"count"}"#).unwrap_err().contains("unknown variant `pie`"));
+        assert!(spec(r#"{"kind":"bar","x":"year"}"#).unwrap_err().contains("missing field `y`"));
+    }
+
+    #[test]
+    fn stacked_needs_colour() {
+        let s = spec(r#"{"kind":"grouped-bar","x":"year","y":"count"}"#).unwrap();
+        assert!(s.check(&frame()).unwrap_err().to_string().starts_with("invalid value at `spec.color`"));
+    }
+
+    #[test]
+    fn bad_rows_are_counted_and_listed_with_their_numbers() {
+        let f = Frame::from_csv("x,y\na,1\nb,lots\n,3\nd,\n").unwrap();
+        let s = spec(r#"{"kind":"bar","x":"x","y":"y"}"#).unwrap();
+        let e = s.check(&f).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "invalid value at `data`: 2 of 4 rows cannot be drawn: row 2, field `y`: \"lots\" is not a number; row 3, field `x`: empty, so the row has no place on the chart"
+        );
+    }
+}
