@@ -1,11 +1,16 @@
 //! The chart catalogue: which charts exist, their titles and summaries, and the one entry point
 //! that turns a chart name, a dataset and a width into a [`Layout`].
 
+use std::rc::Rc;
+
+use crate::custom::Custom;
 use crate::data::{Dataset, Lang};
 use crate::error::Error;
 use crate::format::{num, percent};
 use crate::layout::{by_industry, by_year, claims_check, Layout};
 use crate::query::change;
+use crate::spec::Mark;
+use crate::table::Table;
 use crate::text::pick;
 use crate::theme::Theme;
 
@@ -155,6 +160,78 @@ fn claims_summary(d: &Dataset, lang: Lang) -> String {
                 s += &format!("，{}不符", off.join("、"));
             }
             s + "。"
+        }
+    }
+}
+
+/// Any chart the widget can show: a preset of the story's dataset, or a newsroom's own data
+/// with a spec. Everything the wasm edge needs goes through here.
+#[derive(Debug, Clone)]
+pub enum ChartDef {
+    /// A preset chart of a dataset in the story schema.
+    Preset(ChartKind, Rc<Dataset>),
+    /// A custom chart.
+    Custom(Rc<Custom>),
+}
+
+impl ChartDef {
+    /// The chart's name (`custom` for custom charts).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ChartDef::Preset(k, _) => k.name(),
+            ChartDef::Custom(_) => "custom",
+        }
+    }
+
+    /// Lays the chart out for `width` CSS px.
+    pub fn layout(&self, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
+        match self {
+            ChartDef::Preset(k, d) => k.layout(d, width, lang, theme),
+            ChartDef::Custom(c) => {
+                let width = width.clamp(200.0, 4000.0);
+                match c.spec.kind {
+                    Mark::Bar | Mark::StackedBar | Mark::GroupedBar => {
+                        crate::layout::bars::layout(c, width, lang, theme)
+                    }
+                    Mark::Line | Mark::Dot => crate::layout::lines::layout(c, width, lang, theme),
+                }
+            }
+        }
+    }
+
+    /// Title, subtitle and summary.
+    pub fn meta(&self, lang: Lang) -> ChartMeta {
+        match self {
+            ChartDef::Preset(k, d) => k.meta(d, lang),
+            ChartDef::Custom(c) => {
+                ChartMeta { title: c.spec.title.clone(), subtitle: c.spec.subtitle.clone(), summary: c.summary(lang) }
+            }
+        }
+    }
+
+    /// The chart's data table.
+    pub fn table(&self, lang: Lang) -> Table {
+        match self {
+            ChartDef::Preset(k, d) => crate::table::table(*k, d, lang),
+            ChartDef::Custom(c) => c.table(lang),
+        }
+    }
+
+    /// Lines under the chart: sources, notes, and how derived values were made.
+    pub fn credits(&self, lang: Lang) -> Vec<String> {
+        match self {
+            ChartDef::Preset(_, d) => {
+                let mut out: Vec<String> = d.sources.iter().map(|s| crate::text::source_line(lang, d, &s.id)).collect();
+                out.push(crate::text::derived_note(lang).to_string());
+                out
+            }
+            ChartDef::Custom(c) => {
+                let mut out: Vec<String> = c.source_line(lang).into_iter().collect();
+                if !c.spec.notes.is_empty() {
+                    out.push(c.spec.notes.clone());
+                }
+                out
+            }
         }
     }
 }

@@ -66,46 +66,52 @@ impl Custom {
     pub fn summary(&self, lang: Lang) -> String {
         let s = &self.series;
         let n = s.categories.len();
-        let totals: Vec<(usize, f64)> = (0..n).filter_map(|c| s.total(c).map(|t| (c, t))).collect();
-        let unknown = n - totals.len();
-        let mut out = match self.spec.kind {
-            Mark::Line | Mark::Dot if totals.len() >= 2 && s.groups.len() == 1 => {
-                let (a, b) = (totals[0], totals[totals.len() - 1]);
-                match lang {
-                    Lang::En => format!(
-                        "From {} in {} to {} in {}.",
-                        num(a.1, 2),
-                        s.categories[a.0],
-                        num(b.1, 2),
-                        s.categories[b.0]
-                    ),
-                    Lang::Zh => {
-                        format!("从{}的{}到{}的{}。", s.categories[a.0], num(a.1, 2), s.categories[b.0], num(b.1, 2))
+        // Stacked and single-series charts compare totals per x; grouped and multi-line charts
+        // compare single values (adding a group's years together would mean nothing).
+        let per_value = s.groups.len() > 1 && self.spec.kind != Mark::StackedBar;
+        let mut points: Vec<(String, f64)> = Vec::new();
+        let mut unknown = 0;
+        let mut count = 0;
+        if per_value {
+            for c in 0..n {
+                for g in 0..s.groups.len() {
+                    if s.present[g][c] {
+                        count += 1;
+                        match s.values[g][c] {
+                            Some(v) => points.push((text::paren(lang, &s.categories[c], &s.groups[g]), v)),
+                            None => unknown += 1,
+                        }
                     }
                 }
             }
-            _ if !totals.is_empty() => {
-                let hi = totals.iter().fold(totals[0], |m, x| if x.1 > m.1 { *x } else { m });
-                let lo = totals.iter().fold(totals[0], |m, x| if x.1 < m.1 { *x } else { m });
+        } else {
+            for c in 0..n {
+                count += 1;
+                match s.total(c) {
+                    Some(v) => points.push((s.categories[c].clone(), v)),
+                    None => unknown += 1,
+                }
+            }
+        }
+        let mut out = match self.spec.kind {
+            Mark::Line | Mark::Dot if points.len() >= 2 && s.groups.len() == 1 => {
+                let (a, b) = (&points[0], &points[points.len() - 1]);
                 match lang {
-                    Lang::En => format!(
-                        "Highest: {} ({}); lowest: {} ({}).",
-                        s.categories[hi.0],
-                        num(hi.1, 2),
-                        s.categories[lo.0],
-                        num(lo.1, 2)
-                    ),
-                    Lang::Zh => format!(
-                        "最高：{}（{}）；最低：{}（{}）。",
-                        s.categories[hi.0],
-                        num(hi.1, 2),
-                        s.categories[lo.0],
-                        num(lo.1, 2)
-                    ),
+                    Lang::En => format!("From {} in {} to {} in {}.", num(a.1, 2), a.0, num(b.1, 2), b.0),
+                    Lang::Zh => format!("从{}的{}到{}的{}。", a.0, num(a.1, 2), b.0, num(b.1, 2)),
+                }
+            }
+            _ if !points.is_empty() => {
+                let hi = points.iter().fold(&points[0], |m, x| if x.1 > m.1 { x } else { m });
+                let lo = points.iter().fold(&points[0], |m, x| if x.1 < m.1 { x } else { m });
+                match lang {
+                    Lang::En => format!("Highest: {}, {}; lowest: {}, {}.", hi.0, num(hi.1, 2), lo.0, num(lo.1, 2)),
+                    Lang::Zh => format!("最高：{}，{}；最低：{}，{}。", hi.0, num(hi.1, 2), lo.0, num(lo.1, 2)),
                 }
             }
             _ => String::new(),
         };
+        let n = count;
         if unknown > 0 {
             out += &match lang {
                 Lang::En => format!(" {unknown} of {n} values are not reported."),
@@ -134,5 +140,38 @@ impl Custom {
             })
             .collect();
         Table { caption: self.spec.title.clone(), columns, rows }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::data::Lang;
+    use crate::layout::bars::tests::custom;
+
+    #[test]
+    fn summaries_compare_what_the_chart_compares() {
+        let data = "industry,year,products\nChemicals,2021,12\nChemicals,2023,14\nTextiles,2021,2\nTextiles,2024,6\nAluminum,2023,\n";
+        let grouped = custom(data, r#"{"kind":"grouped-bar","x":"industry","y":"products","color":"year"}"#);
+        assert_eq!(
+            grouped.summary(Lang::En),
+            "Highest: Chemicals (2023), 14; lowest: Textiles (2021), 2. 1 of 5 values are not reported."
+        );
+        let bar = custom("k,v\na,3\nb,9\n", r#"{"kind":"bar","x":"k","y":"v"}"#);
+        assert_eq!(bar.summary(Lang::En), "Highest: b, 9; lowest: a, 3.");
+        assert_eq!(bar.summary(Lang::Zh), "最高：b，9；最低：a，3。");
+        let line = custom("year,v\n2021,37\n2023,53\n", r#"{"kind":"line","x":"year","y":"v"}"#);
+        assert_eq!(line.summary(Lang::En), "From 37 in 2021 to 53 in 2023.");
+    }
+
+    #[test]
+    fn table_and_tooltips() {
+        let c = custom(
+            "x,g,v\na,p,1\na,q,\nb,p,2\n",
+            r#"{"kind":"stacked-bar","x":"x","y":"v","color":"g","source":{"title":"S","date":"2024"}}"#,
+        );
+        let t = c.table(Lang::En);
+        assert_eq!(t.columns, ["x", "p", "q"]);
+        assert_eq!(t.rows, [["a", "1", "not reported"], ["b", "2", ""]]);
+        assert_eq!(c.lines_for(0, Lang::En), ["p: 1", "q: not reported", "Total: not reported", "Source: S, 2024"]);
     }
 }

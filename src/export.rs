@@ -1,5 +1,5 @@
-//! Static export (native builds only): renders a chart's [`Layout`] to SVG text with plotters'
-//! SVG backend, for snapshot tests and for pre-rendered fallbacks.
+//! SVG export: renders a chart's [`Layout`] to SVG text with plotters' SVG backend, for snapshot
+//! tests, pre-rendered fallbacks and the reader's "Download image" (SVG) action.
 
 use plotters::prelude::*;
 use plotters_svg::SVGBackend;

@@ -13,7 +13,6 @@ pub mod custom;
 pub mod data;
 pub mod draw;
 pub mod error;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod figures;
 pub mod format;

@@ -23,6 +23,38 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+impl Table {
+    /// The table as CSV (RFC 4180 quoting, CRLF line ends), followed by `notes` as one-cell rows
+    /// (the source line, the note on derived values).
+    pub fn to_csv(&self, notes: &[String]) -> String {
+        fn field(s: &str) -> String {
+            // Text that a spreadsheet would run as a formula (=, @, or +/- before a non-digit) is
+            // prefixed with an apostrophe; signed numbers like "+2 (+16.7%)" stay as they are.
+            let risky = s.starts_with(['=', '@'])
+                || (s.starts_with(['+', '-']) && !s[1..].starts_with(|c: char| c.is_ascii_digit()));
+            let s = if risky { format!("'{s}") } else { s.to_string() };
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s
+            }
+        }
+        let mut out = String::new();
+        for row in std::iter::once(&self.columns).chain(self.rows.iter()) {
+            out += &row.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
+            out += "\r\n";
+        }
+        for n in notes {
+            out += "\r\n";
+            out += &field(n);
+        }
+        if !notes.is_empty() {
+            out += "\r\n";
+        }
+        out
+    }
+}
+
 /// The table for one chart.
 pub fn table(kind: ChartKind, d: &Dataset, lang: Lang) -> Table {
     let caption = kind.meta(d, lang).title;
@@ -140,6 +172,24 @@ mod tests {
         let zh = table(ChartKind::ByIndustry, &Dataset::binzhou(), Lang::Zh);
         assert_eq!(zh.rows[1], ["纺织", "2", "6（2024年）", "+4（+200%）"]);
         assert_eq!(zh.rows[2][1], "未报道");
+    }
+
+    #[test]
+    fn csv_quotes_and_appends_the_source() {
+        let t = table(ChartKind::ByIndustry, &Dataset::binzhou(), Lang::En);
+        let csv = t.to_csv(&["Source: “A, B”, 2024-02-19".to_string()]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "Industry,2021,2023 (or latest),Change (computed)");
+        assert_eq!(lines[1], "Chemicals,12,14,+2 (+16.7%)");
+        assert_eq!(lines[2], "Textiles,2,6 (2024),+4 (+200%)");
+        assert_eq!(lines[3], "Aluminum,not reported,not reported,not reported");
+        assert_eq!(lines[10], "\"Source: “A, B”, 2024-02-19\"");
+        let t = Table {
+            caption: String::new(),
+            columns: vec!["a".into()],
+            rows: vec![vec!["=SUM(A1)".into()], vec!["-3".into()], vec!["-cmd".into()], vec!["say \"hi\"".into()]],
+        };
+        assert_eq!(t.to_csv(&[]), "a\r\n'=SUM(A1)\r\n-3\r\n'-cmd\r\n\"say \"\"hi\"\"\"\r\n");
     }
 
     #[test]

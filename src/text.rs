@@ -238,6 +238,20 @@ pub struct Ui {
     pub keys: &'static str,
     /// Label of the key-figures group.
     pub key_figures: &'static str,
+    /// Reader action: download the chart's data as CSV.
+    pub get_data: &'static str,
+    /// Reader action: download a PNG.
+    pub download_png: &'static str,
+    /// Reader action: download an SVG.
+    pub download_svg: &'static str,
+    /// Reader action: show the embed code.
+    pub embed: &'static str,
+    /// Copy the embed code.
+    pub copy: &'static str,
+    /// Shown once copied.
+    pub copied: &'static str,
+    /// Label of the embed code box.
+    pub embed_code: &'static str,
 }
 
 /// The widget's own words in `lang`.
@@ -253,5 +267,12 @@ pub fn ui(lang: Lang) -> Ui {
             "使用方向键逐项浏览数据，Home 和 End 跳到第一项和最后一项，Esc 关闭详情。",
         ),
         key_figures: pick(lang, "Key figures", "关键数字"),
+        get_data: pick(lang, "Get the data", "下载数据"),
+        download_png: pick(lang, "Download image (PNG)", "下载图片（PNG）"),
+        download_svg: pick(lang, "Download image (SVG)", "下载图片（SVG）"),
+        embed: pick(lang, "Embed", "嵌入"),
+        copy: pick(lang, "Copy code", "复制代码"),
+        copied: pick(lang, "Copied", "已复制"),
+        embed_code: pick(lang, "Embed code for this chart", "此图表的嵌入代码"),
     }
 }

@@ -13,13 +13,16 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::chart::ChartKind;
+use crate::chart::{ChartDef, ChartKind};
+use crate::custom::Custom;
 use crate::data::{Dataset, Lang};
 use crate::error::Error;
+use crate::frame::{Frame, JsonRow};
 use crate::layout::Layout;
 use crate::query::{self, Query};
+use crate::spec::Spec;
 use crate::theme::{Theme, ThemeName};
-use crate::{draw, figures, table, text};
+use crate::{draw, export, figures, text};
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
@@ -108,14 +111,42 @@ impl Story {
 
     /// A chart of this dataset.
     pub fn chart(&self, name: &str, lang: &str, theme: &str) -> Result<Chart, JsError> {
-        Ok(Chart {
-            data: Rc::clone(&self.data),
-            kind: ChartKind::parse(name)?,
-            lang: Lang::parse(lang)?,
-            theme: theme_of(theme)?,
-            layout: None,
-        })
+        Chart::new(ChartDef::Preset(ChartKind::parse(name)?, Rc::clone(&self.data)), lang, theme)
     }
+}
+
+/// The rows of a custom JSON dataset: an array of row objects, or `{rows: [...]}`.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum JsonData {
+    Rows(Vec<JsonRow>),
+    Wrapped { rows: Vec<JsonRow> },
+}
+
+/// A chart of a newsroom's own data: `csv` (text with a header row) or `rows` (a parsed JSON
+/// dataset: an array of row objects or `{rows: [...]}`), and a chart spec object.
+#[wasm_bindgen(js_name = customChart)]
+pub fn custom_chart(
+    csv: Option<String>,
+    rows: JsValue,
+    spec: JsValue,
+    lang: &str,
+    theme: &str,
+) -> Result<Chart, JsError> {
+    install_panic_hook();
+    let spec: Spec = serde_wasm_bindgen::from_value(spec)
+        .map_err(|e| Error::Parse { path: "spec".into(), message: e.to_string() })?;
+    let frame = match csv {
+        Some(text) => Frame::from_csv(&text)?,
+        None => {
+            let data: JsonData = serde_wasm_bindgen::from_value(rows)
+                .map_err(|e| Error::Parse { path: "data".into(), message: e.to_string() })?;
+            Frame::from_rows(match data {
+                JsonData::Rows(r) | JsonData::Wrapped { rows: r } => r,
+            })?
+        }
+    };
+    Chart::new(ChartDef::Custom(Rc::new(Custom::new(spec, frame)?)), lang, theme)
 }
 
 /// Tooltip content for one item, with where it points and the box to outline on focus, in CSS px.
@@ -132,40 +163,61 @@ struct Tip<'a> {
 /// One chart: its current layout, drawn into a canvas on demand.
 #[wasm_bindgen]
 pub struct Chart {
-    data: Rc<Dataset>,
-    kind: ChartKind,
+    def: ChartDef,
     lang: Lang,
     theme: ThemeName,
     layout: Option<Layout>,
 }
 
+impl Chart {
+    fn new(def: ChartDef, lang: &str, theme: &str) -> Result<Chart, JsError> {
+        Ok(Chart { def, lang: Lang::parse(lang)?, theme: theme_of(theme)?, layout: None })
+    }
+}
+
 #[wasm_bindgen]
 impl Chart {
-    /// The chart's name.
+    /// The chart's name (`custom` for custom charts).
     pub fn name(&self) -> String {
-        self.kind.name().to_string()
+        self.def.name().to_string()
     }
 
     /// Heading.
     pub fn title(&self) -> String {
-        self.kind.meta(&self.data, self.lang).title
+        self.def.meta(self.lang).title
     }
 
     /// Line under the heading.
     pub fn subtitle(&self) -> String {
-        self.kind.meta(&self.data, self.lang).subtitle
+        self.def.meta(self.lang).subtitle
     }
 
     /// One or two sentences with the numbers that matter.
     pub fn summary(&self) -> String {
-        self.kind.meta(&self.data, self.lang).summary
+        self.def.meta(self.lang).summary
+    }
+
+    /// Source and note lines for the caption.
+    pub fn credits(&self) -> Vec<String> {
+        self.def.credits(self.lang)
+    }
+
+    /// The data exactly as the chart shows it, as CSV, with the source lines at the end.
+    pub fn csv(&self) -> String {
+        self.def.table(self.lang).to_csv(&self.def.credits(self.lang))
+    }
+
+    /// The chart as an SVG document `width` CSS px wide.
+    pub fn svg(&self, width: f64) -> Result<String, JsError> {
+        let layout = self.def.layout(width, self.lang, &Theme::get(self.theme))?;
+        Ok(export::svg(&layout)?)
     }
 
     /// Lays the chart out for `css_width`, sizes the canvas to that times `dpr` and draws.
     /// Returns the height in CSS px for the canvas's style.
     pub fn render(&mut self, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
-        let layout = self.kind.layout(&self.data, css_width, self.lang, &Theme::get(self.theme))?;
+        let layout = self.def.layout(css_width, self.lang, &Theme::get(self.theme))?;
         canvas.set_width((layout.width * dpr).round() as u32);
         canvas.set_height((layout.height * dpr).round() as u32);
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
@@ -211,6 +263,6 @@ impl Chart {
 
     /// The chart's data as `{caption, columns, rows}` of formatted cells.
     pub fn table(&self) -> Result<JsValue, JsError> {
-        to_js(&table::table(self.kind, &self.data, self.lang))
+        to_js(&self.def.table(self.lang))
     }
 }

@@ -24,11 +24,19 @@
     /** Loads and instantiates the wasm module once per page. */
     NI.core = function () {
       if (!corePromise) {
-        corePromise = import(base + "pkg/news_infographic.js").then(function (mod) {
-          return mod.default({ module_or_path: base + "pkg/news_infographic_bg.wasm" }).then(function () {
-            return mod;
+        corePromise = import(base + "pkg/news_infographic.js")
+          .then(function (mod) {
+            return mod.default({ module_or_path: base + "pkg/news_infographic_bg.wasm" }).then(function () {
+              return mod;
+            });
+          })
+          .catch(function (e) {
+            // WebAssembly cannot run here (a CSP without 'wasm-unsafe-eval', an old browser, the
+            // files missing): widgets fall back to their pre-rendered images and tables.
+            var err = new Error("the interactive graphic cannot run in this browser: " + ((e && e.message) || e));
+            err.niCore = true;
+            throw err;
           });
-        });
       }
       return corePromise;
     };
@@ -37,8 +45,9 @@
     /** Fetches and validates a dataset once per URL. */
     NI.story = function (url) {
       if (!stories.has(url)) {
-        var p = Promise.all([NI.core(), fetchJson(url)]).then(function (r) {
-          return new r[0].Story(r[1]);
+        var p = Promise.all([NI.core(), loadData(url)]).then(function (r) {
+          if (!r[1].json) throw new Error("the dataset " + url + " must be JSON in the story schema for preset charts");
+          return new r[0].Story(r[1].json);
         });
         stories.set(url, p);
         p.catch(function () {
@@ -53,25 +62,86 @@
 
   if (script && script.dataset && !script.__niMounted) {
     script.__niMounted = true;
+    var d = script.dataset;
     var host = document.createElement("div");
-    script.parentNode.insertBefore(host, script.nextSibling);
+    var target = null;
+    if (d.target) {
+      try {
+        target = document.querySelector(d.target);
+      } catch (e) {
+        target = null;
+      }
+    }
+    if (target) {
+      host = target;
+    } else {
+      script.parentNode.insertBefore(host, script.nextSibling);
+    }
     NI.mount(host, {
-      chart: script.dataset.chart || "overview",
-      lang: script.dataset.lang || "en",
-      theme: script.dataset.theme || "",
+      chart: d.chart || "overview",
+      lang: d.lang || "en",
+      theme: d.theme || "",
+      data: d.src || "",
+      spec: d.spec || "",
+      // Reported by mount() as the widget's error, so a mistyped selector is visible.
+      missingTarget: d.target && !target ? d.target : "",
+    });
+  }
+
+  /** Inline JSON or CSV in the page: "#id" (or a bare id for data-spec). */
+  function inline(ref) {
+    var id = ref.charAt(0) === "#" ? ref.slice(1) : ref;
+    var node = document.getElementById(id);
+    if (!node) throw new Error('no element with id "' + id + '" holds the data');
+    return node;
+  }
+
+  /** Loads a dataset reference: { csv: text } or { json: value }. */
+  function loadData(ref) {
+    if (ref.charAt(0) === "#") {
+      var node = inline(ref);
+      var type = (node.getAttribute("type") || "").toLowerCase();
+      if (type.indexOf("csv") >= 0) return Promise.resolve({ csv: node.textContent });
+      return Promise.resolve({ json: parseJson(node.textContent, ref) });
+    }
+    return fetchText(ref).then(function (r) {
+      var isCsv = /\.csv(\?|#|$)/i.test(ref) || /csv/i.test(r.type);
+      return isCsv ? { csv: r.text } : { json: parseJson(r.text, ref) };
+    });
+  }
+
+  /** Loads a chart spec: an object, "#id", a bare element id, or a URL. */
+  function loadSpec(ref) {
+    if (typeof ref === "object" && ref) return Promise.resolve(ref);
+    if (!ref) return Promise.reject(new Error('data-chart="custom" needs a chart spec in data-spec (a URL or an element id)'));
+    if (ref.charAt(0) === "#" || (/^[A-Za-z][\w-]*$/.test(ref) && document.getElementById(ref))) {
+      return Promise.resolve(parseJson(inline(ref).textContent, "spec " + ref));
+    }
+    return fetchText(ref).then(function (r) {
+      return parseJson(r.text, ref);
+    });
+  }
+
+  function parseJson(text, where) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new Error(where + " is not valid JSON: " + e.message);
+    }
+  }
+
+  function fetchText(url) {
+    return fetch(url, { credentials: "omit" }).then(function (res) {
+      if (!res.ok) throw new Error("could not load " + url + ": HTTP " + res.status);
+      return res.text().then(function (text) {
+        return { text: text, type: res.headers.get("content-type") || "" };
+      });
     });
   }
 
   function fetchJson(url) {
-    return fetch(url, { credentials: "omit" }).then(function (res) {
-      if (!res.ok) throw new Error("could not load the dataset " + url + ": HTTP " + res.status);
-      return res.text().then(function (text) {
-        try {
-          return JSON.parse(text);
-        } catch (e) {
-          throw new Error("the dataset " + url + " is not valid JSON: " + e.message);
-        }
-      });
+    return fetchText(url).then(function (r) {
+      return parseJson(r.text, "the dataset " + url);
     });
   }
 
@@ -84,8 +154,10 @@
 
   /**
    * Mounts a widget into `element` (its content goes in an open shadow root).
-   * options: { chart: "overview" | chart name, lang: "en" | "zh", theme: "" | "light" | "dark",
-   *            data: dataset URL (default: the Binzhou dataset beside this script) }
+   * options: { chart: "overview" | preset chart name | "custom", lang: "en" | "zh",
+   *            theme: "" | "light" | "dark", data: dataset URL or "#element-id" (JSON, or CSV
+   *            for custom charts; default: the Binzhou dataset beside this script),
+   *            spec: chart spec object, URL or element id (custom charts) }
    * Returns a handle { ready: Promise, update(options), destroy() }, also kept on
    * `element.newsInfographic`.
    */
@@ -96,7 +168,6 @@
     var life = new AbortController(); // listeners for the widget's lifetime
     var view = null; // { abort: AbortController, charts, observers } for the current build
     var destroyed = false;
-    var story = null;
     var schemeQuery = matchMedia("(prefers-color-scheme: dark)");
 
     element.classList.add("news-infographic");
@@ -109,22 +180,37 @@
     link.href = NI.baseUrl + "embed.css";
     root.replaceChildren(link, el("div", "ni-loading", opts.lang === "zh" ? "正在加载互动图表…" : "Loading the interactive graphic…"));
 
-    var ready = NI.story(opts.data || NI.baseUrl + "data/binzhou.json")
-      .then(function (s) {
+    var custom = opts.chart === "custom";
+    var source = null; // { story } for presets, { core, data, spec } for custom charts
+    var ready = Promise.resolve()
+      .then(function () {
+        if (opts.missingTarget) throw new Error('data-target "' + opts.missingTarget + '" matches no element on the page');
+        if (!custom) {
+          return NI.story(opts.data || NI.baseUrl + "data/binzhou.json").then(function (s) {
+            source = { story: s };
+          });
+        }
+        if (!opts.data) throw new Error('data-chart="custom" needs a dataset in data-src (a URL or "#element-id")');
+        return Promise.all([NI.core(), loadData(opts.data), loadSpec(opts.spec)]).then(function (r) {
+          source = { core: r[0], data: r[1], spec: r[2] };
+        });
+      })
+      .then(function () {
         if (destroyed) return;
-        story = s;
         return build();
       })
       .then(function () {
         if (!destroyed && element.getAttribute("data-state") === "loading") element.setAttribute("data-state", "ready");
       })
       .catch(function (err) {
-        if (!destroyed) showError(err);
+        if (destroyed) return;
+        if (err && err.niCore && !custom) return showFallback(err);
+        showError(err);
       });
 
     // Follow the reader's colour scheme unless the embed fixes a theme.
     schemeQuery.addEventListener("change", function () {
-      if (!opts.theme && story) build();
+      if (!opts.theme && source && view) build();
     }, { signal: life.signal });
     // Canvas text is drawn with whatever font is there: redraw once web fonts arrive.
     if (document.fonts) {
@@ -145,6 +231,50 @@
       root.replaceChildren(link, box);
     }
 
+    /** Pre-rendered SVG and data table for each chart, built at release time (www/static/). */
+    function showFallback(err) {
+      console.warn("news-infographic: " + err.message + "; showing the static version");
+      teardownView();
+      var lang = opts.lang === "zh" ? "zh" : "en";
+      var theme = opts.theme || (schemeQuery.matches ? "dark" : "light");
+      var names = opts.chart === "overview" ? ["champions-by-year", "champions-by-industry", "claims-check"] : [opts.chart];
+      var wrap = el("div", "ni-root ni-static");
+      wrap.setAttribute("data-theme", theme);
+      wrap.lang = lang === "zh" ? "zh-Hans" : "en";
+      return Promise.all(
+        names.map(function (name) {
+          return fetchText(NI.baseUrl + "static/" + name + "." + lang + ".json").then(function (r) {
+            return { name: name, meta: parseJson(r.text, name) };
+          });
+        })
+      ).then(function (parts) {
+        if (destroyed) return;
+        parts.forEach(function (p) {
+          var fig = el("figure", "ni-chart");
+          fig.setAttribute("data-chart", p.name);
+          var head = el("div", "ni-head");
+          head.append(el(opts.chart === "overview" ? "h3" : "h2", "ni-title", p.meta.title), el("p", "ni-subtitle", p.meta.subtitle));
+          var img = el("img", "ni-static-img");
+          img.src = NI.baseUrl + "static/" + p.name + "." + lang + "." + theme + ".svg";
+          img.alt = p.meta.title + ". " + p.meta.summary;
+          var tableWrap = el("div", "ni-table-wrap");
+          tableWrap.append(dataTable(p.meta.table));
+          var cap = el("figcaption", "ni-caption");
+          cap.append(el("span", "ni-summary", p.meta.summary));
+          (p.meta.credits || []).forEach(function (line) {
+            cap.append(el("span", null, line));
+          });
+          fig.append(head, img, tableWrap, cap);
+          wrap.append(fig);
+        });
+        root.replaceChildren(link, wrap);
+        element.style.minHeight = "";
+        element.setAttribute("data-state", "fallback");
+      }, function (e2) {
+        showError(new Error(err.message + " (and the static version could not be loaded: " + e2.message + ")"));
+      });
+    }
+
     function teardownView() {
       if (!view) return;
       view.abort.abort();
@@ -161,12 +291,18 @@
     function build() {
       teardownView();
       var lang = opts.lang;
-      var ui = story.constructor.ui(lang);
+      var ui = (source.story ? source.story.constructor : source.core.Story).ui(lang);
       var theme = opts.theme || (schemeQuery.matches ? "dark" : "light");
-      var names = opts.chart === "overview" ? story.constructor.chartNames() : [opts.chart];
-      var charts = names.map(function (name) {
-        return story.chart(name, lang, theme);
-      });
+      var charts;
+      if (source.story) {
+        var names = opts.chart === "overview" ? source.story.constructor.chartNames() : [opts.chart];
+        charts = names.map(function (name) {
+          return source.story.chart(name, lang, theme);
+        });
+      } else {
+        var d = source.data;
+        charts = [source.core.customChart(d.csv === undefined ? undefined : d.csv, d.json, source.spec, lang, theme)];
+      }
       view = { abort: new AbortController(), charts: charts, observers: [], redraws: [] };
       view.redrawAll = function () {
         view.redraws.forEach(function (f) {
@@ -177,10 +313,10 @@
       wrap.setAttribute("data-theme", theme);
       wrap.lang = lang === "zh" ? "zh-Hans" : "en";
       if (opts.chart === "overview") {
-        wrap.append(el("h2", "ni-heading", story.title(lang)));
+        wrap.append(el("h2", "ni-heading", source.story.title(lang)));
         var figs = el("ul", "ni-figures");
         figs.setAttribute("aria-label", ui.key_figures);
-        story.keyFigures(lang).forEach(function (f) {
+        source.story.keyFigures(lang).forEach(function (f) {
           var d = el("li", "ni-figure");
           d.append(el("span", "ni-figure-value", f.value), el("span", "ni-figure-label", " " + f.label), el("span", "ni-figure-detail", " " + f.detail));
           figs.append(d);
@@ -254,10 +390,13 @@
 
       var cap = el("figcaption", "ni-caption");
       cap.append(el("span", "ni-summary", chart.summary()));
-      story.credits(lang).forEach(function (line) {
+      chart.credits().forEach(function (line) {
         cap.append(el("span", null, line));
       });
-      fig.append(head, plot, keys, live, toggle, tableWrap, cap);
+      var actions = readerActions(chart, name, ui, sig);
+      var tools = el("div", "ni-tools");
+      tools.append(toggle, actions.buttons);
+      fig.append(head, plot, keys, live, tools, tableWrap, actions.panel, cap);
 
       var drawn = { w: 0, dpr: 0 };
       var pinned = -1;
@@ -406,6 +545,95 @@
         schedule(false);
       });
       return { node: fig, drawn: firstDrawn };
+    }
+
+    /** "Get the data", "Download image" (PNG at 2x, SVG) and "Embed" for one chart. */
+    function readerActions(chart, name, ui, sig) {
+      var buttons = document.createDocumentFragment();
+      function button(label, onClick) {
+        var b = el("button", "ni-action", label);
+        b.type = "button";
+        b.addEventListener("click", onClick, sig);
+        buttons.append(b);
+        return b;
+      }
+      var file = name === "custom" ? (opts.spec && typeof opts.spec === "string" ? opts.spec.replace(/^.*[\/#]/, "").replace(/\.json$/, "") : "chart") : name;
+      button(ui.get_data, function () {
+        save(new Blob(["\ufeff" + chart.csv()], { type: "text/csv;charset=utf-8" }), file + ".csv");
+      });
+      button(ui.download_png, function () {
+        var c = document.createElement("canvas");
+        var w = Math.max(320, Math.floor(element.clientWidth) || 640);
+        chart.render(c, w, 2);
+        c.toBlob(function (blob) {
+          if (blob) save(blob, file + ".png");
+        }, "image/png");
+        // The on-screen canvas keeps its own layout: redraw it at its size.
+        if (view) view.redrawAll();
+      });
+      button(ui.download_svg, function () {
+        var w = Math.max(320, Math.floor(element.clientWidth) || 640);
+        save(new Blob([chart.svg(w)], { type: "image/svg+xml" }), file + ".svg");
+      });
+      var panel = el("div", "ni-embed");
+      panel.hidden = true;
+      panel.id = "ni-embed-" + name;
+      var code = el("textarea", "ni-embed-code");
+      code.readOnly = true;
+      code.rows = 3;
+      code.setAttribute("aria-label", ui.embed_code);
+      code.value = snippet(name);
+      var copy = el("button", "ni-action", ui.copy);
+      copy.type = "button";
+      copy.addEventListener("click", function () {
+        code.select();
+        var done = function () {
+          copy.textContent = ui.copied;
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(code.value).then(done, function () {});
+        }
+      }, sig);
+      panel.append(code, copy);
+      var embedBtn = button(ui.embed, function () {
+        panel.hidden = !panel.hidden;
+        embedBtn.setAttribute("aria-expanded", String(!panel.hidden));
+        if (!panel.hidden) code.focus();
+      });
+      embedBtn.setAttribute("aria-expanded", "false");
+      embedBtn.setAttribute("aria-controls", panel.id);
+      return { buttons: buttons, panel: panel };
+    }
+
+    function snippet(name) {
+      var attrs = ' data-chart="' + (opts.chart === "overview" ? name : opts.chart) + '"';
+      if (opts.lang && opts.lang !== "en") attrs += ' data-lang="' + opts.lang + '"';
+      if (opts.theme) attrs += ' data-theme="' + opts.theme + '"';
+      if (opts.data) attrs += ' data-src="' + absolute(opts.data) + '"';
+      if (typeof opts.spec === "string" && opts.spec) attrs += ' data-spec="' + absolute(opts.spec) + '"';
+      return '<script src="' + NI.baseUrl + 'embed.js"' + attrs.replace(/[<>]/g, "") + " async></" + "script>";
+    }
+
+    function absolute(ref) {
+      if (ref.charAt(0) === "#") return ref;
+      try {
+        return new URL(ref, document.baseURI).href;
+      } catch (e) {
+        return ref;
+      }
+    }
+
+    function save(blob, filename) {
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = filename;
+      a.hidden = true;
+      root.append(a);
+      a.click();
+      a.remove();
+      setTimeout(function () {
+        URL.revokeObjectURL(a.href);
+      }, 10000);
     }
 
     function dataTable(t) {

@@ -1,0 +1,488 @@
+//! `render`: static export of the charts, drawn by the same Rust code the browser runs.
+//!
+//! ```text
+//! render --chart champions-by-year [--format svg|png] [--lang en|zh] [--theme light|dark]
+//!        [--width 640] [--scale 2] [--data dataset.json] [--out FILE]
+//! render --all --out-dir DIR [--format svg|png] [--width 640] [--scale 2] [--data dataset.json]
+//! ```
+//!
+//! One chart goes to `--out` or to standard output. `--all` writes, for every chart, language and
+//! theme, `DIR/<chart>.<lang>.<theme>.svg` (or `.png`), and per chart and language
+//! `DIR/<chart>.<lang>.json` with the title, subtitle, summary and data table (the widget's
+//! fallback when WebAssembly is unavailable). PNG is the SVG rasterised with resvg, using the
+//! system's fonts. Errors exit with status 2 (usage) or 1 (anything else) and one message.
+#![forbid(unsafe_code)]
+
+/// The wasm32 build of the package compiles every binary too (`cargo test --target wasm32-...`);
+/// there is nothing to export there.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::collections::BTreeSet;
+    use std::ffi::OsString;
+    use std::io::{IsTerminal, Write};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+    use std::sync::{Arc, Mutex};
+
+    use news_infographic::chart::ChartMeta;
+    use news_infographic::data::BINZHOU_JSON;
+    use news_infographic::table::{table, Table};
+    use news_infographic::{export, ChartKind, Dataset, Lang, Theme, ThemeName};
+    use resvg::tiny_skia;
+    use resvg::usvg::{self, fontdb};
+    use serde::Serialize;
+
+    const USAGE: &str = "\
+Usage:
+  render --chart NAME [--format svg|png] [--lang en|zh] [--theme light|dark]
+         [--width PX] [--scale N] [--data FILE] [--out FILE]
+  render --all --out-dir DIR [--format svg|png] [--width PX] [--scale N] [--data FILE]
+
+  --chart NAME    champions-by-year, champions-by-industry or claims-check
+  --format F      svg (default) or png
+  --lang L        en (default) or zh
+  --theme T       light (default) or dark
+  --width PX      layout width in CSS px, 200 to 4000 (default 640)
+  --scale N       PNG pixels per CSS px, above 0 and at most 8 (default 2; png only)
+  --data FILE     dataset JSON (default: the shipped Binzhou dataset)
+  --out FILE      write to FILE instead of standard output
+  --all           every chart x language (en, zh) x theme (light, dark) into --out-dir, plus
+                  <chart>.<lang>.json with title, subtitle, summary and data table per chart
+  --out-dir DIR   folder for --all (created if missing)
+  -h, --help      this text
+";
+
+    /// What went wrong, and the exit status it maps to.
+    enum Failure {
+        /// Bad command line: status 2.
+        Usage(String),
+        /// Anything else: status 1.
+        Run(String),
+    }
+
+    fn usage<T>(msg: impl Into<String>) -> Result<T, Failure> {
+        Err(Failure::Usage(msg.into()))
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Format {
+        Svg,
+        Png,
+    }
+
+    impl Format {
+        fn ext(self) -> &'static str {
+            match self {
+                Format::Svg => "svg",
+                Format::Png => "png",
+            }
+        }
+    }
+
+    struct Args {
+        chart: Option<ChartKind>,
+        format: Format,
+        lang: Option<Lang>,
+        theme: Option<ThemeName>,
+        width: f64,
+        scale: Option<f64>,
+        data: Option<PathBuf>,
+        out: Option<PathBuf>,
+        all: bool,
+        out_dir: Option<PathBuf>,
+    }
+
+    pub fn main() -> ExitCode {
+        match run(std::env::args_os().skip(1).collect()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(Failure::Usage(m)) => {
+                eprintln!("render: error: {m}\n(run `render --help` for usage)");
+                ExitCode::from(2)
+            }
+            Err(Failure::Run(m)) => {
+                eprintln!("render: error: {m}");
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    fn run(argv: Vec<OsString>) -> Result<(), Failure> {
+        let Some(args) = parse(argv)? else {
+            return write_stdout(USAGE.as_bytes());
+        };
+        let dataset = match &args.data {
+            None => Dataset::from_json(BINZHOU_JSON).map_err(|e| Failure::Run(e.to_string()))?,
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .map_err(|e| Failure::Run(format!("--data {}: cannot read: {e}", p.display())))?;
+                Dataset::from_json(&text).map_err(|e| Failure::Run(format!("--data {}: {e}", p.display())))?
+            }
+        };
+        let scale = args.scale.unwrap_or(2.0);
+        let raster = match args.format {
+            Format::Png => Some(Rasterizer::new()?),
+            Format::Svg => None,
+        };
+        if args.all {
+            let dir = args.out_dir.as_deref().unwrap_or(Path::new("."));
+            let n = export_all(&dataset, dir, args.format, args.width, scale, raster.as_ref())?;
+            eprintln!("render: wrote {n} files to {}", dir.display());
+        } else {
+            let kind = args.chart.unwrap_or(ChartKind::ByYear);
+            let lang = args.lang.unwrap_or_default();
+            let theme = args.theme.unwrap_or_default();
+            let bytes = render(&dataset, kind, lang, theme, args.width, scale, raster.as_ref())?;
+            match &args.out {
+                Some(p) => write_file(p, &bytes)?,
+                None => write_stdout(&bytes)?,
+            }
+        }
+        if let Some(r) = raster {
+            r.warn_missing_glyphs();
+        }
+        Ok(())
+    }
+
+    /// `Ok(None)` means `--help`.
+    fn parse(argv: Vec<OsString>) -> Result<Option<Args>, Failure> {
+        let mut a = Args {
+            chart: None,
+            format: Format::Svg,
+            lang: None,
+            theme: None,
+            width: 640.0,
+            scale: None,
+            data: None,
+            out: None,
+            all: false,
+            out_dir: None,
+        };
+        let mut seen: Vec<String> = Vec::new();
+        let mut it = argv.into_iter();
+        while let Some(raw) = it.next() {
+            let Some(arg) = raw.to_str() else {
+                return usage(format!("argument {raw:?} is not valid UTF-8"));
+            };
+            if arg == "-h" || arg == "--help" {
+                return Ok(None);
+            }
+            if !arg.starts_with("--") {
+                return usage(format!("unexpected argument \"{arg}\" (flags start with --)"));
+            }
+            let (flag, inline) = match arg.split_once('=') {
+                Some((f, v)) => (f.to_string(), Some(v.to_string())),
+                None => (arg.to_string(), None),
+            };
+            const WITH_VALUE: [&str; 9] =
+                ["--chart", "--format", "--lang", "--theme", "--width", "--scale", "--data", "--out", "--out-dir"];
+            if flag != "--all" && !WITH_VALUE.contains(&flag.as_str()) {
+                return usage(format!("unknown flag \"{flag}\""));
+            }
+            if seen.contains(&flag) {
+                return usage(format!("{flag} given more than once"));
+            }
+            seen.push(flag.clone());
+            if flag == "--all" {
+                if inline.is_some() {
+                    return usage("--all takes no value");
+                }
+                a.all = true;
+                continue;
+            }
+            let value = match inline {
+                Some(v) => v,
+                None => match it.next() {
+                    Some(v) => {
+                        v.into_string().map_err(|v| Failure::Usage(format!("{flag}: {v:?} is not valid UTF-8")))?
+                    }
+                    None => return usage(format!("{flag} needs a value")),
+                },
+            };
+            if value.is_empty() || (value.starts_with("--") && value.len() > 2) {
+                return usage(format!("{flag} needs a value (got \"{value}\")"));
+            }
+            let v = value.as_str();
+            match flag.as_str() {
+                "--chart" => {
+                    a.chart = Some(ChartKind::parse(v).map_err(|e| Failure::Usage(format!("--chart: {e}")))?);
+                }
+                "--format" => {
+                    a.format = match v {
+                        "svg" => Format::Svg,
+                        "png" => Format::Png,
+                        _ => return usage(format!("--format: unknown format \"{v}\": expected svg or png")),
+                    }
+                }
+                "--lang" => {
+                    a.lang = Some(match Lang::parse(v) {
+                        Ok(l) => l,
+                        Err(_) => return usage(format!("--lang: unknown language \"{v}\": expected en or zh")),
+                    })
+                }
+                "--theme" => {
+                    a.theme = Some(match v {
+                        "light" => ThemeName::Light,
+                        "dark" => ThemeName::Dark,
+                        _ => return usage(format!("--theme: unknown theme \"{v}\": expected light or dark")),
+                    })
+                }
+                "--width" => {
+                    a.width = match v.parse::<f64>() {
+                        Ok(w) if (200.0..=4000.0).contains(&w) => w,
+                        _ => return usage(format!("--width: \"{v}\" is not a width from 200 to 4000 (CSS px)")),
+                    }
+                }
+                "--scale" => {
+                    a.scale = Some(match v.parse::<f64>() {
+                        Ok(s) if s > 0.0 && s <= 8.0 => s,
+                        _ => return usage(format!("--scale: \"{v}\" is not a number above 0 and at most 8")),
+                    })
+                }
+                "--data" => a.data = Some(PathBuf::from(v)),
+                "--out" => a.out = Some(PathBuf::from(v)),
+                "--out-dir" => a.out_dir = Some(PathBuf::from(v)),
+                _ => unreachable!("flag list checked above"),
+            }
+        }
+
+        if a.scale.is_some() && a.format != Format::Png {
+            return usage("--scale applies to --format png only");
+        }
+        if a.all {
+            for (given, flag) in [
+                (a.chart.is_some(), "--chart"),
+                (a.lang.is_some(), "--lang"),
+                (a.theme.is_some(), "--theme"),
+                (a.out.is_some(), "--out"),
+            ] {
+                if given {
+                    return usage(format!("--all renders every chart, language and theme into --out-dir; drop {flag}"));
+                }
+            }
+            if a.out_dir.is_none() {
+                return usage("--all needs --out-dir DIR");
+            }
+        } else {
+            if a.out_dir.is_some() {
+                return usage("--out-dir is for --all; use --out FILE for one chart");
+            }
+            if a.chart.is_none() {
+                return usage(format!("missing --chart NAME (one of {}) or --all", ChartKind::NAMES.join(", ")));
+            }
+            if a.format == Format::Png && a.out.is_none() && std::io::stdout().is_terminal() {
+                return usage("refusing to write PNG to a terminal; use --out FILE or redirect standard output");
+            }
+        }
+        Ok(Some(a))
+    }
+
+    fn render(
+        d: &Dataset,
+        kind: ChartKind,
+        lang: Lang,
+        theme: ThemeName,
+        width: f64,
+        scale: f64,
+        raster: Option<&Rasterizer>,
+    ) -> Result<Vec<u8>, Failure> {
+        let what = || format!("{} ({}, {})", kind.name(), lang_code(lang), theme_code(theme));
+        let layout =
+            kind.layout(d, width, lang, &Theme::get(theme)).map_err(|e| Failure::Run(format!("{}: {e}", what())))?;
+        let svg = export::svg(&layout).map_err(|e| Failure::Run(format!("{}: {e}", what())))?;
+        match raster {
+            None => Ok(svg.into_bytes()),
+            Some(r) => r.png(&svg, scale as f32).map_err(|e| Failure::Run(format!("{}: {e}", what()))),
+        }
+    }
+
+    /// The text around a chart and its data table: what the widget shows without WebAssembly.
+    #[derive(Serialize)]
+    struct Fallback<'a> {
+        title: &'a str,
+        subtitle: &'a str,
+        summary: &'a str,
+        table: &'a Table,
+    }
+
+    fn export_all(
+        d: &Dataset,
+        dir: &Path,
+        format: Format,
+        width: f64,
+        scale: f64,
+        raster: Option<&Rasterizer>,
+    ) -> Result<usize, Failure> {
+        std::fs::create_dir_all(dir).map_err(|e| Failure::Run(format!("--out-dir {}: {e}", dir.display())))?;
+        let mut n = 0;
+        for kind in ChartKind::ALL {
+            for lang in [Lang::En, Lang::Zh] {
+                let ChartMeta { title, subtitle, summary } = kind.meta(d, lang);
+                let t = table(kind, d, lang);
+                let fb = Fallback { title: &title, subtitle: &subtitle, summary: &summary, table: &t };
+                let mut json = serde_json::to_string_pretty(&fb).map_err(|e| Failure::Run(e.to_string()))?;
+                json.push('\n');
+                write_file(&dir.join(format!("{}.{}.json", kind.name(), lang_code(lang))), json.as_bytes())?;
+                n += 1;
+                for theme in [ThemeName::Light, ThemeName::Dark] {
+                    let bytes = render(d, kind, lang, theme, width, scale, raster)?;
+                    let name = format!("{}.{}.{}.{}", kind.name(), lang_code(lang), theme_code(theme), format.ext());
+                    write_file(&dir.join(name), &bytes)?;
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    fn lang_code(l: Lang) -> &'static str {
+        match l {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    fn theme_code(t: ThemeName) -> &'static str {
+        match t {
+            ThemeName::Light => "light",
+            ThemeName::Dark => "dark",
+        }
+    }
+
+    fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        std::fs::write(path, bytes).map_err(|e| Failure::Run(format!("cannot write {}: {e}", path.display())))
+    }
+
+    fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+        let mut out = std::io::stdout().lock();
+        match out.write_all(bytes).and_then(|()| out.flush()) {
+            // A reader that stopped early (`render ... | head`) is not an error.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Run(format!("standard output: {e}"))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Sans-serif families to draw Latin text with, first found wins (Debian's default first,
+    /// as browsers on this system resolve `sans-serif`).
+    const SANS: [&str; 5] = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica"];
+    /// Fonts for Chinese text, first found wins: Simplified Chinese glyph forms before the
+    /// Japanese, Korean and Traditional faces that share the same font files.
+    const CJK: [&str; 6] = [
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "Noto Sans SC",
+        "WenQuanYi Zen Hei",
+        "WenQuanYi Micro Hei",
+        "Droid Sans Fallback",
+    ];
+
+    /// SVG to PNG with resvg and the system's fonts, loaded once.
+    struct Rasterizer {
+        fontdb: Arc<fontdb::Database>,
+        sans: String,
+        cjk: Arc<Vec<String>>,
+        missing: Arc<Mutex<BTreeSet<char>>>,
+    }
+
+    impl Rasterizer {
+        fn new() -> Result<Rasterizer, Failure> {
+            let mut db = fontdb::Database::new();
+            db.load_system_fonts();
+            if db.is_empty() {
+                return Err(Failure::Run(
+                    "no system fonts found, so PNG text cannot be drawn (install fonts-dejavu-core)".into(),
+                ));
+            }
+            let has = |family: &str| db.faces().any(|f| f.families.iter().any(|(n, _)| n == family));
+            let cjk: Vec<String> = CJK.iter().filter(|f| has(f)).map(|f| f.to_string()).collect();
+            let sans = SANS
+                .iter()
+                .find(|f| has(f))
+                .map(|f| f.to_string())
+                .or_else(|| cjk.first().cloned())
+                .or_else(|| db.faces().next().and_then(|f| f.families.first()).map(|(n, _)| n.clone()))
+                .unwrap_or_default();
+            db.set_sans_serif_family(sans.clone());
+            Ok(Rasterizer { fontdb: Arc::new(db), sans, cjk: Arc::new(cjk), missing: Arc::default() })
+        }
+
+        fn png(&self, svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+            let opt = usvg::Options {
+                font_family: self.sans.clone(),
+                fontdb: self.fontdb.clone(),
+                font_resolver: usvg::FontResolver {
+                    select_font: usvg::FontResolver::default_font_selector(),
+                    select_fallback: self.fallback(),
+                },
+                ..usvg::Options::default()
+            };
+            let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("SVG could not be read: {e}"))?;
+            let size = tree.size().to_int_size();
+            let px = size.scale_by(scale).ok_or_else(|| format!("cannot scale {size:?} by {scale}"))?;
+            let mut pixmap = tiny_skia::Pixmap::new(px.width(), px.height())
+                .ok_or_else(|| format!("cannot allocate a {} x {} px image", px.width(), px.height()))?;
+            resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+            pixmap.encode_png().map_err(|e| format!("PNG encoding failed: {e}"))
+        }
+
+        /// For a character the sans-serif font lacks: a CJK font for Chinese characters and
+        /// punctuation (at the weight and style of the text), then resvg's default search of all
+        /// fonts. Characters no font has are collected for one warning.
+        fn fallback(&self) -> usvg::FallbackSelectionFn<'static> {
+            let (cjk, missing) = (self.cjk.clone(), self.missing.clone());
+            let default = usvg::FontResolver::default_fallback_selector();
+            Box::new(move |c, used, db| {
+                if is_cjk(c) {
+                    if let Some(base) = used.first().and_then(|id| db.face(*id)) {
+                        let (weight, style) = (base.weight, base.style);
+                        for family in cjk.iter() {
+                            let q = fontdb::Query {
+                                families: &[fontdb::Family::Name(family)],
+                                weight,
+                                stretch: fontdb::Stretch::Normal,
+                                style,
+                            };
+                            match db.query(&q) {
+                                Some(id) if !used.contains(&id) => return Some(id),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                let found = default(c, used, db);
+                if found.is_none() {
+                    if let Ok(mut m) = missing.lock() {
+                        m.insert(c);
+                    }
+                }
+                found
+            })
+        }
+
+        fn warn_missing_glyphs(&self) {
+            let Ok(m) = self.missing.lock() else { return };
+            if !m.is_empty() {
+                let chars: String = m.iter().take(20).collect();
+                eprintln!(
+                    "render: warning: no installed font has {} character(s) used by the chart ({chars}); \
+                     they are missing from the PNG (for Chinese, install fonts-noto-cjk)",
+                    m.len()
+                );
+            }
+        }
+    }
+
+    /// CJK ideographs, punctuation, fullwidth forms and related blocks.
+    fn is_cjk(c: char) -> bool {
+        matches!(c as u32,
+            0x2E80..=0x2FDF | 0x3000..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+            | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+    }
+}
