@@ -1,6 +1,6 @@
 # news-infographic: build, serve and test.  `make` = build.
 .DEFAULT_GOAL := build
-.PHONY: setup build serve test test-native test-browser test-e2e
+.PHONY: setup build serve test test-native test-browser test-e2e package
 
 setup:
 	@echo "== setup (toolchain, browser, npm dev deps) =="
@@ -8,6 +8,10 @@ setup:
 
 build:
 	bash scripts/build.sh
+
+# npm package in target/npm-pkg (wasm-pack build --target web, wasm-opt, loader, types, data, README)
+package:
+	bash scripts/package.sh
 
 # Article at http://127.0.0.1:8080/
 serve: build

@@ -71,4 +71,13 @@ else
   step "npm dev dependencies: up to date"
 fi
 
+# 6. wasm-pack (`make package`, `wasm-pack test`). It uses the wasm-bindgen CLI from step 2 and,
+# with `wasm-opt = false` in Cargo.toml, never runs or downloads a wasm-opt itself.
+if wasm-pack --version >/dev/null 2>&1; then
+  step "wasm-pack: present ($(wasm-pack --version))"
+else
+  step "wasm-pack: installing (cargo install --locked, a few minutes)"
+  cargo install wasm-pack --locked
+fi
+
 step "done"

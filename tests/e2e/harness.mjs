@@ -11,13 +11,17 @@ export const repo = path.resolve(here, '../..');
 export const screenshots = path.join(repo, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Starts the server and the browser; fails loudly when either is missing. */
-export async function setUp() {
+/**
+ * Starts the server and the browser; fails loudly when either is missing. `root` is what the
+ * server serves (default www/; the repository root gives /www/ and /tests/e2e/fixtures/), and
+ * `headers` are added to every response (a Content-Security-Policy, say).
+ */
+export async function setUp({ root = path.join(repo, 'www'), headers = {} } = {}) {
   if (!existsSync(path.join(repo, 'www/pkg/news_infographic_bg.wasm'))) {
     throw new Error('www/pkg is not built: run `make build` (or `make test`, which builds first)');
   }
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run scripts/setup.sh`);
-  const server = await startServer({ root: path.join(repo, 'www'), port: 0, host: '127.0.0.1', log: false });
+  const server = await startServer({ root, headers, port: 0, host: '127.0.0.1', log: false });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

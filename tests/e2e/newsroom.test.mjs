@@ -1,0 +1,252 @@
+// Newsroom embedding, end to end in Chromium (playwright-core): isolation from host CSS, many
+// widgets, strict CSP, the no-wasm fallback, custom CSV and JSON data, reader exports, layout shift.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { setUp, openPage, widgetsSettled, canvasStats, repo } from './harness.mjs';
+
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+let env;
+before(async () => { env = await setUp({ root: repo }); });
+after(async () => { await env?.close(); });
+
+async function withCsp(csp, fn) {
+  const e = await setUp({ root: repo, headers: { 'Content-Security-Policy': csp } });
+  try {
+    await fn(e);
+  } finally {
+    await e.close();
+  }
+}
+
+async function recordViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+test('host-page CSS cannot break the widget, and the widget\'s CSS does not leak out', async () => {
+  const { page, context, log } = await openPage(env, '/tests/e2e/fixtures/hostile-css.html', { width: 900 });
+  await widgetsSettled(page);
+  const stats = await canvasStats(page);
+  assert.deepEqual(stats.map((s) => s.chart), ['champions-by-year', 'claims-check']);
+  for (const s of stats) assert.ok(s.painted > 2000, `${s.chart} painted`);
+  const inside = await page.evaluate(() => {
+    const root = document.querySelector('.news-infographic').shadowRoot;
+    const cs = (sel) => getComputedStyle(root.querySelector(sel));
+    const host = getComputedStyle(document.querySelector('.news-infographic'));
+    return {
+      title: cs('.ni-title').fontSize, color: cs('.ni-title').color, transform: cs('.ni-title').textTransform,
+      figure: cs('figure').display, canvas: cs('canvas').display, button: cs('button').display,
+      hostPadding: host.paddingTop, hostBorder: host.borderTopStyle,
+    };
+  });
+  assert.notEqual(inside.title, '40px');
+  assert.notEqual(inside.color, 'rgb(255, 0, 0)');
+  assert.equal(inside.transform, 'none');
+  assert.equal(inside.figure, 'block');
+  assert.equal(inside.canvas, 'block');
+  assert.notEqual(inside.button, 'none');
+  assert.equal(inside.hostPadding, '0px');
+  assert.equal(inside.hostBorder, 'none');
+  // Tooltips still work.
+  await page.locator('figure[data-chart="champions-by-year"] canvas').scrollIntoViewIfNeeded();
+  const box = await page.locator('figure[data-chart="champions-by-year"] canvas').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.7);
+  await page.locator('figure[data-chart="champions-by-year"] [role="tooltip"]').waitFor({ state: 'visible' });
+  // The page's own elements that share class names keep the page's styles.
+  const outside = await page.evaluate(() => ({
+    caption: getComputedStyle(document.querySelector('p.ni-caption')).backgroundColor,
+    button: getComputedStyle(document.querySelector('button.ni-toggle')).display,
+    sheets: document.styleSheets.length,
+  }));
+  assert.equal(outside.caption, 'rgb(0, 0, 0)');
+  assert.equal(outside.button, 'none');
+  assert.equal(outside.sheets, 1, 'the widget adds no stylesheet to the page');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('ten widgets, two added later, one destroyed: one wasm instance, no leftovers', async () => {
+  const { page, context, log } = await openPage(env, '/tests/e2e/fixtures/many.html', { width: 800 });
+  await widgetsSettled(page);
+  assert.equal(await page.locator('.news-infographic[data-state="ready"]').count(), 10);
+  await page.evaluate(() => {
+    for (const chart of ['claims-check', 'champions-by-year']) {
+      const s = document.createElement('script');
+      s.src = '/www/embed.js';
+      s.dataset.chart = chart;
+      document.querySelector('main').append(s);
+    }
+  });
+  await page.waitForFunction(() => document.querySelectorAll('.news-infographic[data-state="ready"]').length === 12);
+  const stats = await canvasStats(page);
+  assert.equal(stats.length, 12, 'one canvas per single-chart widget');
+  for (const s of stats) assert.ok(s.painted > 1000, `${s.chart} painted`);
+  assert.equal(log.requests.filter((u) => u.endsWith('.wasm')).length, 1, 'the wasm is fetched once');
+  assert.equal(log.requests.filter((u) => u.endsWith('news_infographic.js')).length, 1);
+  const api = await page.evaluate(() => Object.keys(window).filter((k) => /infographic/i.test(k)));
+  assert.deepEqual(api, ['NewsInfographic'], 'one global name');
+  // Destroy one: its element, listeners and observers go; the others keep working.
+  const removed = await page.evaluate(() => {
+    const host = document.querySelectorAll('.news-infographic')[1];
+    host.newsInfographic.destroy();
+    return document.body.contains(host);
+  });
+  assert.equal(removed, false);
+  assert.equal(await page.locator('.news-infographic[data-state="ready"]').count(), 11);
+  const canvas = page.locator('.news-infographic').first().locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const b = await canvas.boundingBox();
+  await page.mouse.move(b.x + b.width * 0.75, b.y + b.height * 0.7);
+  await page.locator('.news-infographic').first().locator('[role="tooltip"]').waitFor({ state: 'visible' });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('strict CSP: the article works with zero violations', async () => {
+  await withCsp(STRICT, async (e) => {
+    const context = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await recordViolations(context);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const res = await page.goto(e.origin + '/www/');
+    assert.equal(res.headers()['content-security-policy'], STRICT);
+    await widgetsSettled(page);
+    assert.equal(await page.getAttribute('.news-infographic', 'data-state'), 'ready');
+    const stats = await canvasStats(page);
+    assert.equal(stats.length, 3);
+    for (const s of stats) assert.ok(s.painted > 2000);
+    // Interact too: tooltips set positions through the CSSOM, which CSP allows.
+    await page.locator('figure[data-chart="champions-by-year"] canvas').scrollIntoViewIfNeeded();
+    const box = await page.locator('figure[data-chart="champions-by-year"] canvas').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.7);
+    await page.locator('figure[data-chart="champions-by-year"] [role="tooltip"]').waitFor({ state: 'visible' });
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+    const cookies = await context.cookies();
+    assert.deepEqual(cookies, [], 'no cookies');
+    const storage = await page.evaluate(() => localStorage.length + sessionStorage.length);
+    assert.equal(storage, 0, 'no storage');
+    await context.close();
+  });
+});
+
+test('without wasm (CSP lacks wasm-unsafe-eval): the pre-rendered charts and tables, never a blank box', async () => {
+  await withCsp(NO_WASM, async (e) => {
+    const context = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(e.origin + '/www/');
+    await widgetsSettled(page).catch(() => {});
+    await page.waitForFunction(() => document.querySelector('.news-infographic')?.getAttribute('data-state') === 'fallback', null, { timeout: 20000 });
+    const r = await page.evaluate(async () => {
+      const root = document.querySelector('.news-infographic').shadowRoot;
+      const imgs = [...root.querySelectorAll('img')];
+      await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((ok) => { i.onload = ok; i.onerror = ok; }))));
+      return {
+        imgs: imgs.map((i) => ({ w: i.naturalWidth, alt: i.alt })),
+        tables: [...root.querySelectorAll('table')].map((t) => t.innerText),
+      };
+    });
+    assert.equal(r.imgs.length, 3);
+    for (const i of r.imgs) assert.ok(i.w > 300, 'the SVG loaded');
+    assert.match(r.imgs[0].alt, /rose from 37 in 2021 to 53 in 2023/);
+    assert.match(r.tables[0], /2023\s+53\s+15\s+38/);
+    await context.close();
+  });
+});
+
+test('custom CSV and JSON data render the right numbers', async () => {
+  const { page, context, log } = await openPage(env, '/www/examples/custom-data.html', { width: 800 });
+  await widgetsSettled(page);
+  const tables = await page.evaluate(() => [...document.querySelectorAll('.news-infographic')].map((h) =>
+    [...h.shadowRoot.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent))));
+  assert.deepEqual(tables[0], [['2021', '4', '33'], ['2023', '15', '38']], 'CSV, stacked by scope');
+  assert.deepEqual(tables[1], [['Chemicals', '12', '14', ''], ['Textiles', '2', '', '6'], ['Aluminum', 'not reported', 'not reported', '']], 'JSON rows, grouped');
+  assert.deepEqual(tables[2], [['2021', '37'], ['2023', '53']], 'inline CSV rendered into data-target');
+  const target = await page.evaluate(() => document.getElementById('totals-chart').getAttribute('data-state'));
+  assert.equal(target, 'ready');
+  const host = page.locator('.news-infographic').first();
+  await host.locator('canvas').scrollIntoViewIfNeeded();
+  const b = await host.locator('canvas').boundingBox();
+  await page.mouse.move(b.x + b.width * 0.6, b.y + b.height * 0.55);
+  const tip = host.locator('[role="tooltip"]');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.innerText(), /Total: 53/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('bad custom input shows an alert naming the field and row', async () => {
+  const { page, context, log } = await openPage(env, '/www/examples/custom-data.html', { width: 800 });
+  await widgetsSettled(page);
+  await page.evaluate(() => {
+    const data = document.createElement('script');
+    data.type = 'text/csv';
+    data.id = 'bad-csv';
+    data.textContent = 'year,products\n2021,37\n2023,lots\n';
+    const s = document.createElement('script');
+    s.src = '../embed.js';
+    s.dataset.chart = 'custom';
+    s.dataset.src = '#bad-csv';
+    s.dataset.spec = 'totals-spec';
+    document.querySelector('main').append(data, s);
+  });
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor({ state: 'visible' });
+  assert.match(await alert.textContent(), /row 2, field `products`: "lots" is not a number/);
+  assert.equal(log.errors.length, 1);
+  await context.close();
+});
+
+test('reader exports: CSV of what the chart shows, PNG at 2x, SVG, embed code', async () => {
+  const { page, context } = await openPage(env, '/www/examples/champions-by-industry.html', { width: 800 });
+  await widgetsSettled(page);
+  const fig = page.locator('figure[data-chart="champions-by-industry"]');
+  const grab = async (name) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name }).click()]);
+    return { file: dl.suggestedFilename(), body: readFileSync(await dl.path()) };
+  };
+  const csv = await grab('Get the data');
+  assert.equal(csv.file, 'champions-by-industry.csv');
+  const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').split('\r\n');
+  assert.equal(lines[0], 'Industry,2021,2023 (or latest),Change (computed)');
+  assert.equal(lines[2], 'Textiles,2,6 (2024),+4 (+200%)');
+  assert.equal(lines.length >= 10, true);
+  assert.ok(lines.some((l) => l.includes('Binzhou city reports impressive growth of champion products') && l.includes('2024-02-19')), 'source line');
+  const png = await grab('Download image (PNG)');
+  assert.equal(png.file, 'champions-by-industry.png');
+  assert.equal(png.body.subarray(1, 4).toString(), 'PNG');
+  const width = png.body.readUInt32BE(16);
+  const cssWidth = await page.evaluate(() => document.querySelector('.news-infographic').clientWidth);
+  assert.equal(width, cssWidth * 2, 'PNG at twice the CSS width');
+  const svg = await grab('Download image (SVG)');
+  const text = svg.body.toString('utf8');
+  assert.match(text, /^<svg/);
+  assert.match(text, /\n6 \(2024\)\n/);
+  assert.equal((text.match(/\nnot reported\n/g) || []).length, 6);
+  await fig.getByRole('button', { name: 'Embed' }).click();
+  const code = await fig.locator('textarea').inputValue();
+  assert.match(code, /^<script src="http:\/\/127\.0\.0\.1:\d+\/www\/embed\.js" data-chart="champions-by-industry" async><\/script>$/);
+  await context.close();
+});
+
+test('no layout shift while the widget loads', async () => {
+  for (const width of [375, 1280]) {
+    const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+    await context.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    await page.goto(env.origin + '/www/');
+    await widgetsSettled(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__cls), 0, `layout-shift score at ${width}px`);
+    await context.close();
+  }
+});
