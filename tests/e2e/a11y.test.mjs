@@ -71,7 +71,7 @@ test('each chart is a named figure with a summary, a source, a role=img canvas a
   assert.match(figs[2].rows[0].join(' | '), /\+30% \| \+43\.2% \| ✗ Does not match/);
 
   // "Show as table" reveals the table for sighted readers, and hides it again.
-  const toggle = page.locator('figure[data-chart="champions-by-industry"] button');
+  const toggle = page.locator('figure[data-chart="champions-by-industry"] button.ni-toggle');
   const table = page.locator('figure[data-chart="champions-by-industry"] .ni-table-wrap');
   const width = () => table.evaluate((t) => t.getBoundingClientRect().width);
   assert.ok((await width()) <= 1, 'visually hidden until asked for');
