@@ -25,3 +25,13 @@ node_modules/.bin/wasm-opt -Oz \
 for f in www/pkg/news_infographic_bg.wasm www/pkg/news_infographic.js; do
   printf 'build: %-36s %8d bytes raw, %7d bytes gzip -9\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
 done
+
+# Static export from the same Rust drawing code (native): every chart x language x theme as SVG,
+# plus per chart and language the title, summary and data table as JSON, for readers without
+# JavaScript or WebAssembly (<noscript>). Its own profile: release without LTO, so a relink takes
+# seconds, not the ~35 s fat LTO over resvg costs (the first build compiles resvg, ~1.5 min).
+echo "build: render --all -> www/static (native, cargo profile export)"
+rm -rf www/static
+export_start=$SECONDS
+cargo run --profile export --quiet --bin render -- --all --out-dir www/static
+echo "build: static export took $((SECONDS - export_start)) s (build and render)"

@@ -32,7 +32,7 @@ mod native {
     use std::process::ExitCode;
     use std::sync::{Arc, Mutex};
 
-    use news_infographic::chart::ChartMeta;
+    use news_infographic::chart::{ChartDef, ChartMeta};
     use news_infographic::data::BINZHOU_JSON;
     use news_infographic::table::{table, Table};
     use news_infographic::{export, ChartKind, Dataset, Lang, Theme, ThemeName};
@@ -310,6 +310,8 @@ Usage:
         subtitle: &'a str,
         summary: &'a str,
         table: &'a Table,
+        /// Source lines and the note on derived values, for the caption.
+        credits: Vec<String>,
     }
 
     fn export_all(
@@ -326,7 +328,8 @@ Usage:
             for lang in [Lang::En, Lang::Zh] {
                 let ChartMeta { title, subtitle, summary } = kind.meta(d, lang);
                 let t = table(kind, d, lang);
-                let fb = Fallback { title: &title, subtitle: &subtitle, summary: &summary, table: &t };
+                let credits = ChartDef::Preset(kind, std::rc::Rc::new(d.clone())).credits(lang);
+                let fb = Fallback { title: &title, subtitle: &subtitle, summary: &summary, table: &t, credits };
                 let mut json = serde_json::to_string_pretty(&fb).map_err(|e| Failure::Run(e.to_string()))?;
                 json.push('\n');
                 write_file(&dir.join(format!("{}.{}.json", kind.name(), lang_code(lang))), json.as_bytes())?;
@@ -471,9 +474,8 @@ Usage:
             if !m.is_empty() {
                 let chars: String = m.iter().take(20).collect();
                 eprintln!(
-                    "render: warning: no installed font has {} character(s) used by the chart ({chars}); \
-                     they are missing from the PNG (for Chinese, install fonts-noto-cjk)",
-                    m.len()
+                    "render: warning: no installed font has glyphs for some characters, which are missing \
+                     from the PNG ({chars}); for Chinese, install fonts-noto-cjk"
                 );
             }
         }
