@@ -14,15 +14,21 @@ const CHARTS = ['champions-by-year', 'champions-by-industry', 'claims-check'];
 const results = Object.fromEntries(ENGINES.map((e) => [e, { ran: 0, passed: 0 }]));
 let server;
 let origin;
+let noWasm;
+let noWasmOrigin;
 
 before(async () => {
   server = await startServer({ root: repo, port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${server.address().port}`;
+  // The same files under a policy that forbids compiling WebAssembly.
+  noWasm = await startServer({ root: repo, port: 0, host: '127.0.0.1', headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" } });
+  noWasmOrigin = `http://127.0.0.1:${noWasm.address().port}`;
   mkdirSync(screenshots, { recursive: true });
 });
 
 after(async () => {
   await new Promise((r) => server.close(r));
+  await new Promise((r) => noWasm.close(r));
   const lines = ENGINES.map((e) => `${e.padEnd(9)} ${results[e].passed} passed, ${results[e].ran - results[e].passed} failed (of ${results[e].ran} checks)`);
   console.log(['', 'End-to-end checks per engine:', ...lines].join('\n'));
 });
@@ -191,6 +197,40 @@ for (const engine of ENGINES) {
       await tab.screenshot(path.join(screenshots, `${engine}-zh-1280.png`));
     });
 
+    check('custom CSV and JSON data: the right numbers in tables and tooltips', async () => {
+      await tab.open('/www/examples/custom-data.html', 800);
+      await tab.settled();
+      const tables = await tab.eval(`return [...document.querySelectorAll('.news-infographic')].map((h) =>
+        [...h.shadowRoot.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent)))`);
+      assert.deepEqual(tables[0], [['2021', '4', '33'], ['2023', '15', '38']]);
+      assert.deepEqual(tables[1][2], ['Aluminum', 'not reported', 'not reported', '']);
+      assert.deepEqual(tables[2], [['2021', '37'], ['2023', '53']]);
+      const stats = await tab.eval(PAINTED);
+      assert.equal(stats.length, 3);
+      for (const s of stats) assert.ok(s.painted > 1000, `custom chart painted: ${s.painted}`);
+    });
+
+    check('without WebAssembly: pre-rendered images and tables, never a blank box', async () => {
+      const saved = tab.origin;
+      tab.origin = noWasmOrigin;
+      try {
+        await tab.open('/www/', 1280);
+        await session.driver.wait(() => tab.eval("return document.querySelector('.news-infographic')?.getAttribute('data-state') === 'fallback'"), 20000, 'no fallback');
+        const r = await session.driver.executeAsyncScript(`
+          const done = arguments[arguments.length - 1];
+          const root = document.querySelector('.news-infographic').shadowRoot;
+          const imgs = [...root.querySelectorAll('img')];
+          Promise.all(imgs.map((i) => i.complete ? null : new Promise((ok) => { i.onload = ok; i.onerror = ok; }))).then(() =>
+            done({ widths: imgs.map((i) => i.naturalWidth), table: root.querySelector('table').innerText }));`);
+        assert.equal(r.widths.length, 3);
+        for (const w of r.widths) assert.ok(w > 300, `image loaded (${w})`);
+        assert.match(r.table, /53/);
+        await tab.screenshot(path.join(screenshots, `${engine}-fallback-1280.png`));
+      } finally {
+        tab.origin = saved;
+      }
+    });
+
     for (const chart of CHARTS) {
       check(`${chart} embedded on its own`, async () => {
         await tab.open(`/www/examples/${chart}.html`, 640);
@@ -225,7 +265,7 @@ for (const engine of ENGINES) {
 
 test('every engine ran its checks', () => {
   for (const e of ENGINES) {
-    assert.ok(results[e].ran >= 11, `${e}: only ${results[e].ran} checks ran`);
+    assert.ok(results[e].ran >= 13, `${e}: only ${results[e].ran} checks ran`);
     assert.equal(results[e].passed, results[e].ran, `${e}: ${results[e].ran - results[e].passed} checks failed`);
   }
 });

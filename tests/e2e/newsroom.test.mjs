@@ -131,6 +131,12 @@ test('strict CSP: the article works with zero violations', async () => {
     assert.deepEqual(cookies, [], 'no cookies');
     const storage = await page.evaluate(() => localStorage.length + sessionStorage.length);
     assert.equal(storage, 0, 'no storage');
+    // A newsroom's own CSV and JSON data, inline and fetched, under the same policy.
+    await page.goto(e.origin + '/www/examples/custom-data.html');
+    await widgetsSettled(page);
+    assert.equal(await page.locator('.news-infographic[data-state="ready"]').count(), 3);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
