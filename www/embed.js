@@ -26,7 +26,11 @@
       if (!corePromise) {
         corePromise = import(base + "pkg/news_infographic.js")
           .then(function (mod) {
-            return mod.default({ module_or_path: base + "pkg/news_infographic_bg.wasm" }).then(function () {
+            return mod.default({ module_or_path: base + "pkg/news_infographic_bg.wasm" }).then(function (exports) {
+              // For measurements (benchmarks, leak tests): the size of the wasm linear memory.
+              NI.wasmMemoryBytes = function () {
+                return exports.memory.buffer.byteLength;
+              };
               return mod;
             });
           })
