@@ -33,6 +33,7 @@ impl Lang {
 
 /// A text in both languages. A missing `zh` falls back to `en`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     /// English text.
     pub en: String,
@@ -63,6 +64,7 @@ pub enum Scope {
 
 /// Where a value was published.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Id that values refer to.
     pub id: String,
@@ -77,6 +79,7 @@ pub struct Source {
 
 /// A category (an industry) that values can belong to.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// Id that values refer to.
     pub id: String,
@@ -86,6 +89,7 @@ pub struct Category {
 
 /// One reported figure. `value: None` means the source did not report it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Value {
     /// Unique id (claims refer to values by it).
     pub id: String,
@@ -135,6 +139,7 @@ pub enum Stated {
 
 /// A claim the article makes from its own figures.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Claim id (`C1`...).
     pub id: String,
@@ -152,6 +157,7 @@ pub struct Claim {
 
 /// A whole dataset: the unit every chart and query works on.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Dataset id.
     pub id: String,
@@ -175,6 +181,24 @@ pub struct Dataset {
     /// Claims to check.
     #[serde(default)]
     pub claims: Vec<Claim>,
+}
+
+/// Largest count a story dataset may hold (whole numbers up to this are exact in f64).
+pub const MAX_COUNT: f64 = 1e12;
+/// Longest text field accepted anywhere in a dataset or spec, in characters.
+pub const MAX_TEXT_CHARS: usize = 1000;
+/// Most values, industries or claims in a story dataset.
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// Checks one text field's length.
+pub fn check_text(path: impl FnOnce() -> String, s: &str) -> Result<(), Error> {
+    if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::Invalid {
+            path: path(),
+            message: format!("is {} characters long; the limit is {MAX_TEXT_CHARS}", s.chars().count()),
+        });
+    }
+    Ok(())
 }
 
 /// The Binzhou story's dataset as shipped in `www/data/binzhou.json`.
@@ -206,6 +230,17 @@ impl Dataset {
                 message: format!("start year {} must be before end year {}", self.period[0], self.period[1]),
             });
         }
+        for (list, n) in
+            [("values", self.values.len()), ("industries", self.industries.len()), ("claims", self.claims.len())]
+        {
+            if n > MAX_ENTRIES {
+                return Err(Error::Invalid {
+                    path: list.into(),
+                    message: format!("has {n} entries; the limit is {MAX_ENTRIES}"),
+                });
+            }
+        }
+        self.check_texts()?;
         unique(self.sources.iter().map(|s| s.id.as_str()), "sources")?;
         unique(self.industries.iter().map(|c| c.id.as_str()), "industries")?;
         unique(self.values.iter().map(|v| v.id.as_str()), "values")?;
@@ -216,6 +251,12 @@ impl Dataset {
                     return Err(Error::Invalid {
                         path: format!("values[{i}].value"),
                         message: "a count must be a finite number, zero or more".into(),
+                    });
+                }
+                if x.fract() != 0.0 || x > MAX_COUNT {
+                    return Err(Error::Invalid {
+                        path: format!("values[{i}].value"),
+                        message: format!("a count must be a whole number up to {MAX_COUNT}"),
                     });
                 }
             }
@@ -253,6 +294,38 @@ impl Dataset {
                     return Err(Error::UnknownId { path: format!("claims[{i}].{field}"), id: id.clone() });
                 }
             }
+        }
+        Ok(())
+    }
+
+    fn check_texts(&self) -> Result<(), Error> {
+        let both = |path: String, t: &Text| -> Result<(), Error> {
+            check_text(|| format!("{path}.en"), &t.en)?;
+            check_text(|| format!("{path}.zh"), &t.zh)
+        };
+        check_text(|| "id".into(), &self.id)?;
+        both("title".into(), &self.title)?;
+        both("place".into(), &self.place)?;
+        both("unit".into(), &self.unit)?;
+        for (i, s) in self.sources.iter().enumerate() {
+            check_text(|| format!("sources[{i}].title"), &s.title)?;
+            check_text(|| format!("sources[{i}].date"), &s.date)?;
+            check_text(|| format!("sources[{i}].id"), &s.id)?;
+        }
+        for (i, c) in self.industries.iter().enumerate() {
+            check_text(|| format!("industries[{i}].id"), &c.id)?;
+            both(format!("industries[{i}].name"), &c.name)?;
+        }
+        for (i, v) in self.values.iter().enumerate() {
+            check_text(|| format!("values[{i}].id"), &v.id)?;
+            check_text(|| format!("values[{i}].metric"), &v.metric)?;
+            if let Some(n) = &v.note {
+                both(format!("values[{i}].note"), n)?;
+            }
+        }
+        for (i, c) in self.claims.iter().enumerate() {
+            both(format!("claims[{i}].topic"), &c.topic)?;
+            both(format!("claims[{i}].stated_as"), &c.stated_as)?;
         }
         Ok(())
     }
@@ -341,6 +414,22 @@ mod tests {
         assert!(matches!(Dataset::from_json("{\"id\": 1"), Err(Error::Parse { .. })));
         let e = with(|v| v["values"][0]["year"] = "2021".into()).unwrap_err();
         assert!(e.to_string().contains("invalid type"), "{e}");
+    }
+
+    #[test]
+    fn unknown_fields_fractions_and_long_texts_are_refused() {
+        let e = with(|v| v["values"][0]["valeu"] = 3.into()).unwrap_err();
+        assert!(e.to_string().contains("unknown field `valeu`"), "{e}");
+        let e = with(|v| v["values"][0]["value"] = 37.5.into()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid value at `values[0].value`: a count must be a whole number up to 1000000000000"
+        );
+        let e = with(|v| v["industries"][0]["name"]["en"] = "x".repeat(5000).into()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid value at `industries[0].name.en`: is 5000 characters long; the limit is 1000"
+        );
     }
 
     #[test]

@@ -119,6 +119,10 @@ impl Frame {
         let columns = header_names(header.into_iter().map(|h| h.trim().to_string()).collect(), "csv header")?;
         let mut rows = Vec::new();
         for (i, r) in it.enumerate() {
+            for (k, cell) in r.iter().enumerate() {
+                let col = columns.get(k).map(String::as_str).unwrap_or("?");
+                crate::data::check_text(|| format!("csv row {}, field `{col}`", i + 1), cell)?;
+            }
             if r.len() != columns.len() {
                 return Err(Error::Invalid {
                     path: format!("csv row {}", i + 1),
@@ -144,6 +148,13 @@ impl Frame {
             }
         }
         let columns = header_names(columns, "rows")?;
+        for (i, r) in rows.iter().enumerate() {
+            for (k, c) in &r.0 {
+                if let Cell::Text(t) = c {
+                    crate::data::check_text(|| format!("row {}, field `{k}`", i + 1), t)?;
+                }
+            }
+        }
         let rows = rows
             .into_iter()
             .map(|r| {
@@ -158,6 +169,9 @@ impl Frame {
 }
 
 fn header_names(columns: Vec<String>, what: &str) -> Result<Vec<String>, Error> {
+    for (i, c) in columns.iter().enumerate() {
+        crate::data::check_text(|| format!("{what}, column {}", i + 1), c)?;
+    }
     if columns.is_empty() || columns.iter().all(|c| c.is_empty()) {
         return Err(Error::Invalid { path: what.into(), message: "has no column names".into() });
     }

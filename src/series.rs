@@ -31,6 +31,13 @@ impl Series {
     }
 }
 
+/// Most x values a bar chart shows (one row each).
+pub const MAX_BAR_CATEGORIES: usize = 250;
+/// Most x values a line or dot chart shows.
+pub const MAX_POINTS: usize = 10_000;
+/// Most colour groups.
+pub const MAX_GROUPS: usize = 12;
+
 /// Aggregates the frame as the spec says. Call [`Spec::check`] first.
 pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
     let col = |n: &str| {
@@ -82,6 +89,34 @@ pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
         }
         values.push(vs);
         present.push(ps);
+    }
+    let bars =
+        matches!(spec.kind, crate::spec::Mark::Bar | crate::spec::Mark::StackedBar | crate::spec::Mark::GroupedBar);
+    let limit = if bars { MAX_BAR_CATEGORIES } else { MAX_POINTS };
+    if categories.len() > limit {
+        return Err(Error::Invalid {
+            path: format!("spec.x (`{}`)", spec.x),
+            message: format!(
+                "has {} different values; this chart shows at most {limit}: aggregate or filter the data first",
+                categories.len()
+            ),
+        });
+    }
+    if groups.len() > MAX_GROUPS {
+        return Err(Error::Invalid {
+            path: format!("spec.color (`{}`)", spec.color.as_deref().unwrap_or("")),
+            message: format!("has {} different values; at most {MAX_GROUPS} colours can be told apart", groups.len()),
+        });
+    }
+    for (g, row) in values.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if v.is_some_and(|x| !x.is_finite() || x.abs() > 1e15) {
+                return Err(Error::Invalid {
+                    path: format!("data (x = \"{}\", colour = \"{}\")", categories[c], groups[g]),
+                    message: "the combined value is too large to draw (over 10^15)".into(),
+                });
+            }
+        }
     }
     let mut s = Series { categories, groups, values, present };
     let order: Option<Vec<usize>> = match spec.sort {
@@ -194,6 +229,19 @@ mod tests {
         assert_eq!(get("max"), [Some(4.0), None]);
         let e = run(csv, r#"{"kind":"bar","x":"k","y":"v","aggregate":"none"}"#).unwrap_err();
         assert_eq!(e.to_string(), "invalid value at `spec.aggregate`: rows 1, 2 share x = \"a\"; choose sum, mean, min or max to combine them");
+    }
+
+    #[test]
+    fn limits_are_named() {
+        let mut csv = String::from("k,v\n");
+        for i in 0..300 {
+            csv += &format!("c{i},1\n");
+        }
+        let e = run(&csv, r#"{"kind":"bar","x":"k","y":"v"}"#).unwrap_err();
+        assert_eq!(e.to_string(), "invalid value at `spec.x (`k`)`: has 300 different values; this chart shows at most 250: aggregate or filter the data first");
+        assert!(run(&csv, r#"{"kind":"line","x":"k","y":"v"}"#).is_ok(), "a line chart takes more points");
+        let e = run("k,v\na,1e308\na,1e308\n", r#"{"kind":"bar","x":"k","y":"v"}"#).unwrap_err();
+        assert!(e.to_string().contains("too large"), "{e}");
     }
 
     #[test]

@@ -115,6 +115,24 @@ impl Spec {
     /// Checks the spec against the data: columns exist, the y column holds numbers (or is empty,
     /// meaning not reported), every row has an x, and the kind has what it needs.
     pub fn check(&self, f: &Frame) -> Result<(), Error> {
+        for (field, t) in [
+            ("title", &self.title),
+            ("subtitle", &self.subtitle),
+            ("notes", &self.notes),
+            ("x", &self.x),
+            ("y", &self.y),
+        ] {
+            crate::data::check_text(|| format!("spec.{field}"), t)?;
+        }
+        if let Some(src) = &self.source {
+            crate::data::check_text(|| "spec.source.title".into(), &src.title)?;
+        }
+        if self.highlight.len() > 1000 {
+            return Err(Error::Invalid {
+                path: "spec.highlight".into(),
+                message: "lists more than 1000 values".into(),
+            });
+        }
         let col = |field: &str, name: &str| {
             f.column(name).ok_or_else(|| Error::Invalid {
                 path: format!("spec.{field}"),
