@@ -202,6 +202,50 @@ fn too_many() -> Error {
     Error::Invalid { path: "data".into(), message: format!("has more than {MAX_ROWS} rows, the limit") }
 }
 
+/// A custom JSON dataset: an array of row objects, or an object `{"rows": [...]}`. Errors name
+/// the row (1 = the first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonRows(pub Vec<JsonRow>);
+
+impl<'de> Deserialize<'de> for JsonRows {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct RowsVisitor;
+        impl<'de> Visitor<'de> for RowsVisitor {
+            type Value = JsonRows;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of row objects, or an object with a \"rows\" list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonRows, A::Error> {
+                let mut out = Vec::new();
+                loop {
+                    match seq.next_element::<JsonRow>() {
+                        Ok(Some(r)) => out.push(r),
+                        Ok(None) => return Ok(JsonRows(out)),
+                        Err(e) => return Err(de::Error::custom(format!("row {}: {e}", out.len() + 1))),
+                    }
+                    if out.len() > MAX_ROWS {
+                        return Err(de::Error::custom(format!("more than {MAX_ROWS} rows, the limit")));
+                    }
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRows, A::Error> {
+                let mut rows = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "rows" {
+                        rows = Some(map.next_value::<JsonRows>()?);
+                    } else {
+                        return Err(de::Error::custom(format!(
+                            "unknown field `{key}`: the object form holds only \"rows\""
+                        )));
+                    }
+                }
+                rows.ok_or_else(|| de::Error::custom("the object has no \"rows\" list"))
+            }
+        }
+        d.deserialize_any(RowsVisitor)
+    }
+}
+
 /// One JSON row: field names and cells in document order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JsonRow(pub Vec<(String, Cell)>);
@@ -327,7 +371,11 @@ mod tests {
         assert_eq!(f.columns, ["z", "y", "w"]);
         assert_eq!(f.rows[1], [Cell::Text("b".into()), Cell::Missing, Cell::Num(2.0)]);
         assert_eq!(f.rows[0][2], Cell::Missing);
-        let bad: Result<Vec<JsonRow>, _> = serde_json::from_str(r#"[{"a":true}]"#);
-        assert!(bad.unwrap_err().to_string().contains("true/false"));
+        let bad: Result<JsonRows, _> = serde_json::from_str(r#"[{"a":1},{"a":true}]"#);
+        assert!(bad.unwrap_err().to_string().starts_with("row 2: true/false is not a number or text"));
+        let wrapped: JsonRows = serde_json::from_str(r#"{"rows":[{"a":1}]}"#).unwrap();
+        assert_eq!(wrapped.0.len(), 1);
+        let e = serde_json::from_str::<JsonRows>(r#"{"data":[]}"#).unwrap_err().to_string();
+        assert!(e.contains("unknown field `data`"), "{e}");
     }
 }

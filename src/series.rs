@@ -46,6 +46,9 @@ pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
     let (x, y) = (col(&spec.x)?, col(&spec.y)?);
     let c = spec.color.as_deref().map(col).transpose()?;
     let mut categories: Vec<String> = Vec::new();
+    // Index by value: a linear search per row would be quadratic in the number of categories.
+    let mut cat_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut group_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut numeric_x: Vec<Option<f64>> = Vec::new();
     let mut groups: Vec<String> = Vec::new();
     // Members per (group, category): the row numbers and their values.
@@ -53,9 +56,10 @@ pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
     for (i, row) in f.rows.iter().enumerate() {
         let xv = row[x].text();
         let gv = c.map(|c| row[c].text()).unwrap_or_default();
-        let ci = match categories.iter().position(|k| *k == xv) {
-            Some(p) => p,
+        let ci = match cat_index.get(&xv) {
+            Some(p) => *p,
             None => {
+                cat_index.insert(xv.clone(), categories.len());
                 categories.push(xv);
                 numeric_x.push(if let Cell::Num(v) = row[x] { Some(v) } else { None });
                 for m in members.iter_mut() {
@@ -64,9 +68,10 @@ pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
                 categories.len() - 1
             }
         };
-        let gi = match groups.iter().position(|k| *k == gv) {
-            Some(p) => p,
+        let gi = match group_index.get(&gv) {
+            Some(p) => *p,
             None => {
+                group_index.insert(gv.clone(), groups.len());
                 groups.push(gv);
                 members.push(vec![Vec::new(); categories.len()]);
                 groups.len() - 1

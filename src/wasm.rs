@@ -17,7 +17,7 @@ use crate::chart::{ChartDef, ChartKind};
 use crate::custom::Custom;
 use crate::data::{Dataset, Lang};
 use crate::error::Error;
-use crate::frame::{Frame, JsonRow};
+use crate::frame::{Frame, JsonRows};
 use crate::layout::Layout;
 use crate::query::{self, Query};
 use crate::spec::Spec;
@@ -115,12 +115,18 @@ impl Story {
     }
 }
 
-/// The rows of a custom JSON dataset: an array of row objects, or `{rows: [...]}`.
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum JsonData {
-    Rows(Vec<JsonRow>),
-    Wrapped { rows: Vec<JsonRow> },
+/// Largest dataset text the widget accepts, in bytes.
+#[wasm_bindgen(js_name = maxDataBytes)]
+pub fn max_data_bytes() -> usize {
+    crate::frame::MAX_BYTES
+}
+
+/// Panics on purpose. Tests call it to check that a panic becomes an error for one widget
+/// and leaves the others working; it has no other use.
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    install_panic_hook();
+    panic!("deliberate panic from __panicForTests");
 }
 
 /// A chart of a newsroom's own data: `csv` (text with a header row) or `rows` (a parsed JSON
@@ -139,11 +145,9 @@ pub fn custom_chart(
     let frame = match csv {
         Some(text) => Frame::from_csv(&text)?,
         None => {
-            let data: JsonData = serde_wasm_bindgen::from_value(rows)
+            let data: JsonRows = serde_wasm_bindgen::from_value(rows)
                 .map_err(|e| Error::Parse { path: "data".into(), message: e.to_string() })?;
-            Frame::from_rows(match data {
-                JsonData::Rows(r) | JsonData::Wrapped { rows: r } => r,
-            })?
+            Frame::from_rows(data.0)?
         }
     };
     Chart::new(ChartDef::Custom(Rc::new(Custom::new(spec, frame)?)), lang, theme)

@@ -21,10 +21,12 @@
     NI.baseUrl = base;
 
     var corePromise = null;
-    /** Loads and instantiates the wasm module once per page. */
+    var generation = 0;
+    /** Loads and instantiates the wasm module once per page (again after a panic, see resetCore). */
     NI.core = function () {
       if (!corePromise) {
-        corePromise = import(base + "pkg/news_infographic.js")
+        // A new URL gives a fresh module instance, hence a fresh wasm instance, after a reset.
+        corePromise = import(base + "pkg/news_infographic.js" + (generation ? "?instance=" + generation : ""))
           .then(function (mod) {
             return mod.default({ module_or_path: base + "pkg/news_infographic_bg.wasm" }).then(function (exports) {
               // For measurements (benchmarks, leak tests): the size of the wasm linear memory.
@@ -45,11 +47,22 @@
       return corePromise;
     };
 
+    /**
+     * After a panic (a WebAssembly RuntimeError) the instance's state may be inconsistent: widgets
+     * mounted from now on get a new instance; the others keep theirs.
+     */
+    NI.resetCore = function () {
+      generation++;
+      corePromise = null;
+      stories.clear();
+    };
+
     var stories = new Map();
     /** Fetches and validates a dataset once per URL. */
     NI.story = function (url) {
       if (!stories.has(url)) {
         var p = Promise.all([NI.core(), loadData(url)]).then(function (r) {
+          checkSize(r[0], r[1], url);
           if (!r[1].json) throw new Error("the dataset " + url + " must be JSON in the story schema for preset charts");
           return new r[0].Story(r[1].json);
         });
@@ -92,6 +105,12 @@
     });
   }
 
+  /** Refuses a dataset over the core's size limit, naming the limit. */
+  function checkSize(core, data, where) {
+    var limit = core.maxDataBytes();
+    if (data.bytes > limit) throw new Error("the dataset " + where + " is " + data.bytes + " bytes; the limit is " + limit + " bytes");
+  }
+
   /** Inline JSON or CSV in the page: "#id" (or a bare id for data-spec). */
   function inline(ref) {
     var id = ref.charAt(0) === "#" ? ref.slice(1) : ref;
@@ -105,12 +124,15 @@
     if (ref.charAt(0) === "#") {
       var node = inline(ref);
       var type = (node.getAttribute("type") || "").toLowerCase();
-      if (type.indexOf("csv") >= 0) return Promise.resolve({ csv: node.textContent });
-      return Promise.resolve({ json: parseJson(node.textContent, ref) });
+      var inlineText = node.textContent;
+      if (type.indexOf("csv") >= 0) return Promise.resolve({ csv: inlineText, bytes: inlineText.length });
+      return Promise.resolve({ json: parseJson(inlineText, ref), bytes: inlineText.length });
     }
     return fetchText(ref).then(function (r) {
       var isCsv = /\.csv(\?|#|$)/i.test(ref) || /csv/i.test(r.type);
-      return isCsv ? { csv: r.text } : { json: parseJson(r.text, ref) };
+      // Size first: a huge JSON text is not parsed at all.
+      if (r.text.length > 64 * 1024 * 1024) throw new Error("the dataset " + ref + " is " + r.text.length + " bytes, far over the limit");
+      return isCsv ? { csv: r.text, bytes: r.text.length } : { json: r.text.length > 8 * 1024 * 1024 ? null : parseJson(r.text, ref), bytes: r.text.length };
     });
   }
 
@@ -134,13 +156,37 @@
     }
   }
 
-  function fetchText(url) {
-    return fetch(url, { credentials: "omit" }).then(function (res) {
-      if (!res.ok) throw new Error("could not load " + url + ": HTTP " + res.status);
-      return res.text().then(function (text) {
-        return { text: text, type: res.headers.get("content-type") || "" };
-      });
-    });
+  /** Fetches text with a time limit; errors say what failed and where. */
+  function fetchText(url, timeoutMs) {
+    var ms = timeoutMs || NI.timeoutMs || 15000;
+    var ac = new AbortController();
+    var timer = setTimeout(function () {
+      ac.abort();
+    }, ms);
+    return fetch(url, { credentials: "omit", signal: ac.signal })
+      .then(
+        function (res) {
+          if (!res.ok) throw new Error("could not load " + url + ": HTTP " + res.status);
+          return res.text().then(function (text) {
+            return { text: text, type: res.headers.get("content-type") || "" };
+          });
+        },
+        function (e) {
+          if (ac.signal.aborted) throw new Error("could not load " + url + ": no answer within " + ms / 1000 + " s");
+          throw new Error("could not load " + url + ": the request failed (offline, or another site that does not allow it (CORS)): " + e.message);
+        }
+      )
+      .then(
+        function (r) {
+          clearTimeout(timer);
+          return r;
+        },
+        function (e) {
+          clearTimeout(timer);
+          if (ac.signal.aborted && !/no answer/.test(e.message)) throw new Error("could not load " + url + ": no answer within " + ms / 1000 + " s");
+          throw e;
+        }
+      );
   }
 
   function fetchJson(url) {
@@ -196,6 +242,7 @@
         }
         if (!opts.data) throw new Error('data-chart="custom" needs a dataset in data-src (a URL or "#element-id")');
         return Promise.all([NI.core(), loadData(opts.data), loadSpec(opts.spec)]).then(function (r) {
+          checkSize(r[0], r[1], opts.data);
           source = { core: r[0], data: r[1], spec: r[2] };
         });
       })
@@ -225,6 +272,11 @@
 
     function showError(err) {
       var msg = (err && err.message) || String(err);
+      if (err instanceof WebAssembly.RuntimeError) {
+        // A panic in Rust: this widget shows it; widgets mounted later get a fresh instance.
+        msg = "internal error in the chart code (" + msg + "); please report it";
+        NI.resetCore();
+      }
       console.error("news-infographic: " + msg);
       teardownView();
       element.setAttribute("data-state", "error");
@@ -454,6 +506,16 @@
         var r = canvas.getBoundingClientRect();
         return chart.hit(e.clientX - r.left, e.clientY - r.top);
       }
+      /** Runs an event handler; an error (a panic included) becomes this widget's error. */
+      function safe(fn) {
+        return function (e) {
+          try {
+            return fn(e);
+          } catch (err) {
+            showError(err);
+          }
+        };
+      }
       function showTip(i) {
         var t = chart.tooltip(i);
         if (!t) return hideTip();
@@ -486,7 +548,7 @@
         focusRing.hidden = false;
         if (announce) live.textContent = chart.describe(i);
       }
-      canvas.addEventListener("keydown", function (e) {
+      canvas.addEventListener("keydown", safe(function (e) {
         var n = chart.itemCount();
         if (!n) return;
         var next;
@@ -517,27 +579,27 @@
         }
         e.preventDefault();
         select(next, true);
-      }, sig);
+      }), sig);
       canvas.addEventListener("blur", function () {
         focused = -1;
         hideTip();
       }, sig);
-      canvas.addEventListener("pointermove", function (e) {
+      canvas.addEventListener("pointermove", safe(function (e) {
         if (pinned >= 0 || focused >= 0) return;
         var i = point(e);
         i >= 0 ? showTip(i) : hideTip();
-      }, sig);
+      }), sig);
       canvas.addEventListener("pointerleave", function (e) {
         if (pinned < 0 && focused < 0 && e.pointerType === "mouse") hideTip();
       }, sig);
-      canvas.addEventListener("pointerdown", function (e) {
+      canvas.addEventListener("pointerdown", safe(function (e) {
         var i = point(e);
         if (i < 0) return hideTip();
         if (e.pointerType !== "mouse") {
           showTip(i);
           pinned = i;
         }
-      }, sig);
+      }), sig);
       document.addEventListener("pointerdown", function (e) {
         if (pinned >= 0 && e.composedPath().indexOf(canvas) < 0) hideTip();
       }, sig);
@@ -679,6 +741,16 @@
 
     var handle = {
       ready: ready,
+      /** Test hook: makes the Rust core panic inside this widget (see tests/e2e/hostile.test.mjs). */
+      __panicForTests: function () {
+        return NI.core().then(function (core) {
+          try {
+            core.__panicForTests();
+          } catch (e) {
+            showError(e);
+          }
+        });
+      },
       update: function (next) {
         return mount(element, Object.assign({}, opts, next || {}));
       },
