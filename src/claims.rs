@@ -184,6 +184,7 @@ mod tests {
             value: Some(value),
             source: "s".into(),
             note: None,
+            unknown: Default::default(),
         };
         let c = change(37.0, 53.0);
         let stated = Stated::PercentChange { percent: 43.0 };

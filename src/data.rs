@@ -89,7 +89,6 @@ pub struct Category {
 
 /// One reported figure. `value: None` means the source did not report it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Value {
     /// Unique id (claims refer to values by it).
     pub id: String,
@@ -109,6 +108,9 @@ pub struct Value {
     /// Remark shown beside the value (e.g. a year caveat).
     #[serde(default)]
     pub note: Option<Text>,
+    /// Fields the contract does not define (refused by [`Dataset::validate`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// What a claim states, in the terms it states it.
@@ -157,7 +159,6 @@ pub struct Claim {
 
 /// A whole dataset: the unit every chart and query works on.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Dataset id.
     pub id: String,
@@ -181,6 +182,35 @@ pub struct Dataset {
     /// Claims to check.
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Fields the contract does not define (refused by [`Dataset::validate`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+/// Fields a record has that the data contract does not define (collected so they can be
+/// reported by name: serde's own `deny_unknown_fields` is not seen through serde-wasm-bindgen,
+/// which reads only the fields it expects).
+pub type Unknown = std::collections::BTreeMap<String, Ignored>;
+
+/// The value of an unknown field, read and thrown away.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ignored;
+
+impl<'de> Deserialize<'de> for Ignored {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Ignored)
+    }
+}
+
+/// An error for the first unknown field, if any.
+pub fn check_unknown(path: &str, unknown: &Unknown, known: &[&str]) -> Result<(), Error> {
+    match unknown.keys().next() {
+        None => Ok(()),
+        Some(k) => Err(Error::Invalid {
+            path: if path.is_empty() { k.clone() } else { format!("{path}.{k}") },
+            message: format!("unknown field `{k}` (expected one of: {})", known.join(", ")),
+        }),
+    }
 }
 
 /// Largest count a story dataset may hold (whole numbers up to this are exact in f64).
@@ -239,6 +269,18 @@ impl Dataset {
                     message: format!("has {n} entries; the limit is {MAX_ENTRIES}"),
                 });
             }
+        }
+        check_unknown(
+            "",
+            &self.unknown,
+            &["id", "title", "place", "unit", "period", "sources", "industries", "values", "claims"],
+        )?;
+        for (i, v) in self.values.iter().enumerate() {
+            check_unknown(
+                &format!("values[{i}]"),
+                &v.unknown,
+                &["id", "metric", "year", "scope", "industry", "value", "source", "note"],
+            )?;
         }
         self.check_texts()?;
         unique(self.sources.iter().map(|s| s.id.as_str()), "sources")?;

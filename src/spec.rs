@@ -71,7 +71,6 @@ pub struct SpecSource {
 
 /// A chart spec.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Spec {
     /// Ignored: lets a spec name its JSON Schema.
     #[serde(rename = "$schema", default)]
@@ -106,6 +105,9 @@ pub struct Spec {
     /// Source line.
     #[serde(default)]
     pub source: Option<SpecSource>,
+    /// Fields the schema does not define (refused by [`Spec::check`]).
+    #[serde(flatten)]
+    pub unknown: crate::data::Unknown,
 }
 
 /// Most problems listed in one error message.
@@ -115,6 +117,11 @@ impl Spec {
     /// Checks the spec against the data: columns exist, the y column holds numbers (or is empty,
     /// meaning not reported), every row has an x, and the kind has what it needs.
     pub fn check(&self, f: &Frame) -> Result<(), Error> {
+        crate::data::check_unknown(
+            "spec",
+            &self.unknown,
+            &["kind", "x", "y", "color", "aggregate", "sort", "highlight", "title", "subtitle", "notes", "source"],
+        )?;
         for (field, t) in [
             ("title", &self.title),
             ("subtitle", &self.subtitle),
@@ -232,9 +239,12 @@ mod tests {
             s.check(&frame()).unwrap_err().to_string(),
             "invalid value at `spec.x`: \"yr\" is not a column of the data (columns: year, scope, count)"
         );
-        assert!(spec(r#"{"kind":"bar","x":"year","y":"count","colour":"scope"}"#)
+        let typo = spec(r#"{"kind":"bar","x":"year","y":"count","colour":"scope"}"#).unwrap();
+        assert!(typo
+            .check(&frame())
             .unwrap_err()
-            .contains("unknown field `colour`"));
+            .to_string()
+            .starts_with("invalid value at `spec.colour`: unknown field `colour`"));
         assert!(spec(r#"{"kind":"pie","x":"year","y":"count"}"#).unwrap_err().contains("unknown variant `pie`"));
         assert!(spec(r#"{"kind":"bar","x":"year"}"#).unwrap_err().contains("missing field `y`"));
     }

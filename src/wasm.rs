@@ -28,6 +28,11 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// serde-wasm-bindgen's errors print as JS errors ("Error: ..."); keep only the message.
+fn de_msg(e: serde_wasm_bindgen::Error) -> String {
+    e.to_string().replace("Error: ", "")
+}
+
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
@@ -61,7 +66,7 @@ impl Story {
     pub fn new(dataset: JsValue) -> Result<Story, JsError> {
         install_panic_hook();
         let data: Dataset = serde_wasm_bindgen::from_value(dataset)
-            .map_err(|e| Error::Parse { path: String::new(), message: e.to_string() })?;
+            .map_err(|e| Error::Parse { path: String::new(), message: de_msg(e) })?;
         data.validate()?;
         Ok(Story { data: Rc::new(data) })
     }
@@ -100,7 +105,7 @@ impl Story {
     /// Runs a query (`{filter: {...}, group_by: "year" | "industry" | "scope"}`) and returns rows
     /// `{key, value, count, ids}`; `value` is `null` when a member was not reported.
     pub fn query(&self, q: JsValue) -> Result<JsValue, JsError> {
-        let q: Query = serde_wasm_bindgen::from_value(q).map_err(|e| Error::Query(e.to_string()))?;
+        let q: Query = serde_wasm_bindgen::from_value(q).map_err(|e| Error::Query(de_msg(e)))?;
         to_js(&query::run(&self.data, &q))
     }
 
@@ -140,13 +145,13 @@ pub fn custom_chart(
     theme: &str,
 ) -> Result<Chart, JsError> {
     install_panic_hook();
-    let spec: Spec = serde_wasm_bindgen::from_value(spec)
-        .map_err(|e| Error::Parse { path: "spec".into(), message: e.to_string() })?;
+    let spec: Spec =
+        serde_wasm_bindgen::from_value(spec).map_err(|e| Error::Parse { path: "spec".into(), message: de_msg(e) })?;
     let frame = match csv {
         Some(text) => Frame::from_csv(&text)?,
         None => {
             let data: JsonRows = serde_wasm_bindgen::from_value(rows)
-                .map_err(|e| Error::Parse { path: "data".into(), message: e.to_string() })?;
+                .map_err(|e| Error::Parse { path: "data".into(), message: de_msg(e) })?;
             Frame::from_rows(data.0)?
         }
     };
