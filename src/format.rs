@@ -52,6 +52,24 @@ pub fn ratio(v: f64) -> String {
     format!("{}×", num(v, 2))
 }
 
+/// A short form for tight spaces: `953983.32 -> "954k"`, `1250000 -> "1.3M"`, `12.345 -> "12.35"`.
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    let (div, suffix) = if a >= 1e12 {
+        (1e12, "T")
+    } else if a >= 1e9 {
+        (1e9, "B")
+    } else if a >= 1e6 {
+        (1e6, "M")
+    } else if a >= 1e4 {
+        (1e3, "k")
+    } else {
+        return num(v, 2);
+    };
+    let digits = if a / div >= 100.0 { 0 } else { 1 };
+    format!("{}{suffix}", num(v / div, digits))
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -79,5 +97,15 @@ mod tests {
         assert_eq!(percent(28.3, false), "28.3%");
         assert_eq!(ratio(3.75), "3.75×");
         assert_eq!(ratio(3.0), "3×");
+    }
+
+    #[test]
+    fn compact_forms() {
+        assert_eq!(compact(953983.32), "954k");
+        assert_eq!(compact(1_250_000.0), "1.3M");
+        assert_eq!(compact(-45_000.0), "-45k");
+        assert_eq!(compact(9999.0), "9999");
+        assert_eq!(compact(12.345), "12.35");
+        assert_eq!(compact(2.5e9), "2.5B");
     }
 }

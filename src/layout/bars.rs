@@ -2,11 +2,11 @@
 //! names in a column on the left (or above the bars when a word would not fit), values written
 //! at the bar ends, "not reported" written where a bar would be.
 
-use super::{legend, measure, span_ticks, wrap, Anchor, Bar, Item, Label, Layout, Rect, Rule};
+use super::{legend, measure, span_ticks, wrap, x_tick_labels, Anchor, Bar, Item, Label, Layout, Rect, Rule};
 use crate::custom::Custom;
 use crate::data::Lang;
 use crate::error::Error;
-use crate::format::num;
+use crate::format::{compact, num};
 use crate::spec::Mark;
 use crate::text;
 use crate::theme::{Rgb, Theme};
@@ -29,6 +29,16 @@ pub fn color_of(c: &Custom, g: usize, cat: usize, theme: &Theme) -> Rgb {
     }
 }
 
+/// A "not reported" note in a bar's place: after the zero line if it fits there, else ending at
+/// the right edge.
+fn not_reported_label(text: &str, zero: f64, y: f64, width: f64, color: Rgb) -> Label {
+    if zero + 4.0 + measure(text, TICK, false) <= width - PAD {
+        Label::new(text, zero + 4.0, y, TICK, color, Anchor::Start)
+    } else {
+        Label::new(text, width - PAD, y, TICK, color, Anchor::End)
+    }
+}
+
 /// Lays the chart out at `width` CSS px.
 pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
     let s = &c.series;
@@ -48,7 +58,9 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     let mut hi: f64 = 0.0;
     for cat in 0..nc {
         if stacked {
-            hi = hi.max(s.total(cat).unwrap_or(0.0));
+            // The drawn stack: every known segment, even when another is not reported.
+            let drawn: f64 = (0..ng).filter(|&g| s.present[g][cat]).filter_map(|g| s.values[g][cat]).sum();
+            hi = hi.max(drawn);
         } else {
             for g in 0..ng {
                 if let Some(v) = s.values[g][cat] {
@@ -62,9 +74,9 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     let t0 = ticks.values[0];
 
     let name_w = (width * 0.3).clamp(72.0, 220.0);
-    let names_above = s.categories.iter().flat_map(|n| n.split(' ')).any(|w| measure(w, SIZE, false) > name_w - 10.0);
-    let x0 = if names_above { PAD } else { PAD + name_w };
-    let label_of = |v: Option<f64>| v.map(|x| num(x, 2)).unwrap_or_else(|| text::not_reported(lang).to_string());
+    // On narrow charts values are written short (954k); tooltips and the table keep them exact.
+    let fmt = |x: f64| if width < 480.0 { compact(x) } else { num(x, 2) };
+    let label_of = |v: Option<f64>| v.map(fmt).unwrap_or_else(|| text::not_reported(lang).to_string());
     let room = (0..nc)
         .flat_map(|cat| {
             if stacked {
@@ -78,12 +90,17 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
         + 8.0;
     // Room on the left for labels of negative bars.
     let left_room = if lo < 0.0 { room } else { 0.0 };
-    let bars_w = (width - PAD - room - x0 - left_room).max(40.0);
+    // Names sit left of the bars when every word fits there and the bars keep room to be read.
+    let names_above = s.categories.iter().flat_map(|n| n.split(' ')).any(|w| measure(w, SIZE, false) > name_w - 10.0)
+        || width - 2.0 * PAD - name_w - room - left_room < 80.0;
+    let x0 = if names_above { PAD } else { PAD + name_w };
+    let bars_w = (width - PAD - room - x0 - left_room).max(20.0);
     let xa = x0 + left_room;
     let x_of = |v: f64| xa + (v - t0) / (ticks.max - t0) * bars_w;
-    let bar_h = if grouped { 12.0 } else { 16.0 };
+    // Sub-bars of a group are spaced so their value labels (13 px text) never touch.
+    let (bar_h, bar_gap) = if grouped { (14.0, 4.0) } else { (16.0, 3.0) };
     let per_row = if grouped { ng } else { 1 };
-    let block = per_row as f64 * bar_h + (per_row as f64 - 1.0) * 3.0;
+    let block = per_row as f64 * bar_h + (per_row as f64 - 1.0) * bar_gap;
 
     let top = y;
     let mut rows = Vec::new();
@@ -99,14 +116,9 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
         let x = x_of(*t);
         let color = if *t == 0.0 { theme.axis } else { theme.grid };
         l.rules.push(Rule { x1: x, y1: top, x2: x, y2: y, color, width: 1.0 });
-        l.labels.push(Label::new(num(*t, 2), x, y + 12.0, TICK, theme.muted, Anchor::Middle));
     }
-    // Keep the outer tick labels inside the frame.
-    let n_ticks = ticks.values.len();
-    for lab in l.labels.iter_mut().rev().take(n_ticks) {
-        let half = measure(&lab.text, TICK, false) / 2.0;
-        lab.x = lab.x.clamp(half + 1.0, width - half - 1.0);
-    }
+    let tick_labels: Vec<(f64, String)> = ticks.values.iter().map(|t| (x_of(*t), num(*t, 2))).collect();
+    x_tick_labels(&mut l, &tick_labels, y + 12.0, TICK, theme.muted);
 
     for (cat, (names, ry, h)) in rows.into_iter().enumerate() {
         let item = l.items.len();
@@ -138,18 +150,15 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
             let label = label_of(s.total(cat));
             let known = s.total(cat).is_some();
             far = x_of(acc);
-            let lab = Label::new(
-                label,
-                if known { far + 4.0 } else { zero + 4.0 },
-                bars_top + bar_h / 2.0,
-                SIZE,
-                if known { theme.text } else { theme.muted },
-                Anchor::Start,
-            );
-            l.labels.push(if known { lab.bold() } else { lab });
+            if known {
+                l.labels
+                    .push(Label::new(label, far + 4.0, bars_top + bar_h / 2.0, SIZE, theme.text, Anchor::Start).bold());
+            } else {
+                l.labels.push(not_reported_label(&label, zero, bars_top + bar_h / 2.0, width, theme.muted));
+            }
         } else {
             for (k, g) in (0..ng).filter(|g| grouped || s.present[*g][cat] || ng == 1).enumerate() {
-                let by = bars_top + k as f64 * (bar_h + 3.0);
+                let by = bars_top + k as f64 * (bar_h + bar_gap);
                 if !s.present[g][cat] {
                     continue;
                 }
@@ -159,20 +168,19 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
                         let rect = Rect::new(a, by, (b - a).max(0.5), bar_h);
                         l.bars.push(Bar { rect, color: color_of(c, g, cat, theme), item });
                         let lab = if v < 0.0 {
-                            Label::new(num(v, 2), a - 4.0, by + bar_h / 2.0, SIZE, theme.text, Anchor::End)
+                            Label::new(fmt(v), a - 4.0, by + bar_h / 2.0, SIZE, theme.text, Anchor::End)
                         } else {
-                            Label::new(num(v, 2), b + 4.0, by + bar_h / 2.0, SIZE, theme.text, Anchor::Start)
+                            Label::new(fmt(v), b + 4.0, by + bar_h / 2.0, SIZE, theme.text, Anchor::Start)
                         };
                         far = far.max(b);
                         l.labels.push(lab.bold());
                     }
-                    None => l.labels.push(Label::new(
+                    None => l.labels.push(not_reported_label(
                         text::not_reported(lang),
-                        zero + 4.0,
+                        zero,
                         by + bar_h / 2.0,
-                        TICK,
+                        width,
                         theme.muted,
-                        Anchor::Start,
                     )),
                 }
                 if !grouped {

@@ -74,9 +74,12 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
     // sits on its own line above its bars (narrow screens, long words).
     let stacked = rows.iter().flat_map(|r| r.name.split(' ')).any(|w| measure(w, SIZE, false) > name_w - 10.0);
     let other_year = rows.iter().any(|r| r.later.is_some_and(|v| v.year != end_year && v.value.is_some()));
+    // Room right of the bars for the longest value label (either year).
     let room = rows
         .iter()
-        .filter_map(|r| r.later.filter(|v| v.value.is_some()))
+        .flat_map(|r| [r.start, r.later])
+        .flatten()
+        .filter(|v| v.value.is_some())
         .map(|v| measure(&label_for(v, end_year, lang), SIZE, true))
         .fold(measure(text::not_reported(lang), SIZE, false) - 40.0, f64::max)
         + 8.0;
@@ -114,8 +117,9 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         } else {
             l.rules.push(Rule { x1: x, y1: plot.y, x2: x, y2: plot.bottom(), color, width: 1.0 });
         }
-        l.labels.push(Label::new(num(*t, 1), x, plot.bottom() + 12.0, TICK, theme.muted, Anchor::Middle));
     }
+    let tick_labels: Vec<(f64, String)> = ticks.values.iter().map(|t| (x_of(*t), num(*t, 1))).collect();
+    super::x_tick_labels(&mut l, &tick_labels, plot.bottom() + 12.0, TICK, theme.muted);
     let mut bottom = plot.bottom() + 24.0;
 
     for (r, names, ry, h) in pending_rows {

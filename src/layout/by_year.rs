@@ -62,7 +62,8 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
     let ticks = nice_ticks(max, if width < 400.0 { 4 } else { 6 });
     let axis_w = ticks.values.iter().map(|t| measure(&num(*t, 1), TICK, false)).fold(0.0, f64::max) + 10.0;
     let plot_h = (width * 0.5).clamp(200.0, 300.0);
-    let plot = Rect::new(PAD + axis_w, legend_bottom + 12.0, width - 2.0 * PAD - axis_w, plot_h);
+    // Room above the plot for a total written over a bar that reaches the top tick.
+    let plot = Rect::new(PAD + axis_w, legend_bottom + 22.0, width - 2.0 * PAD - axis_w, plot_h);
     l.plot = plot;
     let y_of = |v: f64| plot.bottom() - v / ticks.max * plot.h;
 
@@ -79,6 +80,14 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
 
     let band = plot.w / data.len().max(1) as f64;
     let bar_w = (band * 0.5).min(110.0);
+    // Totals over the bars first, so that segment labels placed beside bars can avoid them.
+    for (i, b) in data.iter().enumerate() {
+        if let Some(total) = b.total {
+            let cx = plot.x + band * (i as f64 + 0.5);
+            l.labels
+                .push(Label::new(num(total, 1), cx, y_of(total) - 11.0, SIZE + 1.0, theme.text, Anchor::Middle).bold());
+        }
+    }
     for (i, b) in data.iter().enumerate() {
         let cx = plot.x + band * (i as f64 + 0.5);
         let x = cx - bar_w / 2.0;
@@ -113,6 +122,9 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             _ => vec![(total, 1)],
         };
         let mut base = 0.0;
+        // Labels that do not fit inside their segment go to the right of the bar, pushed apart
+        // (upwards from the lowest) so that tiny neighbouring segments never stack their labels.
+        let mut outside_y = f64::MAX;
         for (v, series) in segments {
             let (y0, y1) = (y_of(base + v), y_of(base));
             let rect = Rect::new(x, y0, bar_w, y1 - y0);
@@ -120,17 +132,32 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             let s = num(v, 1);
             if v > 0.0 {
                 let inside = rect.h >= SIZE + 6.0 && measure(&s, SIZE, true) <= bar_w - 8.0;
-                let label = if inside {
-                    Label::new(s, cx, y0 + rect.h / 2.0, SIZE, theme.on_chip, Anchor::Middle)
+                let w = measure(&s, SIZE, true);
+                if inside {
+                    l.labels.push(Label::new(s, cx, y0 + rect.h / 2.0, SIZE, theme.on_chip, Anchor::Middle).bold());
                 } else {
-                    Label::new(s, x + bar_w + 5.0, y0 + rect.h / 2.0, SIZE, theme.text, Anchor::Start)
-                };
-                l.labels.push(label.bold());
+                    // Never below the baseline, where the year labels are.
+                    let ly = (y0 + rect.h / 2.0).min(outside_y - SIZE * 1.25).min(plot.bottom() - SIZE * 0.6 - 1.0);
+                    outside_y = ly;
+                    // Right of the bar, else left of it; on a chart too narrow for either the
+                    // figure stays in the tooltip and the table.
+                    let right = Label::new(s.clone(), x + bar_w + 5.0, ly, SIZE, theme.text, Anchor::Start).bold();
+                    let left = Label::new(s, x - 5.0, ly, SIZE, theme.text, Anchor::End).bold();
+                    let free = |lab: &Label| {
+                        let b = lab.bbox();
+                        b.x >= plot.x && b.right() <= width - 1.0 && !l.labels.iter().any(|o| o.bbox().intersects(&b))
+                    };
+                    if free(&right) {
+                        l.labels.push(right);
+                    } else if free(&left) {
+                        l.labels.push(left);
+                    }
+                    let _ = w;
+                }
             }
             base += v;
         }
         let top = y_of(total);
-        l.labels.push(Label::new(num(total, 1), cx, top - 11.0, SIZE + 1.0, theme.text, Anchor::Middle).bold());
 
         let t = num(total, 1);
         lines.push(text::total_line(lang, &t));

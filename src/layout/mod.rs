@@ -234,6 +234,21 @@ impl Layout {
     }
 }
 
+/// Adds value-axis tick labels along a horizontal axis at height `y`, kept inside the frame and
+/// thinned so that no two touch: the first is always kept, then each that clears the last kept.
+pub fn x_tick_labels(l: &mut Layout, ticks: &[(f64, String)], y: f64, size: f64, color: Rgb) {
+    let mut last_right = f64::MIN;
+    for (x, text) in ticks {
+        let half = measure(text, size, false) / 2.0;
+        let x = x.clamp(half + 1.0, l.width - half - 1.0);
+        if x - half < last_right + 6.0 {
+            continue;
+        }
+        last_right = x + half;
+        l.labels.push(Label::new(text.clone(), x, y, size, color, Anchor::Middle));
+    }
+}
+
 /// Checks shared by every chart kind's tests: nothing overlaps, nothing is clipped, marks stay
 /// inside the plot, every item has a hit area.
 #[cfg(all(test, not(target_arch = "wasm32")))]

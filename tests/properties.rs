@@ -1,0 +1,128 @@
+//! Property tests (proptest): for any valid dataset and any width from 200 to 2000 px, every
+//! mark stays inside the plot area, no two labels overlap and none is clipped; and query sums
+//! equal totals.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use news_infographic::chart::ChartDef;
+use news_infographic::custom::Custom;
+use news_infographic::data::{Dataset, BINZHOU_JSON};
+use news_infographic::frame::{Cell, Frame};
+use news_infographic::query::{filter, run, sum, Filter, GroupBy, Query};
+use news_infographic::spec::{Aggregate, Mark, Sort, Spec};
+use news_infographic::{ChartKind, Lang, Theme, ThemeName};
+use proptest::prelude::*;
+
+fn label() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z]{1,12}( [A-Za-z]{1,10}){0,3}",
+        "[0-9]{4}",
+        "\\PC{1,6}",
+        Just("畜牧和水产养殖".to_string()),
+        Just("Supercalifragilisticexpialidocious".to_string()),
+    ]
+}
+
+fn mark() -> impl Strategy<Value = Mark> {
+    prop_oneof![Just(Mark::Bar), Just(Mark::StackedBar), Just(Mark::GroupedBar), Just(Mark::Line), Just(Mark::Dot)]
+}
+
+prop_compose! {
+    fn custom_chart()(
+        cats in prop::collection::btree_set(label(), 1..20),
+        groups in prop::collection::btree_set("[a-z]{1,8}", 1..4),
+        kind in mark(),
+        values in prop::collection::vec(prop::option::weighted(0.9, 0.0f64..1e6), 80),
+        negative in any::<bool>(),
+    ) -> Custom {
+        let cats: Vec<String> = cats.into_iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        let cats = if cats.is_empty() { vec!["a".to_string()] } else { cats };
+        let groups: Vec<String> = groups.into_iter().collect();
+        let mut rows = Vec::new();
+        let mut k = 0;
+        for c in &cats {
+            for g in &groups {
+                let v = values[k % values.len()].map(|v| if negative && kind != Mark::StackedBar && k % 3 == 0 { -v } else { v });
+                k += 1;
+                rows.push(vec![Cell::Text(c.clone()), Cell::Text(g.clone()), v.map(Cell::Num).unwrap_or(Cell::Missing)]);
+            }
+        }
+        let frame = Frame { columns: vec!["x".into(), "g".into(), "v".into()], rows };
+        let spec = Spec {
+            schema: None, kind, x: "x".into(), y: "v".into(),
+            color: if groups.len() > 1 || matches!(kind, Mark::StackedBar | Mark::GroupedBar) { Some("g".into()) } else { None },
+            aggregate: Aggregate::Sum, sort: Sort::Data, highlight: vec![], title: String::new(), subtitle: String::new(),
+            notes: "A note that wraps over several lines when the chart is narrow enough to need it".into(), source: None,
+            unknown: Default::default(),
+        };
+        Custom::new(spec, frame).expect("generated data is valid")
+    }
+}
+
+fn check_layout(def: &ChartDef, width: f64, lang: Lang) -> Result<(), TestCaseError> {
+    let l = def.layout(width, lang, &Theme::get(ThemeName::Light)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let overlaps = l.overlapping_labels();
+    prop_assert!(
+        overlaps.is_empty(),
+        "overlapping labels at {width}: {:?}",
+        overlaps.iter().map(|&(a, b)| (&l.labels[a].text, &l.labels[b].text)).collect::<Vec<_>>()
+    );
+    prop_assert!(
+        l.clipped_labels().is_empty(),
+        "clipped labels at {width}: {:?}",
+        l.clipped_labels().iter().map(|&i| &l.labels[i].text).collect::<Vec<_>>()
+    );
+    prop_assert!(l.bars_outside_plot().is_empty(), "marks outside the plot at {width}");
+    prop_assert!(l.height.is_finite() && l.height > 0.0);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn custom_charts_stay_clean_at_any_width(c in custom_chart(), width in 200.0f64..2000.0) {
+        let def = ChartDef::Custom(Rc::new(c));
+        check_layout(&def, width.round(), Lang::En)?;
+    }
+
+    #[test]
+    fn story_charts_stay_clean_for_any_counts(
+        totals in (0u32..5000, 0u32..5000),
+        shares in (0.0f64..=1.0, 0.0f64..=1.0),
+        industry in prop::collection::vec(prop::option::of(0u32..400), 4),
+        width in 200.0f64..2000.0,
+        zh in any::<bool>(),
+    ) {
+        let mut d = Dataset::binzhou();
+        let set = |d: &mut Dataset, id: &str, v: Option<u32>| d.values.iter_mut().find(|x| x.id == id).unwrap().value = v.map(f64::from);
+        set(&mut d, "F1", Some(totals.0));
+        set(&mut d, "F2", Some((totals.0 as f64 * shares.0).floor() as u32));
+        set(&mut d, "F3", Some(totals.1));
+        set(&mut d, "F4", Some((totals.1 as f64 * shares.1).floor() as u32));
+        for (id, v) in ["F5", "F6", "F7", "F8"].iter().zip(&industry) {
+            set(&mut d, id, *v);
+        }
+        d.validate().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let d = Rc::new(d);
+        for k in ChartKind::ALL {
+            check_layout(&ChartDef::Preset(k, Rc::clone(&d)), width.round(), if zh { Lang::Zh } else { Lang::En })?;
+        }
+    }
+
+    #[test]
+    fn grouped_sums_equal_the_total(values in prop::collection::vec(prop::option::weighted(0.8, 0u32..10_000), 20)) {
+        let mut d: Dataset = serde_json::from_str(BINZHOU_JSON).unwrap();
+        for (v, x) in d.values.iter_mut().zip(&values) {
+            v.value = x.map(f64::from);
+        }
+        for by in [GroupBy::Year, GroupBy::Industry, GroupBy::Scope] {
+            let rows = run(&d, &Query { filter: Filter::default(), group_by: Some(by) });
+            let all = sum(&filter(&d, &Filter::default()));
+            let grouped: Option<f64> = rows.iter().map(|r| r.value).sum();
+            prop_assert_eq!(grouped, all, "groups by {:?} add up to the whole", by);
+            prop_assert_eq!(rows.iter().map(|r| r.count).sum::<usize>(), d.values.len());
+        }
+    }
+}
