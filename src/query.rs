@@ -152,6 +152,44 @@ pub fn share(part: f64, total: f64) -> Option<f64> {
     }
 }
 
+/// Columnar query for large data: keeps rows whose value lies in `[min, max]` (a NaN value is
+/// "not reported" and always kept), groups them by `keys` and sums each group. Returns
+/// `(key, sum, rows)` in key order; a group with a not-reported member sums to NaN (unknown).
+pub fn group_sum(keys: &[u32], values: &[f64], min: f64, max: f64) -> Vec<(u32, f64, usize)> {
+    let n = keys.len().min(values.len());
+    let top = keys[..n].iter().copied().max().map_or(0, |k| k as usize + 1);
+    if top > 1 << 20 {
+        // Sparse keys: sort instead of a dense table.
+        let mut pairs: Vec<(u32, f64)> = (0..n)
+            .filter(|&i| values[i].is_nan() || (values[i] >= min && values[i] <= max))
+            .map(|i| (keys[i], values[i]))
+            .collect();
+        pairs.sort_by_key(|p| p.0);
+        let mut out: Vec<(u32, f64, usize)> = Vec::new();
+        for (k, v) in pairs {
+            match out.last_mut() {
+                Some(last) if last.0 == k => {
+                    last.1 += v;
+                    last.2 += 1;
+                }
+                _ => out.push((k, v, 1)),
+            }
+        }
+        return out;
+    }
+    let mut sums = vec![0.0; top];
+    let mut counts = vec![0usize; top];
+    for i in 0..n {
+        let v = values[i];
+        if v.is_nan() || (v >= min && v <= max) {
+            let k = keys[i] as usize;
+            sums[k] += v;
+            counts[k] += 1;
+        }
+    }
+    (0..top).filter(|&k| counts[k] > 0).map(|k| (k as u32, sums[k], counts[k])).collect()
+}
+
 /// The single city-wide value for a metric, year and scope, if the dataset has one.
 pub fn city_value<'a>(d: &'a Dataset, metric: &str, year: i32, scope: Scope) -> Option<&'a Value> {
     d.values.iter().find(|v| v.metric == metric && v.year == year && v.scope == scope && v.industry.is_none())
@@ -216,6 +254,19 @@ mod tests {
         assert!((share(15.0, 53.0).unwrap() - 28.30).abs() < 0.01);
         assert!((share(4.0, 37.0).unwrap() - 10.81).abs() < 0.01);
         assert_eq!(share(1.0, 0.0), None);
+    }
+
+    #[test]
+    fn columnar_group_sum() {
+        let keys = [0, 1, 0, 2, 1, 0];
+        let vals = [1.0, 2.0, 3.0, 100.0, f64::NAN, 5.0];
+        let r = group_sum(&keys, &vals, 0.0, 10.0);
+        assert_eq!(r[0], (0, 9.0, 3));
+        assert_eq!((r[1].0, r[1].2), (1, 2));
+        assert!(r[1].1.is_nan(), "a not-reported member makes the sum unknown");
+        assert_eq!(r.len(), 2, "key 2's only row is filtered out");
+        let sparse = group_sum(&[5_000_000, 7, 5_000_000], &[1.0, 2.0, 3.0], f64::MIN, f64::MAX);
+        assert_eq!(sparse, [(7, 2.0, 1), (5_000_000, 4.0, 2)]);
     }
 
     #[test]

@@ -33,8 +33,8 @@ impl Series {
 
 /// Most x values a bar chart shows (one row each).
 pub const MAX_BAR_CATEGORIES: usize = 250;
-/// Most x values a line or dot chart shows.
-pub const MAX_POINTS: usize = 10_000;
+/// Most x values a line or dot chart shows (dense ones are decimated per pixel column).
+pub const MAX_POINTS: usize = 100_000;
 /// Most colour groups.
 pub const MAX_GROUPS: usize = 12;
 

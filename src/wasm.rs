@@ -120,6 +120,14 @@ impl Story {
     }
 }
 
+/// Columnar query for large data (no parsing, no copies of strings): keeps rows whose value is
+/// in `[min, max]` (NaN = not reported, always kept), groups by `keys`, sums. Returns a flat
+/// `Float64Array` of `[key, sum, rows, key, sum, rows, ...]` in key order; NaN sums are unknown.
+#[wasm_bindgen(js_name = groupSum)]
+pub fn group_sum(keys: &[u32], values: &[f64], min: f64, max: f64) -> Vec<f64> {
+    query::group_sum(keys, values, min, max).into_iter().flat_map(|(k, s, n)| [k as f64, s, n as f64]).collect()
+}
+
 /// Largest dataset text the widget accepts, in bytes.
 #[wasm_bindgen(js_name = maxDataBytes)]
 pub fn max_data_bytes() -> usize {

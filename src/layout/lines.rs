@@ -45,20 +45,19 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     l.plot = Rect::new(plot.x - 6.0, plot.y - 6.0, plot.w + 12.0, plot.h + 12.0);
     let y_of = |v: f64| plot.bottom() - (v - t0) / (ticks.max - t0) * plot.h;
     let numeric: Option<Vec<f64>> = s.categories.iter().map(|k| k.parse::<f64>().ok()).collect();
+    // The x range, computed once (not per point: charts may hold 100,000 points).
+    let span = numeric.as_ref().map(|xs| xs.iter().fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(*x), b.max(*x))));
     let x_of = |k: usize| -> f64 {
-        match &numeric {
-            Some(xs) if nc > 1 => {
-                let (a, b) = xs.iter().fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(*x), b.max(*x)));
-                if b > a {
-                    plot.x + (xs[k] - a) / (b - a) * plot.w
-                } else {
-                    plot.x + plot.w / 2.0
-                }
-            }
+        match (&numeric, span) {
+            (Some(xs), Some((a, b))) if nc > 1 && b > a => plot.x + (xs[k] - a) / (b - a) * plot.w,
+            (Some(_), _) => plot.x + plot.w / 2.0,
             _ if nc > 1 => plot.x + k as f64 / (nc - 1) as f64 * plot.w,
             _ => plot.x + plot.w / 2.0,
         }
     };
+    // More points than pixel columns: draw each column's range (min-max decimation), no dots,
+    // and point at columns rather than single points.
+    let dense = nc as f64 > plot.w / 3.0;
     for t in &ticks.values {
         let y = y_of(*t);
         l.rules.push(Rule {
@@ -86,15 +85,34 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     }
 
     for g in 0..ng {
+        let color = color_of(c, g, 0, theme);
         let mut run: Vec<(f64, f64)> = Vec::new();
         let flush = |run: &mut Vec<(f64, f64)>, l: &mut Layout| {
             if run.len() > 1 && !dots_only {
-                l.paths.push(Path { points: std::mem::take(run), color: color_of(c, g, 0, theme), width: 2.5 });
+                l.paths.push(Path { points: std::mem::take(run), color, width: if dense { 1.5 } else { 2.5 } });
             }
             run.clear();
         };
+        // In a dense chart: the current pixel column and the range of values in it.
+        let mut column: Option<(f64, f64, f64)> = None;
         for k in 0..nc {
             match (s.present[g][k], s.values[g][k]) {
+                (true, Some(v)) if dense => {
+                    let (x, y) = (x_of(k).round(), y_of(v));
+                    match column {
+                        Some((cx, lo, hi)) if cx == x => column = Some((cx, lo.min(y), hi.max(y))),
+                        _ => {
+                            if let Some((cx, lo, hi)) = column {
+                                run.push((cx, hi));
+                                run.push((cx, lo));
+                            }
+                            column = Some((x, y, y));
+                        }
+                    }
+                    if dots_only {
+                        l.dots.push(Dot { x, y, r: 1.5, color: color_of(c, g, k, theme) });
+                    }
+                }
                 (true, Some(v)) => {
                     run.push((x_of(k), y_of(v)));
                     l.dots.push(Dot {
@@ -104,9 +122,19 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
                         color: color_of(c, g, k, theme),
                     });
                 }
-                (true, None) => flush(&mut run, &mut l),
+                (true, None) => {
+                    if let Some((cx, lo, hi)) = column.take() {
+                        run.push((cx, hi));
+                        run.push((cx, lo));
+                    }
+                    flush(&mut run, &mut l)
+                }
                 _ => {}
             }
+        }
+        if let Some((cx, lo, hi)) = column.take() {
+            run.push((cx, hi));
+            run.push((cx, lo));
         }
         flush(&mut run, &mut l);
     }
@@ -128,6 +156,43 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
         }
     }
 
+    if dense {
+        // One item per 8 px band: its x range and each group's lowest and highest value.
+        let band = 8.0;
+        let mut k = 0;
+        while k < nc {
+            let x0 = x_of(k);
+            let mut end = k;
+            while end + 1 < nc && x_of(end + 1) < x0 + band {
+                end += 1;
+            }
+            let mut lines = Vec::new();
+            let mut ys = Vec::new();
+            for g in 0..ng {
+                let vals: Vec<f64> = (k..=end).filter(|&i| s.present[g][i]).filter_map(|i| s.values[g][i]).collect();
+                let name = if ng > 1 { format!("{}: ", s.groups[g]) } else { String::new() };
+                match (vals.iter().cloned().reduce(f64::min), vals.iter().cloned().reduce(f64::max)) {
+                    (Some(a), Some(b)) if a == b => lines.push(format!("{name}{}", num(a, 2))),
+                    (Some(a), Some(b)) => lines.push(format!("{name}{} – {}", num(a, 2), num(b, 2))),
+                    _ => lines.push(format!("{name}{}", crate::text::not_reported(lang))),
+                }
+                ys.extend(vals.iter().map(|v| y_of(*v)));
+            }
+            lines.extend(c.source_line(lang));
+            let ya = ys.iter().cloned().fold(plot.bottom(), f64::min);
+            let title = if end > k {
+                format!("{} – {}", s.categories[k], s.categories[end])
+            } else {
+                s.categories[k].clone()
+            };
+            let hit = Rect::new(x0 - band / 2.0, plot.y, band.max(x_of(end) - x0 + band), plot.h);
+            let mark = Rect::new(x0 - 4.0, ya - 4.0, (x_of(end) - x0 + 8.0).max(8.0), plot.bottom() - ya + 4.0);
+            l.items.push(Item { rect: hit, anchor: (x0, ya), mark, title, lines });
+            k = end + 1;
+        }
+        l.height = plot.bottom() + 32.0;
+        return Ok(l);
+    }
     let half = if nc > 1 { plot.w / (nc - 1) as f64 / 2.0 } else { plot.w / 2.0 };
     for k in 0..nc {
         let x = x_of(k);
@@ -173,6 +238,23 @@ mod tests {
         let l = layout(&c, 640.0, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
         assert_eq!(l.items[2].lines[0], "A: not reported");
         assert!(l.labels.iter().any(|x| x.text == "A") && l.labels.iter().any(|x| x.text == "B"));
+    }
+
+    #[test]
+    fn dense_lines_are_decimated_per_pixel_column() {
+        let mut csv = String::from("x,y\n");
+        for i in 0..50_000 {
+            csv += &format!("{i},{}\n", (i * 7919) % 1000);
+        }
+        let c = custom(&csv, r#"{"kind":"line","x":"x","y":"y"}"#);
+        let l = layout(&c, 640.0, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
+        assert_clean(&l, "dense line");
+        let points: usize = l.paths.iter().map(|p| p.points.len()).sum();
+        assert!(points <= 2 * 640, "at most two points per pixel column, got {points}");
+        assert!(l.dots.is_empty());
+        assert!(l.items.len() < 100, "items per 8 px band: {}", l.items.len());
+        // The band's range covers the extremes of its points.
+        assert!(l.items[0].lines[0].contains(" – "), "{:?}", l.items[0].lines);
     }
 
     #[test]
