@@ -35,3 +35,10 @@ test-browser:
 test-e2e:
 	@echo "== test (c): end-to-end in Chromium, Firefox, WebKit (node --test tests/e2e/) =="
 	. scripts/env.sh && node --test --test-concurrency=1 tests/e2e/
+
+# Performance against Chart.js, uPlot, ECharts and Vega-Lite (bench/; not part of `make test`):
+# installs the bench's npm dev dependencies if missing, writes bench/results.json and RESULTS.md.
+.PHONY: bench
+bench:
+	bash bench/setup.sh
+	node bench/run.mjs
