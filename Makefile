@@ -1,6 +1,6 @@
 # news-infographic: build, serve and test.  `make` = build.
 .DEFAULT_GOAL := build
-.PHONY: setup build serve test test-native test-browser test-e2e package
+.PHONY: setup build serve test test-native test-browser test-e2e package fuzz
 
 setup:
 	@echo "== setup (toolchain, browser, npm dev deps) =="
@@ -42,3 +42,9 @@ test-e2e:
 bench:
 	bash bench/setup.sh
 	node bench/run.mjs
+
+# cargo-fuzz on every untrusted-input entry point, FUZZ_SECONDS (default 60) s per target; findings
+# become fixtures in tests/fixtures/fuzz/ (replayed by `cargo test`). Not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)

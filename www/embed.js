@@ -25,10 +25,12 @@
     /** Loads and instantiates the wasm module once per page (again after a panic, see resetCore). */
     NI.core = function () {
       if (!corePromise) {
+        // Start fetching the wasm now, in parallel with the JS glue, instead of after it.
+        var wasm = fetch(base + "pkg/news_infographic_bg.wasm");
         // A new URL gives a fresh module instance, hence a fresh wasm instance, after a reset.
         corePromise = import(base + "pkg/news_infographic.js" + (generation ? "?instance=" + generation : ""))
           .then(function (mod) {
-            return mod.default({ module_or_path: base + "pkg/news_infographic_bg.wasm" }).then(function (exports) {
+            return mod.default({ module_or_path: wasm }).then(function (exports) {
               // For measurements (benchmarks, leak tests): the size of the wasm linear memory.
               NI.wasmMemoryBytes = function () {
                 return exports.memory.buffer.byteLength;
