@@ -1,0 +1,6 @@
+//! `csv_reader`: see `fuzz/src/checks.rs` (`run_csv_reader`) for what runs and what is asserted.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| news_infographic_fuzz::fuzz("csv_reader", data));

@@ -1,0 +1,6 @@
+//! `dataset_json`: see `fuzz/src/checks.rs` (`run_dataset_json`) for what runs and what is asserted.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| news_infographic_fuzz::fuzz("dataset_json", data));

@@ -1,0 +1,6 @@
+//! `json_rows`: see `fuzz/src/checks.rs` (`run_json_rows`) for what runs and what is asserted.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| news_infographic_fuzz::fuzz("json_rows", data));

@@ -1,0 +1,6 @@
+//! `layout_svg`: see `fuzz/src/checks.rs` (`run_layout_svg`) for what runs and what is asserted.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| news_infographic_fuzz::fuzz("layout_svg", data));
