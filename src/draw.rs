@@ -71,7 +71,9 @@ pub fn draw<DB: DrawingBackend>(
         let font = FontDesc::new(FontFamily::Name(layout.font), l.size * scale * font_factor, weight);
         let fill = color(l.color);
         let style = TextStyle::from(font).color(&fill).pos(Pos::new(h, VPos::Center));
-        area.draw(&Text::new(l.text.as_str(), (px(l.x), px(l.y)), style)).map_err(err)?;
+        // Control characters cannot appear in SVG (XML) text; show them as U+FFFD.
+        let text: String = l.text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
+        area.draw(&Text::new(text.as_str(), (px(l.x), px(l.y)), style)).map_err(err)?;
     }
     area.present().map_err(err)
 }

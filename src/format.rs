@@ -8,8 +8,17 @@ pub fn num(v: f64, max_decimals: u32) -> String {
     if !v.is_finite() {
         return "–".into();
     }
+    let a = v.abs();
+    if a >= 1e15 {
+        return scientific(v);
+    }
+    // Fewer decimals for large values, so the scaled integer stays exact within i64.
+    let mut max_decimals = max_decimals.min(9);
+    while max_decimals > 0 && a * 10f64.powi(max_decimals as i32) > 9e15 {
+        max_decimals -= 1;
+    }
     let scale = 10i64.pow(max_decimals);
-    let scaled = (v.abs() * scale as f64).round() as i64;
+    let scaled = (a * scale as f64).round() as i64;
     let (int, mut frac, mut digits) = (scaled / scale, scaled % scale, max_decimals);
     while digits > 0 && frac % 10 == 0 {
         frac /= 10;
@@ -29,6 +38,42 @@ pub fn num(v: f64, max_decimals: u32) -> String {
         s.push_str(&f);
     }
     s
+}
+
+/// A number written so that it reads back as (nearly) the same number: `num(v, 6)` below 10^15,
+/// else scientific notation with 16 significant digits. Used where numbers are identities
+/// (category keys, table cells of raw data), not labels.
+pub fn exact(v: f64) -> String {
+    let a = v.abs();
+    if !v.is_finite() || a < 1e15 {
+        return num(v, 6);
+    }
+    let mut exp = a.log10().floor() as i32;
+    let mut digits = (a / 10f64.powi(exp) * 1e15).round() as u64;
+    if digits >= 10_000_000_000_000_000 {
+        digits /= 10;
+        exp += 1;
+    }
+    let d = digits.to_string();
+    let frac = d[1..].trim_end_matches('0');
+    let sign = if v < 0.0 { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{}e{exp}", &d[..1])
+    } else {
+        format!("{sign}{}.{frac}e{exp}", &d[..1])
+    }
+}
+
+/// `1.23e18` style for magnitudes of 10^15 and more (four significant digits).
+fn scientific(v: f64) -> String {
+    let a = v.abs();
+    let mut exp = a.log10().floor() as i32;
+    let mut mant = a / 10f64.powi(exp);
+    if mant >= 9.9995 {
+        mant /= 10.0;
+        exp += 1;
+    }
+    format!("{}{}e{exp}", if v < 0.0 { "-" } else { "" }, num(mant, 3))
 }
 
 /// Like [`num`] with an explicit `+` for positive values: `"+16"`, `"-2"`, `"0"`.
@@ -86,6 +131,16 @@ mod tests {
         assert_eq!(num(-2.5, 1), "-2.5");
         assert_eq!(num(-0.01, 1), "0");
         assert_eq!(num(f64::NAN, 1), "–");
+        assert_eq!(num(20240101000000.0, 6), "20240101000000");
+        assert_eq!(num(20240102000000.5, 6), "20240102000000.5");
+        assert_eq!(num(1e13, 6), "10000000000000");
+        assert_eq!(num(1.5e300, 2), "1.5e300");
+        assert_eq!(num(-2.5e18, 0), "-2.5e18");
+        for v in [f64::MAX, -f64::MAX, 1.2345678901234567e200, 1e15, 123.456] {
+            let back: f64 = exact(v).parse().unwrap();
+            assert!((back - v).abs() <= v.abs() * 1e-15, "{v} -> {}", exact(v));
+        }
+        assert_eq!(exact(2.5e18), "2.5e18");
     }
 
     #[test]

@@ -11,6 +11,8 @@ use crate::error::Error;
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Most rows accepted.
 pub const MAX_ROWS: usize = 100_000;
+/// Most columns accepted.
+pub const MAX_COLUMNS: usize = 1_000;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +29,7 @@ impl Cell {
     /// The cell as display text (numbers without float formatting machinery).
     pub fn text(&self) -> String {
         match self {
-            Cell::Num(v) => crate::format::num(*v, 6),
+            Cell::Num(v) => crate::format::exact(*v),
             Cell::Text(s) => s.clone(),
             Cell::Missing => String::new(),
         }
@@ -140,9 +142,11 @@ impl Frame {
             return Err(too_many());
         }
         let mut columns: Vec<String> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for r in &rows {
             for (k, _) in &r.0 {
-                if !columns.contains(k) {
+                if !index.contains_key(k) {
+                    index.insert(k.clone(), columns.len());
                     columns.push(k.clone());
                 }
             }
@@ -158,10 +162,11 @@ impl Frame {
         let rows = rows
             .into_iter()
             .map(|r| {
-                columns
-                    .iter()
-                    .map(|c| r.0.iter().find(|(k, _)| k == c).map(|(_, v)| v.clone()).unwrap_or(Cell::Missing))
-                    .collect()
+                let mut cells = vec![Cell::Missing; columns.len()];
+                for (k, v) in r.0 {
+                    cells[index[&k]] = v;
+                }
+                cells
             })
             .collect();
         Ok(Frame { columns, rows })
@@ -169,22 +174,30 @@ impl Frame {
 }
 
 fn header_names(columns: Vec<String>, what: &str) -> Result<Vec<String>, Error> {
+    if columns.len() > MAX_COLUMNS {
+        return Err(Error::Invalid {
+            path: what.into(),
+            message: format!("has {} columns; the limit is {MAX_COLUMNS}", columns.len()),
+        });
+    }
     for (i, c) in columns.iter().enumerate() {
         crate::data::check_text(|| format!("{what}, column {}", i + 1), c)?;
     }
     if columns.is_empty() || columns.iter().all(|c| c.is_empty()) {
         return Err(Error::Invalid { path: what.into(), message: "has no column names".into() });
     }
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, c) in columns.iter().enumerate() {
         if c.is_empty() {
             return Err(Error::Invalid { path: format!("{what}, column {}", i + 1), message: "has no name".into() });
         }
-        if columns[..i].contains(c) {
+        if seen.contains(c.as_str()) {
             return Err(Error::Invalid {
                 path: format!("{what}, column {}", i + 1),
                 message: format!("\"{c}\" appears twice"),
             });
         }
+        seen.insert(c.as_str());
     }
     Ok(columns)
 }
@@ -260,10 +273,14 @@ impl<'de> Deserialize<'de> for JsonRow {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRow, A::Error> {
                 let mut out: Vec<(String, Cell)> = Vec::new();
+                let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
                 while let Some(key) = map.next_key::<String>()? {
                     let cell = map.next_value::<CellIn>()?.0;
-                    if out.iter().any(|(k, _)| *k == key) {
+                    if !seen.insert(key.clone()) {
                         return Err(de::Error::custom(format!("field \"{key}\" appears twice")));
+                    }
+                    if out.len() >= MAX_COLUMNS {
+                        return Err(de::Error::custom(format!("more than {MAX_COLUMNS} fields in a row, the limit")));
                     }
                     out.push((key, cell));
                 }

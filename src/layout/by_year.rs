@@ -80,12 +80,21 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
 
     let band = plot.w / data.len().max(1) as f64;
     let bar_w = (band * 0.5).min(110.0);
+    // Values written short (1.2M) when the full form is wider than a bar's band.
+    let label = |v: f64, size: f64| {
+        let full = num(v, 1);
+        if measure(&full, size, true) <= band - 6.0 {
+            full
+        } else {
+            crate::format::compact(v)
+        }
+    };
     // Totals over the bars first, so that segment labels placed beside bars can avoid them.
     for (i, b) in data.iter().enumerate() {
         if let Some(total) = b.total {
             let cx = plot.x + band * (i as f64 + 0.5);
-            l.labels
-                .push(Label::new(num(total, 1), cx, y_of(total) - 11.0, SIZE + 1.0, theme.text, Anchor::Middle).bold());
+            let t = label(total, SIZE + 1.0);
+            l.labels.push(Label::new(t, cx, y_of(total) - 11.0, SIZE + 1.0, theme.text, Anchor::Middle).bold());
         }
     }
     for (i, b) in data.iter().enumerate() {
@@ -129,7 +138,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             let (y0, y1) = (y_of(base + v), y_of(base));
             let rect = Rect::new(x, y0, bar_w, y1 - y0);
             l.bars.push(Bar { rect, color: theme.series[series], item });
-            let s = num(v, 1);
+            let s = label(v, SIZE);
             if v > 0.0 {
                 let inside = rect.h >= SIZE + 6.0 && measure(&s, SIZE, true) <= bar_w - 8.0;
                 let w = measure(&s, SIZE, true);

@@ -70,6 +70,25 @@ fn is_cjk(c: char) -> bool {
     advance(c) >= 1.0
 }
 
+/// `text` cut with "…" so it is no wider than `max_w` (unchanged if it fits).
+pub fn fit_text(text: &str, size: f64, bold: bool, max_w: f64) -> String {
+    if measure(text, size, bold) <= max_w {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let mut next = out.clone();
+        next.push(c);
+        next.push('…');
+        if measure(&next, size, bold) > max_w {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Splits `text` into lines no wider than `max_w`. Breaks at spaces; CJK text may break between
 /// any two characters; a single word wider than `max_w` is broken between characters.
 pub fn wrap(text: &str, size: f64, bold: bool, max_w: f64) -> Vec<String> {

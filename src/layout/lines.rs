@@ -2,7 +2,7 @@
 //! evenly otherwise), one line or row of dots per colour group, the last value or the group
 //! name written at the end of each line. A value that was not reported leaves a gap.
 
-use super::{legend, measure, span_ticks, Anchor, Dot, Item, Label, Layout, Path, Rect, Rule};
+use super::{fit_text, legend, measure, span_ticks, Anchor, Dot, Item, Label, Layout, Path, Rect, Rule};
 use crate::custom::Custom;
 use crate::data::Lang;
 use crate::error::Error;
@@ -44,7 +44,9 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     let plot = Rect::new(PAD + axis_w, top + 8.0, (width - 2.0 * PAD - axis_w - room).max(60.0), plot_h);
     l.plot = Rect::new(plot.x - 6.0, plot.y - 6.0, plot.w + 12.0, plot.h + 12.0);
     let y_of = |v: f64| plot.bottom() - (v - t0) / (ticks.max - t0) * plot.h;
-    let numeric: Option<Vec<f64>> = s.categories.iter().map(|k| k.parse::<f64>().ok()).collect();
+    // x by value only when every x is a finite number ("inf" or "1e400" parse, but cannot be placed).
+    let numeric: Option<Vec<f64>> =
+        s.categories.iter().map(|k| k.parse::<f64>().ok().filter(|v| v.is_finite())).collect();
     // The x range, computed once (not per point: charts may hold 100,000 points).
     let span = numeric.as_ref().map(|xs| xs.iter().fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(*x), b.max(*x))));
     let x_of = |k: usize| -> f64 {
@@ -71,17 +73,19 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
         l.labels.push(Label::new(num(*t, 2), plot.x - 8.0, y.max(TICK * 0.6), TICK, theme.muted, Anchor::End));
     }
     // x labels: every k-th so that they do not collide.
-    let widest = s.categories.iter().map(|k| measure(k, TICK, false)).fold(0.0, f64::max) + 8.0;
+    let fit = |k: usize| fit_text(&s.categories[k], TICK, false, (width - 2.0).min(plot.w.max(60.0)));
+    let widest = (0..nc.min(2000)).map(|k| measure(&fit(k), TICK, false)).fold(0.0, f64::max) + 8.0;
     let step = if nc > 1 { ((widest * nc as f64) / plot.w).ceil().max(1.0) as usize } else { 1 };
     let mut last_right = f64::MIN;
     for k in (0..nc).step_by(step) {
-        let half = measure(&s.categories[k], TICK, false) / 2.0;
-        let x = x_of(k).clamp(half + 1.0, width - half - 1.0);
+        let text = fit(k);
+        let half = measure(&text, TICK, false) / 2.0;
+        let x = x_of(k).max(half + 1.0).min(width - half - 1.0);
         if x - half < last_right + 4.0 {
             continue;
         }
         last_right = x + half;
-        l.labels.push(Label::new(s.categories[k].clone(), x, plot.bottom() + 16.0, TICK, theme.muted, Anchor::Middle));
+        l.labels.push(Label::new(text, x, plot.bottom() + 16.0, TICK, theme.muted, Anchor::Middle));
     }
 
     for g in 0..ng {
@@ -142,20 +146,29 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     let mut ends: Vec<(f64, String, usize)> =
         (0..ng).filter_map(|g| end_text(g).map(|(k, t)| (y_of(s.values[g][k].unwrap_or(0.0)), t, g))).collect();
     ends.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
-    let mut prev = f64::MIN;
-    for (y, t, g) in ends {
-        let y = y.max(prev + SIZE + 3.0).max(SIZE * 0.6);
-        prev = y;
+    // Push apart downwards, then back up from the bottom of the plot, so that no end label
+    // lands on the x labels under the plot.
+    let gap = SIZE + 3.0;
+    let mut ys: Vec<f64> = Vec::with_capacity(ends.len());
+    for (y, _, _) in &ends {
+        let prev = ys.last().copied().unwrap_or(f64::MIN);
+        ys.push(y.max(prev + gap).max(SIZE * 0.6));
+    }
+    let mut floor = plot.bottom() - SIZE * 0.6;
+    for y in ys.iter_mut().rev() {
+        *y = y.min(floor);
+        floor = *y - gap;
+    }
+    for ((_, t, g), y) in ends.into_iter().zip(ys) {
         let x = plot.right() + 8.0;
-        let fits = x + measure(&t, SIZE, true) <= width - 1.0;
-        if fits {
+        let t = fit_text(&t, SIZE, true, width - 1.0 - x);
+        if y >= SIZE * 0.6 && x + measure(&t, SIZE, true) <= width - 1.0 {
             l.labels.push(
                 Label::new(t, x, y, SIZE, theme.palette[g % theme.palette.len()].max_contrast(theme), Anchor::Start)
                     .bold(),
             );
         }
     }
-
     if dense {
         // One item per 8 px band: its x range and each group's lowest and highest value.
         let band = 8.0;

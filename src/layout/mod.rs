@@ -11,7 +11,7 @@ mod legend;
 pub mod lines;
 mod scale;
 
-pub use geometry::{measure, wrap, Rect};
+pub use geometry::{fit_text, measure, wrap, Rect};
 pub use legend::legend;
 pub use scale::{nice_ticks, span_ticks, Ticks};
 
@@ -239,8 +239,9 @@ impl Layout {
 pub fn x_tick_labels(l: &mut Layout, ticks: &[(f64, String)], y: f64, size: f64, color: Rgb) {
     let mut last_right = f64::MIN;
     for (x, text) in ticks {
+        let text = &fit_text(text, size, false, l.width - 2.0);
         let half = measure(text, size, false) / 2.0;
-        let x = x.clamp(half + 1.0, l.width - half - 1.0);
+        let x = x.max(half + 1.0).min(l.width - half - 1.0);
         if x - half < last_right + 6.0 {
             continue;
         }

@@ -12,7 +12,8 @@ pub struct Ticks {
 /// Ticks from 0 covering `max` with at most `count + 1` ticks.
 pub fn nice_ticks(max: f64, count: usize) -> Ticks {
     let count = count.max(1) as f64;
-    if max.is_nan() || max <= 0.0 || !max.is_finite() {
+    // Spans too small to write (or to step through) draw on 0..1: the values read as 0 anyway.
+    if max.is_nan() || max < 1e-9 || !max.is_finite() {
         return Ticks { max: 1.0, values: vec![0.0, 1.0] };
     }
     let raw = max / count;
@@ -34,7 +35,9 @@ mod tests {
         assert_eq!(nice_ticks(14.0, 4).values, [0.0, 5.0, 10.0, 15.0]);
         assert_eq!(nice_ticks(6.0, 3).max, 6.0);
         assert_eq!(nice_ticks(0.0, 5).max, 1.0);
-        for m in [0.3, 7.0, 99.0, 1234.0, 1e6] {
+        assert_eq!(nice_ticks(5e-324, 5).values, [0.0, 1.0]);
+        assert!(nice_ticks(2.3e-8, 4).values.len() <= 5);
+        for m in [0.3, 7.0, 99.0, 1234.0, 1e6, 3.3e-5, 7e12] {
             let t = nice_ticks(m, 5);
             assert!(t.max >= m && t.values.len() <= 7, "{m}: {t:?}");
         }
