@@ -141,7 +141,13 @@ export class Tab {
     const [inner, outer] = await this.d.executeScript('return [innerWidth, outerWidth]');
     if (inner !== width) {
       // Compensate for window chrome; if the window still cannot be that narrow, use a frame.
-      await this.d.manage().window().setRect({ width: width + (outer - inner), height });
+      // (WebKitGTK sometimes reports odd sizes right after a resize: never pass it a bad width.)
+      const chrome = Number.isFinite(outer - inner) ? Math.max(0, Math.round(outer - inner)) : 0;
+      try {
+        await this.d.manage().window().setRect({ width: Math.round(width + chrome), height });
+      } catch {
+        // fall through to the frame below
+      }
     }
     const now = await this.d.executeScript('return innerWidth');
     this.framed = now !== width;
