@@ -1,0 +1,222 @@
+// From the raw runs to medians, ranges, ratios to each peer, and the targets met or missed.
+import { summary, median, ratio } from './stats.mjs';
+
+export const PEERS = ['chartjs', 'uplot', 'echarts', 'vegalite'];
+export const NAMES = {
+  ours: 'news-infographic',
+  chartjs: 'Chart.js',
+  uplot: 'uPlot',
+  echarts: 'ECharts',
+  vegalite: 'Vega-Lite',
+  baseline: 'baseline (harness only)',
+};
+export const BUDGET_GZIP = 40 * 1024;
+
+const pick = (runs, f) => runs.map(f).filter((x) => Number.isFinite(x));
+
+/** The widget build most loads saw; loads of the widget that saw another are left out. */
+export function mainBuild(runs) {
+  const counts = new Map();
+  for (const r of runs) if (r.lib === 'ours' && r.widget) counts.set(r.widget, (counts.get(r.widget) || 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([h]) => h)[0];
+}
+
+export function summarizeBars(runs, libs) {
+  const out = {};
+  const build = mainBuild(runs);
+  for (const lib of libs) {
+    const other = runs.filter((r) => r.lib === lib && lib === 'ours' && r.widget !== build);
+    const ok = runs.filter((r) => r.lib === lib && r.rendered !== undefined && !other.includes(r));
+    const failed = runs.filter((r) => r.lib === lib && r.rendered === undefined);
+    const bytes = ok.map((r) => r.bytes).filter(Boolean);
+    const s = {
+      loads: ok.length,
+      failedLoads: failed.map((r) => r.failed || r.signal),
+      otherBuildLoads: other.length,
+      build: lib === 'ours' ? build : undefined,
+      renderedMs: summary(pick(ok, (r) => r.rendered)),
+      cpuTaskMs: summary(pick(ok, (r) => r.cpu && r.cpu.task)),
+      cpuScriptMs: summary(pick(ok, (r) => r.cpu && r.cpu.script)),
+      pointerLatencyMs: summary(pick(ok, (r) => r.pointer && r.pointer.medianMs)),
+      pointerCpuPerMoveMs: summary(pick(ok, (r) => r.pointer && r.pointer.cpuPerMoveMs)),
+      pointerWasmPerMoveMs: summary(pick(ok, (r) => r.pointer && r.pointer.wasmCallsPerMoveMs)),
+      tooltipShownOf100: summary(pick(ok, (r) => r.pointer && (100 * r.pointer.tooltipShown) / r.pointer.samples)),
+      jsHeapBytes: summary(pick(ok, (r) => r.memory && r.memory.jsHeapUsed)),
+      wasmMemoryBytes: summary(pick(ok, (r) => r.memory && r.memory.wasmMemory)),
+      memoryTotalBytes: summary(pick(ok, (r) => r.memory && r.memory.total)),
+      loadavg1: summary(pick(runs.filter((r) => r.lib === lib), (r) => r.loadavg1)),
+    };
+    if (bytes.length) {
+      const last = bytes[bytes.length - 1];
+      s.bytes = {
+        raw: summary(bytes.map((b) => b.raw)),
+        gzip: summary(bytes.map((b) => b.gzip)),
+        files: last.files,
+      };
+    }
+    // Median arrival time of each file, for the load's waterfall.
+    const paths = new Set(ok.flatMap((r) => (r.timeline || []).map((t) => t.path)));
+    s.waterfall = [...paths]
+      .map((p) => ({
+        path: p,
+        startMs: median(ok.map((r) => (r.timeline || []).find((t) => t.path === p)).filter(Boolean).map((t) => t.start)),
+        endMs: median(ok.map((r) => (r.timeline || []).find((t) => t.path === p)).filter(Boolean).map((t) => t.end)),
+      }))
+      .sort((a, b) => a.endMs - b.endMs);
+    out[lib] = s;
+  }
+  return out;
+}
+
+/** Per-move CPU minus the harness-only baseline's: each library's own work per pointer move. */
+export function addAboveBaseline(bars) {
+  const base = bars.baseline && bars.baseline.pointerCpuPerMoveMs.median;
+  for (const s of Object.values(bars)) s.pointerCpuAboveBaselineMs = base == null || s.pointerCpuPerMoveMs.median == null ? null : s.pointerCpuPerMoveMs.median - base;
+}
+
+/** ours / peer for each metric's median. */
+export function ratios(bars) {
+  const metrics = {
+    bytesGzip: (s) => s.bytes && s.bytes.gzip.median,
+    bytesRaw: (s) => s.bytes && s.bytes.raw.median,
+    renderedMs: (s) => s.renderedMs.median,
+    cpuTaskMs: (s) => s.cpuTaskMs.median,
+    pointerLatencyMs: (s) => s.pointerLatencyMs.median,
+    pointerCpuPerMoveMs: (s) => s.pointerCpuPerMoveMs.median,
+    pointerCpuAboveBaselineMs: (s) => s.pointerCpuAboveBaselineMs,
+    memoryTotalBytes: (s) => s.memoryTotalBytes.median,
+    jsHeapBytes: (s) => s.jsHeapBytes.median,
+  };
+  const out = {};
+  for (const [m, f] of Object.entries(metrics)) {
+    out[m] = Object.fromEntries(PEERS.filter((p) => bars[p]).map((p) => [p, ratio(f(bars.ours), f(bars[p]))]));
+  }
+  return out;
+}
+
+export function summarizeScaling(runs) {
+  const out = {};
+  for (const r of runs) {
+    const cell = ((out[r.n] ||= {})[r.lib] ||= { runs: [] });
+    cell.runs.push(r);
+  }
+  for (const n of Object.keys(out)) {
+    for (const lib of Object.keys(out[n])) {
+      const c = out[n][lib];
+      const ok = c.runs.filter((r) => r.rendered !== undefined);
+      const bad = c.runs.find((r) => r.rendered === undefined);
+      out[n][lib] = {
+        loads: ok.length,
+        renderedMs: summary(pick(ok, (r) => r.rendered)),
+        cpuTaskMs: summary(pick(ok, (r) => r.cpu && r.cpu.task)),
+        failed: bad ? bad.failed || bad.signal : undefined,
+        failedAfterMs: bad ? bad.wallMs : undefined,
+        failedCpuMs: bad && bad.cpu ? bad.cpu.task : undefined,
+      };
+    }
+  }
+  return out;
+}
+
+const fmtKB = (b) => (b / 1024).toFixed(1) + ' KB';
+const fmtMs = (x) => (x == null ? 'n/a' : x.toFixed(x < 10 ? 1 : 0) + ' ms');
+
+/** The issue's targets, each { target, measured, met, reason }. */
+export function targets({ bars, scaling, queries, widget, wasm, traces, lineExplained }) {
+  const o = bars.ours;
+  const t = [];
+  const wasmFile = widget.files.find((f) => f.file.endsWith('.wasm'));
+  t.push({
+    id: 'bytes',
+    target: 'widget bytes (JS + wasm + CSS) <= 40 KB gzip -9',
+    measured: `${fmtKB(widget.gzip)} gzip (${fmtKB(widget.raw)} raw)`,
+    met: widget.gzip <= BUDGET_GZIP,
+    reason: `the wasm alone is ${fmtKB(wasmFile.gzip)} gzip (${fmtKB(wasmFile.raw)} raw)` +
+      (wasm && wasm.available
+        ? `; before wasm-opt its code is (twiggy) ${wasm.categories.slice(0, 5).map((c) => `${c.name.replace(/ \(.*/, '')} ${fmtKB(c.bytes)}`).join(', ')}`
+        : ''),
+  });
+  const tt = (metric, label) => {
+    const ours = o[metric].median;
+    const up = bars.uplot[metric].median;
+    const cj = bars.chartjs[metric].median;
+    return {
+      id: metric,
+      target: `${label} <= uPlot and <= 0.75 x Chart.js`,
+      measured: `${fmtMs(ours)} vs uPlot ${fmtMs(up)}, Chart.js ${fmtMs(cj)} (x${(ours / cj).toFixed(2)} Chart.js)`,
+      met: ours <= up && ours <= 0.75 * cj,
+    };
+  };
+  const time = tt('renderedMs', 'time to first chart');
+  const files = o.waterfall.filter((w) => w.path.startsWith('/www/'));
+  const loader = files.find((w) => w.path === '/www/embed.js');
+  const rest = files.filter((w) => w !== loader);
+  if (loader && rest.length) {
+    const lastEnd = Math.max(...rest.map((w) => w.endMs));
+    const base = bars.baseline && bars.baseline.renderedMs.median;
+    time.reason =
+      `embed.js arrives at ${fmtMs(loader.endMs)}; ${Math.min(...rest.map((w) => w.startMs)) >= loader.endMs ? 'only then do ' : ''}its requests (${rest.map((w) => w.path.replace(/^.*\//, '')).join(', ')}) start, and all have arrived by ${fmtMs(lastEnd)}; first draw follows ${fmtMs(o.renderedMs.median - lastEnd)} later (in that time, per embed.js: wasm compile and instantiate, dataset validation, building the widget's DOM, waiting for document.fonts.ready and an animation frame; not timed separately)` +
+      (base != null ? `. The no-library page itself reports at ${fmtMs(base)}: above that floor the widget takes ${fmtMs(o.renderedMs.median - base)}, uPlot ${fmtMs(bars.uplot.renderedMs.median - base)}, Chart.js ${fmtMs(bars.chartjs.renderedMs.median - base)}` : '');
+  }
+  t.push(time);
+  const cpu = tt('cpuTaskMs', 'main-thread CPU until first chart');
+  const tr = (traces || []).find((x) => x.lib === 'ours' && x.top);
+  if (tr) {
+    const get = (n) => (tr.top.find((e) => e.name === n) || { ms: 0 }).ms;
+    cpu.reason = `one traced load (wall time of main-thread events, tracing on): Layout ${fmtMs(get('Layout'))} + style ${fmtMs(get('UpdateLayoutTree'))} for the widget's DOM (figure, buttons, hidden table, caption) in its shadow root, lazy wasm compilation on first calls (wasm.CompileLazy) ${fmtMs(get('wasm.CompileLazy'))}, promise chains (RunMicrotasks: instantiate, dataset, build) ${fmtMs(get('RunMicrotasks'))}; see "Main thread until first draw" in bench/RESULTS.md`;
+  }
+  t.push(cpu);
+  t.push({
+    id: 'pointer',
+    target: 'cost per pointer move <= Chart.js',
+    measured: `event to end of next frame ${fmtMs(o.pointerLatencyMs.median)} vs Chart.js ${fmtMs(bars.chartjs.pointerLatencyMs.median)}; main-thread CPU per move ${fmtMs(o.pointerCpuPerMoveMs.median)} vs ${fmtMs(bars.chartjs.pointerCpuPerMoveMs.median)} (above the no-library baseline: ${fmtMs(o.pointerCpuAboveBaselineMs)} vs ${fmtMs(bars.chartjs.pointerCpuAboveBaselineMs)})`,
+    met: o.pointerLatencyMs.median <= bars.chartjs.pointerLatencyMs.median && o.pointerCpuPerMoveMs.median <= bars.chartjs.pointerCpuPerMoveMs.median,
+    reason:
+      `of the widget's CPU per move, ${fmtMs(o.pointerWasmPerMoveMs.median)} is inside its wasm calls (hit + tooltip, timed); the rest is JS, style and layout: on each move embed.js rebuilds the tooltip's DOM and reads offsetWidth/offsetHeight, which forces a layout (from reading embed.js; not timed separately)` +
+      (bars.baseline && bars.baseline.pointerCpuPerMoveMs.n ? `; the harness-only baseline page costs ${fmtMs(bars.baseline.pointerCpuPerMoveMs.median)} per move` : ''),
+  });
+  t.push({
+    id: 'memory',
+    target: "memory after render (JS heap + wasm memory) <= Chart.js's JS heap",
+    measured: `${fmtKB(o.memoryTotalBytes.median)} (JS heap ${fmtKB(o.jsHeapBytes.median)} + wasm ${fmtKB(o.wasmMemoryBytes.median)}) vs Chart.js ${fmtKB(bars.chartjs.jsHeapBytes.median)}`,
+    met: o.memoryTotalBytes.median <= bars.chartjs.jsHeapBytes.median,
+    reason: `the widget's JS heap alone is x${(o.jsHeapBytes.median / bars.chartjs.jsHeapBytes.median).toFixed(2)} Chart.js's; the wasm linear memory is ${fmtKB(o.wasmMemoryBytes.median)} (${Math.round(o.wasmMemoryBytes.median / 65536)} pages of 64 KiB: the Rust stack, static data and the allocator's heap; wasm memory never shrinks)`,
+  });
+  const s6 = scaling[1e6] || scaling['1000000'] || {};
+  const ours6 = s6.ours || {};
+  const up6 = s6.uplot || {};
+  t.push({
+    id: 'line-1e6',
+    target: '10^6-point line drawn no later than uPlot',
+    measured: ours6.loads
+      ? `${fmtMs(ours6.renderedMs.median)} vs uPlot ${fmtMs(up6.renderedMs && up6.renderedMs.median)}`
+      : `refused: ${ours6.failed || 'not run'} (uPlot draws it at ${fmtMs(up6.renderedMs && up6.renderedMs.median)})`,
+    met: !!ours6.loads && up6.renderedMs && ours6.renderedMs.median <= up6.renderedMs.median,
+    reason: (() => {
+      const le = lineExplained;
+      if (!le || !le.trace || !le.trace.top) return 'the widget refuses data over 100,000 rows or 5 MB';
+      const get = (n) => (le.trace.top.find((e) => e.name === n) || { ms: 0 }).ms;
+      const s5 = scaling[le.n] || {};
+      return `the widget refuses data over 100,000 rows or 5 MB. At 10^${Math.log10(le.n)} it draws in ${fmtMs(s5.ours && s5.ours.renderedMs.median)} (uPlot ${fmtMs(s5.uplot && s5.uplot.renderedMs.median)}); in a traced load ${fmtMs(get('Layout'))} of that is Layout and ${fmtMs(get('UpdateLayoutTree'))} style recalculation` +
+        (le.dom ? ` of the DOM it builds: its hidden data table has a row per point (${le.dom.tableRows} table rows, ${le.dom.elements} elements in the shadow root)` : '') +
+        `; all script and wasm work (RunMicrotasks: CSV parse, layout, drawing, the table's content) is ${fmtMs(get('RunMicrotasks'))}`;
+    })(),
+  });
+  const q6 = queries.filter((q) => q.n === 1e6 && !/js/i.test(q.path));
+  const gs = q6.find((q) => q.path === 'groupSum' && q.ms && q.ms.median != null);
+  const q6ok = gs || q6.find((q) => q.ms && q.ms.median != null);
+  const label = { groupSum: 'groupSum', story: 'Story.query', custom: 'customChart' };
+  const js6 = queries.find((q) => q.n === 1e6 && q.path === 'groupSumJs');
+  t.push({
+    id: 'query-1e6',
+    target: '10^6-row group-by <= 30 ms (inside the wasm)',
+    measured: q6ok
+      ? `${fmtMs(q6ok.ms.median)} (${label[q6ok.path]}, range ${fmtMs(q6ok.ms.min)}–${fmtMs(q6ok.ms.max)})` + (js6 && js6.ms ? `; the same loop in plain JS ${fmtMs(js6.ms.median)}` : '')
+      : `not possible: ${q6.map((q) => `${label[q.path]} ${q.missing ? 'missing' : `refuses ("${q.refused || q.error}")`}`).join('; ')}`,
+    met: !!q6ok && q6ok.ms.median <= 30,
+    reason: q6ok && q6ok.path === 'groupSum'
+      ? 'groupSum copies 12 MB (keys and values) into wasm memory on each call before summing'
+      : 'no exported function takes 10^6 rows',
+  });
+  return t;
+}

@@ -1,0 +1,86 @@
+// Where the main thread's time goes until first draw, from one Chromium trace per library (an
+// extra load, not counted in the medians): self time of the renderer main thread's trace events
+// from navigation to the page's performance.mark("bench-rendered"), grouped by event name.
+import { loadFresh } from './load.mjs';
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'v8.wasm',
+  'blink.user_timing',
+  'loading',
+  'toplevel',
+].join(',');
+
+/** Self time per event name on one thread, for complete ("X") and begin/end events up to `until`. */
+function selfTimes(events, until) {
+  const spans = [];
+  const open = [];
+  for (const e of events) {
+    if (e.ph === 'X' && e.ts <= until) spans.push({ name: e.name, ts: e.ts, end: Math.min(e.ts + (e.dur || 0), until) });
+    else if (e.ph === 'B') open.push(e);
+    else if (e.ph === 'E') {
+      const b = open.pop();
+      if (b && b.ts <= until) spans.push({ name: b.name, ts: b.ts, end: Math.min(e.ts, until) });
+    }
+  }
+  spans.sort((a, b) => a.ts - b.ts || b.end - a.end);
+  const self = new Map();
+  const stack = [];
+  const close = (s) => self.set(s.name, (self.get(s.name) || 0) + s.self);
+  for (const s of spans) {
+    while (stack.length && stack[stack.length - 1].end <= s.ts) close(stack.pop());
+    s.self = s.end - s.ts;
+    if (stack.length) stack[stack.length - 1].self -= Math.min(s.end, stack[stack.length - 1].end) - s.ts;
+    stack.push(s);
+  }
+  while (stack.length) close(stack.pop());
+  return self;
+}
+
+/** Traces one load of bench/pages/bars-<lib>.html, or of `page` (a path under /bench/pages/) when given. */
+export async function traceLoad(browser, origin, lib, page = `bars-${lib}.html`) {
+  // Tracing is per browser; start it before the page exists, so the whole navigation is in it.
+  await browser.startTracing(undefined, { categories: CATEGORIES.split(',') });
+  let buf;
+  let result;
+  try {
+    const r = await loadFresh(browser, `${origin}/bench/pages/${page}`, { timeout: 120000 });
+    result = r.result;
+    await r.context.close();
+  } finally {
+    buf = await browser.stopTracing();
+  }
+  const events = JSON.parse(buf.toString()).traceEvents || [];
+  const mark = events.find((e) => e.name === 'bench-rendered');
+  if (!mark) return { lib, error: 'no bench-rendered mark in the trace', rendered: result && result.rendered };
+  const mains = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const key = `${mark.pid}:${mark.tid}`;
+  const thread = mains.has(key) ? key : null;
+  const own = events.filter((e) => `${e.pid}:${e.tid}` === (thread || key)).sort((a, b) => a.ts - b.ts);
+  const self = selfTimes(own, mark.ts);
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const top = [...self]
+    .filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([name, us]) => ({ name, ms: us / 1000 }));
+  // Background work V8 did for this page (streaming parse/compile, wasm compilation) up to first draw.
+  const background = events.filter(
+    (e) => e.pid === mark.pid && `${e.pid}:${e.tid}` !== key && e.ph === 'X' && e.ts <= mark.ts && /wasm|compile|Compile|parse|Parse/.test(e.name),
+  );
+  const bg = new Map();
+  for (const e of background) bg.set(e.name, (bg.get(e.name) || 0) + (e.dur || 0));
+  return {
+    lib,
+    page,
+    rendered: result && result.rendered,
+    mainThreadTracedMs: total / 1000,
+    top,
+    backgroundCompile: [...bg].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, us]) => ({ name, ms: us / 1000 })),
+  };
+}

@@ -1,0 +1,93 @@
+/*
+ * In-page side of the benchmark (classic script, loaded first by every bench page).
+ *
+ *   __bench.rendered()          a page calls this when its chart is first drawn: sets
+ *                               window.__rendered = performance.now() (ms since navigation
+ *                               start) once, and tells the runner through the CDP binding
+ *                               __benchSignal when the runner installed it.
+ *   __bench.failed(message)     the chart could not be drawn (window.__failed = message).
+ *   __bench.armPointer()        starts recording pointer cost: for every pointermove, the time
+ *                               from the event's timeStamp to the end of the next frame (a task
+ *                               posted from the next requestAnimationFrame callback, so it runs
+ *                               after every rAF callback of that frame, the library's included,
+ *                               and after that frame's style, layout and paint).
+ *   __bench.pointerSamples      those times in ms.
+ *   __bench.waitSamples(n)      resolves once n samples exist (or after 2 s without them).
+ *
+ * Each page also defines window.__sweep() -> {x0, x1, y} (viewport px: a horizontal line across
+ * the bars) and window.__tooltipVisible() -> boolean.
+ */
+(function () {
+  "use strict";
+  var b = (window.__bench = { pointerSamples: [], tooltipShown: 0 });
+
+  b.rendered = function () {
+    if (window.__rendered !== undefined) return;
+    window.__rendered = performance.now();
+    performance.mark("bench-rendered"); // found in traces (lib/trace.mjs)
+    if (typeof window.__benchSignal === "function") window.__benchSignal("rendered");
+  };
+
+  b.failed = function (message) {
+    if (window.__failed !== undefined) return;
+    window.__failed = String(message);
+    if (typeof window.__benchSignal === "function") window.__benchSignal("failed");
+  };
+
+  var armed = false;
+  b.armPointer = function () {
+    armed = true;
+  };
+  window.addEventListener(
+    "pointermove",
+    function (e) {
+      if (!armed) return;
+      var t0 = e.timeStamp;
+      requestAnimationFrame(function () {
+        var ch = new MessageChannel();
+        ch.port1.onmessage = function () {
+          b.pointerSamples.push(performance.now() - t0);
+          if (typeof window.__tooltipVisible === "function" && window.__tooltipVisible()) b.tooltipShown++;
+          if (waiter && b.pointerSamples.length >= waiter.n) waiter.resolve(b.pointerSamples.length);
+        };
+        ch.port2.postMessage(0);
+      });
+    },
+    true
+  );
+
+  // No polling (it would add main-thread work to the CPU measured during the sweep).
+  var waiter = null;
+  b.waitSamples = function (n) {
+    return new Promise(function (resolve) {
+      if (b.pointerSamples.length >= n) return resolve(b.pointerSamples.length);
+      var timer = setTimeout(function () {
+        waiter = null;
+        resolve(b.pointerSamples.length);
+      }, 2000);
+      waiter = {
+        n: n,
+        resolve: function (k) {
+          clearTimeout(timer);
+          waiter = null;
+          resolve(k);
+        },
+      };
+    });
+  };
+
+  /** Minimal CSV reader for the peers' line pages: "x,y" rows after a header. */
+  b.parseXY = function (text) {
+    var lines = text.split("\n");
+    var xs = [],
+      ys = [];
+    for (var i = 1; i < lines.length; i++) {
+      var line = lines[i];
+      if (!line) continue;
+      var c = line.indexOf(",");
+      xs.push(+line.slice(0, c));
+      ys.push(+line.slice(c + 1));
+    }
+    return { xs: xs, ys: ys };
+  };
+})();
