@@ -276,3 +276,11 @@ pub fn ui(lang: Lang) -> Ui {
         embed_code: pick(lang, "Embed code for this chart", "此图表的嵌入代码"),
     }
 }
+
+/// Note under a data table cut short on the page.
+pub fn table_cut(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("The first {shown} of {total} rows; “Get the data” has them all."),
+        Lang::Zh => format!("仅显示{total}行中的前{shown}行；“下载数据”包含全部。"),
+    }
+}

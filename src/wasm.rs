@@ -128,6 +128,9 @@ pub fn group_sum(keys: &[u32], values: &[f64], min: f64, max: f64) -> Vec<f64> {
     query::group_sum(keys, values, min, max).into_iter().flat_map(|(k, s, n)| [k as f64, s, n as f64]).collect()
 }
 
+/// Most rows of a chart's data table put on the page.
+pub const TABLE_ROWS_SHOWN: usize = 500;
+
 /// Largest dataset text the widget accepts, in bytes.
 #[wasm_bindgen(js_name = maxDataBytes)]
 pub fn max_data_bytes() -> usize {
@@ -279,7 +282,22 @@ impl Chart {
     }
 
     /// The chart's data as `{caption, columns, rows}` of formatted cells.
+    ///
+    /// At most [`TABLE_ROWS_SHOWN`] rows are returned (a page cannot carry a 100,000-row table);
+    /// `total_rows` says how many there are, and `csv()` always has them all.
     pub fn table(&self) -> Result<JsValue, JsError> {
-        to_js(&self.def.table(self.lang))
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            caption: &'a str,
+            columns: &'a [String],
+            rows: &'a [Vec<String>],
+            total_rows: usize,
+            note: String,
+        }
+        let t = self.def.table(self.lang);
+        let n = t.rows.len();
+        let shown = n.min(TABLE_ROWS_SHOWN);
+        let note = if n > shown { text::table_cut(self.lang, shown, n) } else { String::new() };
+        to_js(&Shown { caption: &t.caption, columns: &t.columns, rows: &t.rows[..shown], total_rows: n, note })
     }
 }

@@ -88,3 +88,22 @@ fn bad_input_is_a_js_error_not_a_panic() {
     let bad = js_sys::JSON::parse(r#"{"id":"x"}"#).unwrap();
     assert!(Story::new(bad).is_err());
 }
+
+#[wasm_bindgen_test]
+fn large_tables_are_cut_on_the_page_but_not_in_the_csv() {
+    let mut csv = String::from("x,y\n");
+    for i in 0..600 {
+        csv += &format!("{i},{}\n", i % 7);
+    }
+    let spec = js_sys::JSON::parse(r#"{"kind":"line","x":"x","y":"y"}"#).unwrap();
+    let chart = news_infographic::wasm::custom_chart(Some(csv), wasm_bindgen::JsValue::UNDEFINED, spec, "en", "light")
+        .map_err(|_| ())
+        .unwrap();
+    let t = chart.table().map_err(|_| ()).unwrap();
+    let rows = js_sys::Reflect::get(&t, &"rows".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&rows).length(), 500);
+    assert_eq!(js_sys::Reflect::get(&t, &"total_rows".into()).unwrap().as_f64(), Some(600.0));
+    let note = js_sys::Reflect::get(&t, &"note".into()).unwrap().as_string().unwrap();
+    assert_eq!(note, "The first 500 of 600 rows; “Get the data” has them all.");
+    assert_eq!(chart.csv().lines().count(), 601, "the CSV has every row");
+}

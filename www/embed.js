@@ -477,6 +477,7 @@
           canvas.style.width = w + "px";
           canvas.style.height = h + "px";
           drawn = { w: w, dpr: dpr };
+          tipItem = -1; // positions changed with the new layout
           if (focused >= 0 && focused < chart.itemCount()) select(focused, false);
           else hideTip();
           firstDraw();
@@ -518,9 +519,15 @@
           }
         };
       }
+      var tipItem = -1;
+      var tipData = null;
       function showTip(i) {
+        // Moving within one bar: the tooltip is already right; do no DOM work.
+        if (i === tipItem && !tip.hidden) return tipData;
         var t = chart.tooltip(i);
         if (!t) return hideTip();
+        tipItem = i;
+        tipData = t;
         tip.replaceChildren(el("strong", null, t.title));
         t.lines.forEach(function (line) {
           tip.append(el("span", null, line));
@@ -533,6 +540,7 @@
         return t;
       }
       function hideTip() {
+        tipItem = -1;
         tip.hidden = true;
         focusRing.hidden = true;
         pinned = -1;
@@ -706,6 +714,17 @@
 
     function dataTable(t) {
       var table = el("table", "ni-table");
+      if (t.note) {
+        var frag = document.createDocumentFragment();
+        frag.append(table, el("p", "ni-table-note", t.note));
+        fillTable(table, t);
+        return frag;
+      }
+      fillTable(table, t);
+      return table;
+    }
+
+    function fillTable(table, t) {
       table.append(el("caption", null, t.caption));
       var thead = el("thead");
       var hr = el("tr");
@@ -726,7 +745,6 @@
         tbody.append(tr);
       });
       table.append(thead, tbody);
-      return table;
     }
 
     function watchPixelRatio(cb, signal) {
