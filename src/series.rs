@@ -5,6 +5,9 @@ use crate::error::Error;
 use crate::frame::{Cell, Frame};
 use crate::spec::{Aggregate, Sort, Spec};
 
+/// The rows (1-based numbers) and values that fall on one group and category.
+type Members = Vec<(usize, Option<f64>)>;
+
 /// Aggregated data ready for layout.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
@@ -52,7 +55,7 @@ pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
     let mut numeric_x: Vec<Option<f64>> = Vec::new();
     let mut groups: Vec<String> = Vec::new();
     // Members per (group, category): the row numbers and their values.
-    let mut members: Vec<Vec<Vec<(usize, Option<f64>)>>> = Vec::new();
+    let mut members: Vec<Vec<Members>> = Vec::new();
     for (i, row) in f.rows.iter().enumerate() {
         let xv = row[x].text();
         let gv = c.map(|c| row[c].text()).unwrap_or_default();

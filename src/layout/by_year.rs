@@ -141,7 +141,6 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             let s = label(v, SIZE);
             if v > 0.0 {
                 let inside = rect.h >= SIZE + 6.0 && measure(&s, SIZE, true) <= bar_w - 8.0;
-                let w = measure(&s, SIZE, true);
                 if inside {
                     l.labels.push(Label::new(s, cx, y0 + rect.h / 2.0, SIZE, theme.on_chip, Anchor::Middle).bold());
                 } else {
@@ -161,7 +160,6 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                     } else if free(&left) {
                         l.labels.push(left);
                     }
-                    let _ = w;
                 }
             }
             base += v;
