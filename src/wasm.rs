@@ -93,15 +93,6 @@ impl Story {
         to_js(&figures::key_figures(&self.data, Lang::parse(lang)?))
     }
 
-    /// The source line(s) and the note on derived values, as an array of strings.
-    pub fn credits(&self, lang: &str) -> Result<Vec<String>, JsError> {
-        let lang = Lang::parse(lang)?;
-        let mut out: Vec<String> =
-            self.data.sources.iter().map(|s| text::source_line(lang, &self.data, &s.id)).collect();
-        out.push(text::derived_note(lang).to_string());
-        Ok(out)
-    }
-
     /// Runs a query (`{filter: {...}, group_by: "year" | "industry" | "scope"}`) and returns rows
     /// `{key, value, count, ids}`; `value` is `null` when a member was not reported.
     pub fn query(&self, q: JsValue) -> Result<JsValue, JsError> {
