@@ -1,6 +1,6 @@
 # news-infographic: build, serve and test.  `make` = build.
 .DEFAULT_GOAL := build
-.PHONY: setup build serve test test-native test-browser test-e2e package fuzz
+.PHONY: setup build serve test test-native test-browser test-e2e package fuzz properties
 
 setup:
 	@echo "== setup (toolchain, browser, npm dev deps) =="
@@ -23,9 +23,17 @@ test: setup
 	NI_SKIP_SETUP=1 bash scripts/build.sh
 	@$(MAKE) --no-print-directory test-native test-browser test-e2e
 
+# Property tests run from a fixed seed here, so a test run is repeatable; `make properties`
+# explores fresh random cases (failures are saved to tests/properties.proptest-regressions,
+# which `cargo test` replays first).
+PROPTEST_RNG_SEED ?= 20261129
 test-native:
-	@echo "== test (a): cargo test (native unit + snapshot tests) =="
-	cargo test
+	@echo "== test (a): cargo test (native unit + snapshot tests; proptest seed $(PROPTEST_RNG_SEED)) =="
+	PROPTEST_RNG_SEED=$(PROPTEST_RNG_SEED) cargo test
+
+PROPTEST_CASES ?= 20000
+properties:
+	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --release --test properties
 
 test-browser:
 	@echo "== test (b): wasm-bindgen browser tests (Chromium, Firefox, WebKit) =="

@@ -74,12 +74,18 @@ fn check_layout(def: &ChartDef, width: f64, lang: Lang) -> Result<(), TestCaseEr
         l.clipped_labels().iter().map(|&i| &l.labels[i].text).collect::<Vec<_>>()
     );
     prop_assert!(l.bars_outside_plot().is_empty(), "marks outside the plot at {width}");
+    prop_assert!(
+        l.labels_over_bars().is_empty(),
+        "labels over bars at {width}: {:?}",
+        l.labels_over_bars().iter().map(|&(i, j)| (&l.labels[i].text, l.bars[j].rect)).collect::<Vec<_>>()
+    );
     prop_assert!(l.height.is_finite() && l.height > 0.0);
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    // 256 cases by default; PROPTEST_CASES and PROPTEST_RNG_SEED (set by `make test`) override.
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn custom_charts_stay_clean_at_any_width(c in custom_chart(), width in 200.0f64..2000.0) {

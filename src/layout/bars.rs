@@ -153,6 +153,9 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
             if known {
                 l.labels
                     .push(Label::new(label, far + 4.0, bars_top + bar_h / 2.0, SIZE, theme.text, Anchor::Start).bold());
+            } else if acc > 0.0 {
+                // Some segments are drawn but the total is unknown: say so after them.
+                l.labels.push(Label::new(label, far + 4.0, bars_top + bar_h / 2.0, TICK, theme.muted, Anchor::Start));
             } else {
                 l.labels.push(not_reported_label(&label, zero, bars_top + bar_h / 2.0, width, theme.muted));
             }

@@ -151,9 +151,14 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                     // figure stays in the tooltip and the table.
                     let right = Label::new(s.clone(), x + bar_w + 5.0, ly, SIZE, theme.text, Anchor::Start).bold();
                     let left = Label::new(s, x - 5.0, ly, SIZE, theme.text, Anchor::End).bold();
+                    // Within this bar's own band, so that it never covers the next bar or
+                    // the labels that bar will place.
+                    let (slot_l, slot_r) = (plot.x + band * i as f64, plot.x + band * (i as f64 + 1.0));
                     let free = |lab: &Label| {
                         let b = lab.bbox();
-                        b.x >= plot.x && b.right() <= width - 1.0 && !l.labels.iter().any(|o| o.bbox().intersects(&b))
+                        b.x >= slot_l.max(plot.x)
+                            && b.right() <= slot_r.min(width - 1.0)
+                            && !l.labels.iter().any(|o| o.bbox().intersects(&b))
                     };
                     if free(&right) {
                         l.labels.push(right);

@@ -214,6 +214,21 @@ impl Layout {
         out
     }
 
+    /// Pairs (label, bar) where a label partly covers a bar: a label is either clear of every
+    /// bar or written wholly inside one (should always be empty).
+    pub fn labels_over_bars(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, lab) in self.labels.iter().enumerate() {
+            let b = lab.bbox();
+            for (j, bar) in self.bars.iter().enumerate() {
+                if b.intersects(&bar.rect) && !bar.rect.encloses(&b) {
+                    out.push((i, j));
+                }
+            }
+        }
+        out
+    }
+
     /// Labels whose box leaves the layout's bounds (should always be empty).
     pub fn clipped_labels(&self) -> Vec<usize> {
         let frame = Rect::new(0.0, 0.0, self.width, self.height);
@@ -270,6 +285,12 @@ pub(crate) fn assert_clean(l: &Layout, what: &str) {
         clipped.iter().map(|&i| &l.labels[i].text).collect::<Vec<_>>()
     );
     assert!(l.bars_outside_plot().is_empty(), "{what}: bars outside the plot");
+    let over = l.labels_over_bars();
+    assert!(
+        over.is_empty(),
+        "{what}: labels over bars {:?}",
+        over.iter().map(|&(i, j)| (&l.labels[i].text, l.bars[j].rect)).collect::<Vec<_>>()
+    );
     assert!(l.height > 0.0 && l.width > 0.0);
     for it in &l.items {
         assert!(it.rect.w > 0.0 && it.rect.h > 0.0, "{what}: empty hit area for {}", it.title);
