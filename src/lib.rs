@@ -18,6 +18,7 @@ pub mod figures;
 pub mod format;
 pub mod frame;
 pub mod layout;
+pub mod order;
 pub mod query;
 pub mod series;
 pub mod spec;

@@ -164,7 +164,7 @@ pub fn group_sum(keys: &[u32], values: &[f64], min: f64, max: f64) -> Vec<(u32, 
             .filter(|&i| values[i].is_nan() || (values[i] >= min && values[i] <= max))
             .map(|i| (keys[i], values[i]))
             .collect();
-        pairs.sort_by_key(|p| p.0);
+        crate::order::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
         let mut out: Vec<(u32, f64, usize)> = Vec::new();
         for (k, v) in pairs {
             match out.last_mut() {

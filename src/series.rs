@@ -3,6 +3,7 @@
 
 use crate::error::Error;
 use crate::frame::{Cell, Frame};
+use crate::order;
 use crate::spec::{Aggregate, Sort, Spec};
 
 /// The rows (1-based numbers) and values that fall on one group and category.
@@ -130,19 +131,18 @@ pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
     let order: Option<Vec<usize>> = match spec.sort {
         Sort::Data => None,
         Sort::X => {
-            let mut idx: Vec<usize> = (0..s.categories.len()).collect();
+            let n = s.categories.len();
             if numeric_x.iter().all(Option::is_some) {
-                idx.sort_by(|a, b| numeric_x[*a].partial_cmp(&numeric_x[*b]).unwrap_or(std::cmp::Ordering::Equal));
+                let x = |i: usize| numeric_x[i].unwrap_or_default();
+                Some(order::indices(n, &mut |a, b| x(a).partial_cmp(&x(b)).unwrap_or(std::cmp::Ordering::Equal)))
             } else {
-                idx.sort_by(|a, b| s.categories[*a].cmp(&s.categories[*b]));
+                Some(order::indices(n, &mut |a, b| s.categories[a].cmp(&s.categories[b])))
             }
-            Some(idx)
         }
         Sort::YAscending | Sort::YDescending => {
-            let mut idx: Vec<usize> = (0..s.categories.len()).collect();
             // Unknown totals go last either way.
-            let key = |i: &usize| s.total(*i);
-            idx.sort_by(|a, b| match (key(a), key(b)) {
+            let key = |i: usize| s.total(i);
+            Some(order::indices(s.categories.len(), &mut |a, b| match (key(a), key(b)) {
                 (Some(p), Some(q)) => {
                     let o = p.partial_cmp(&q).unwrap_or(std::cmp::Ordering::Equal);
                     if spec.sort == Sort::YDescending {
@@ -154,8 +154,7 @@ pub fn build(spec: &Spec, f: &Frame) -> Result<Series, Error> {
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
-            });
-            Some(idx)
+            }))
         }
     };
     if let Some(idx) = order {

@@ -616,9 +616,12 @@
       window.addEventListener("scroll", function () {
         if (pinned >= 0) hideTip();
       }, { signal: view.abort.signal, passive: true });
-      // Canvas text uses whatever fonts are loaded when it is drawn: wait for them first.
+      // Canvas text uses whatever fonts are loaded when it is drawn: wait for them first. The
+      // first drawing then happens at once (a figure already in the page), not a frame later;
+      // later ones are coalesced into one animation frame.
       (document.fonts ? document.fonts.ready : Promise.resolve()).then(function () {
-        schedule(false);
+        if (fig.isConnected && !frame && view && view.charts.indexOf(chart) >= 0) redraw(false);
+        else schedule(false);
       });
       return { node: fig, drawn: firstDrawn };
     }

@@ -57,7 +57,7 @@ pub fn rows(d: &Dataset, lang: Lang) -> Vec<IndustryRow<'_>> {
             IndustryRow { id: &c.id, name: c.name.get(lang), start, later }
         })
         .collect();
-    out.sort_by_key(|r| !r.reported());
+    crate::order::sort_by(&mut out, |a, b| b.reported().cmp(&a.reported()));
     out
 }
 

@@ -145,7 +145,7 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     // End labels, pushed apart vertically so they never overlap.
     let mut ends: Vec<(f64, String, usize)> =
         (0..ng).filter_map(|g| end_text(g).map(|(k, t)| (y_of(s.values[g][k].unwrap_or(0.0)), t, g))).collect();
-    ends.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+    crate::order::sort_by(&mut ends, |a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
     // Push apart downwards, then back up from the bottom of the plot, so that no end label
     // lands on the x labels under the plot.
     let gap = SIZE + 3.0;
