@@ -33,7 +33,7 @@ test-native:
 
 PROPTEST_CASES ?= 20000
 properties:
-	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --release --test properties
+	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --profile export --test properties
 
 test-browser:
 	@echo "== test (b): wasm-bindgen browser tests (Chromium, Firefox, WebKit) =="

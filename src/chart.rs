@@ -13,6 +13,7 @@ use crate::spec::Mark;
 use crate::table::Table;
 use crate::text::pick;
 use crate::theme::Theme;
+use crate::xy::Xy;
 
 /// The charts this build can draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +173,8 @@ pub enum ChartDef {
     Preset(ChartKind, Rc<Dataset>),
     /// A custom chart.
     Custom(Rc<Custom>),
+    /// A line or dot chart of a large numeric series (typed arrays).
+    Xy(Rc<Xy>),
 }
 
 impl ChartDef {
@@ -179,7 +182,7 @@ impl ChartDef {
     pub fn name(&self) -> &'static str {
         match self {
             ChartDef::Preset(k, _) => k.name(),
-            ChartDef::Custom(_) => "custom",
+            ChartDef::Custom(_) | ChartDef::Xy(_) => "custom",
         }
     }
 
@@ -196,6 +199,7 @@ impl ChartDef {
                     Mark::Line | Mark::Dot => crate::layout::lines::layout(c, width, lang, theme),
                 }
             }
+            ChartDef::Xy(xy) => crate::layout::xy::layout(xy, width.clamp(200.0, 4000.0), lang, theme),
         }
     }
 
@@ -206,15 +210,30 @@ impl ChartDef {
             ChartDef::Custom(c) => {
                 ChartMeta { title: c.spec.title.clone(), subtitle: c.spec.subtitle.clone(), summary: c.summary(lang) }
             }
+            ChartDef::Xy(xy) => ChartMeta {
+                title: xy.spec.title.clone(),
+                subtitle: xy.spec.subtitle.clone(),
+                summary: xy.summary(lang),
+            },
         }
     }
 
     /// The chart's data table.
     pub fn table(&self, lang: Lang) -> Table {
-        match self {
+        self.table_head(lang, usize::MAX).0
+    }
+
+    /// The first `limit` rows of the chart's data table, and how many rows it has in all
+    /// (a large series is not formatted beyond what is shown).
+    pub fn table_head(&self, lang: Lang, limit: usize) -> (Table, usize) {
+        let mut t = match self {
             ChartDef::Preset(k, d) => crate::table::table(*k, d, lang),
             ChartDef::Custom(c) => c.table(lang),
-        }
+            ChartDef::Xy(xy) => return (xy.table(lang, limit), xy.len()),
+        };
+        let n = t.rows.len();
+        t.rows.truncate(limit);
+        (t, n)
     }
 
     /// Lines under the chart: sources, notes, and how derived values were made.
@@ -229,6 +248,13 @@ impl ChartDef {
                 let mut out: Vec<String> = c.source_line(lang).into_iter().collect();
                 if !c.spec.notes.is_empty() {
                     out.push(c.spec.notes.clone());
+                }
+                out
+            }
+            ChartDef::Xy(xy) => {
+                let mut out: Vec<String> = xy.source_line(lang).into_iter().collect();
+                if !xy.spec.notes.is_empty() {
+                    out.push(xy.spec.notes.clone());
                 }
                 out
             }

@@ -27,6 +27,7 @@ pub mod text;
 pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod xy;
 
 pub use chart::ChartKind;
 pub use data::{Dataset, Lang};

@@ -22,6 +22,7 @@ use crate::layout::Layout;
 use crate::query::{self, Query};
 use crate::spec::Spec;
 use crate::theme::{Theme, ThemeName};
+use crate::xy::Xy;
 use crate::{draw, export, figures, text};
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
@@ -160,6 +161,17 @@ pub fn custom_chart(
     Chart::new(ChartDef::Custom(Rc::new(Custom::new(spec, frame)?)), lang, theme)
 }
 
+/// A line or dot chart of a large numeric series: `xs` and `ys` (Float64Arrays, or arrays of
+/// numbers; NaN in `ys` = not reported) and a chart spec object (no colour column). Up to
+/// [`crate::xy::MAX_XY_POINTS`] points, decimated per pixel column when drawn.
+#[wasm_bindgen(js_name = xyChart)]
+pub fn xy_chart(spec: JsValue, xs: Vec<f64>, ys: Vec<f64>, lang: &str, theme: &str) -> Result<Chart, JsError> {
+    install_panic_hook();
+    let spec: Spec =
+        serde_wasm_bindgen::from_value(spec).map_err(|e| Error::Parse { path: "spec".into(), message: de_msg(e) })?;
+    Chart::new(ChartDef::Xy(Rc::new(Xy::new(spec, xs, ys)?)), lang, theme)
+}
+
 /// Tooltip content for one item, with where it points and the box to outline on focus, in CSS px.
 #[derive(Serialize)]
 struct Tip<'a> {
@@ -285,10 +297,9 @@ impl Chart {
             total_rows: usize,
             note: String,
         }
-        let t = self.def.table(self.lang);
-        let n = t.rows.len();
-        let shown = n.min(TABLE_ROWS_SHOWN);
+        let (t, n) = self.def.table_head(self.lang, TABLE_ROWS_SHOWN);
+        let shown = t.rows.len();
         let note = if n > shown { text::table_cut(self.lang, shown, n) } else { String::new() };
-        to_js(&Shown { caption: &t.caption, columns: &t.columns, rows: &t.rows[..shown], total_rows: n, note })
+        to_js(&Shown { caption: &t.caption, columns: &t.columns, rows: &t.rows, total_rows: n, note })
     }
 }

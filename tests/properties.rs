@@ -118,6 +118,22 @@ proptest! {
     }
 
     #[test]
+    fn number_columns_stay_clean_at_any_width(
+        steps in prop::collection::vec(0.0f64..1e4, 1..3000),
+        ys in prop::collection::vec(prop::option::weighted(0.95, -1e9f64..1e9), 3000),
+        start in -1e6f64..1e6,
+        dots in any::<bool>(),
+        width in 200.0f64..2000.0,
+    ) {
+        // Ascending x from cumulative steps (repeats allowed), y with gaps.
+        let xs: Vec<f64> = steps.iter().scan(start, |x, s| { *x += s; Some(*x) }).collect();
+        let ys: Vec<f64> = (0..xs.len()).map(|i| ys[i].unwrap_or(f64::NAN)).collect();
+        let spec: Spec = serde_json::from_str(if dots { r#"{"kind":"dot","x":"x","y":"y"}"# } else { r#"{"kind":"line","x":"x","y":"y"}"# }).unwrap();
+        let xy = news_infographic::xy::Xy::new(spec, xs, ys).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        check_layout(&ChartDef::Xy(Rc::new(xy)), width.round(), Lang::En)?;
+    }
+
+    #[test]
     fn grouped_sums_equal_the_total(values in prop::collection::vec(prop::option::weighted(0.8, 0u32..10_000), 20)) {
         let mut d: Dataset = serde_json::from_str(BINZHOU_JSON).unwrap();
         for (v, x) in d.values.iter_mut().zip(&values) {

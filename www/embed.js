@@ -79,7 +79,10 @@
     NI.mount = mount;
   }
 
-  if (script && script.dataset && !script.__niMounted) {
+  if (script && script.dataset && script.dataset.mount === "none") {
+    // API only (data-mount="none"): the page mounts widgets itself; start loading the wasm now.
+    NI.core().catch(function () {});
+  } else if (script && script.dataset && !script.__niMounted) {
     script.__niMounted = true;
     var d = script.dataset;
     var host = document.createElement("div");
@@ -242,6 +245,12 @@
             source = { story: s };
           });
         }
+        if (opts.columns) {
+          // A large numeric series as two number columns (typed arrays): no text to parse.
+          return Promise.all([NI.core(), loadSpec(opts.spec)]).then(function (r) {
+            source = { core: r[0], columns: opts.columns, spec: r[1] };
+          });
+        }
         if (!opts.data) throw new Error('data-chart="custom" needs a dataset in data-src (a URL or "#element-id")');
         return Promise.all([NI.core(), loadData(opts.data), loadSpec(opts.spec)]).then(function (r) {
           checkSize(r[0], r[1], opts.data);
@@ -357,6 +366,12 @@
         charts = names.map(function (name) {
           return source.story.chart(name, lang, theme);
         });
+      } else if (source.columns) {
+        var c = source.columns;
+        if (!c.x || !c.y || typeof c.x.length !== "number" || typeof c.y.length !== "number") {
+          throw new Error("columns must be { x, y }: two arrays of numbers (Float64Array or Array)");
+        }
+        charts = [source.core.xyChart(source.spec, c.x, c.y, lang, theme)];
       } else {
         var d = source.data;
         charts = [source.core.customChart(d.csv === undefined ? undefined : d.csv, d.json, source.spec, lang, theme)];

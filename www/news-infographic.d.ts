@@ -55,6 +55,14 @@ declare namespace NewsInfographic {
      * "#id" or a bare id of an element holding its JSON.
      */
     spec?: string | object;
+    /**
+     * "custom" only, instead of `data`: a large numeric series as two number columns of equal
+     * length (Float64Array or arrays of numbers; NaN in `y` = not reported). Line and dot charts
+     * only, no colour column; x finite and ascending (or `"sort": "x"` in the spec); up to
+     * 5,000,000 points, drawn decimated per pixel column. The numbers are copied into the
+     * wasm; the arrays can be reused.
+     */
+    columns?: { x: ArrayLike<number>; y: ArrayLike<number> };
   }
 
   interface DestroyOptions {

@@ -123,10 +123,10 @@ function scalingSection(p, res) {
   const { config: c, scaling } = res;
   p('## Scaling: line chart of n points, time to first draw (median, range)');
   p();
-  p(`${c.lineLoads} loads per cell, interleaved; the same CSV (x,y) is fetched by every page (the widget through \`data-src\`, the peers with \`fetch\` and a minimal parser in the page). The widget: \`data-chart="custom"\` with spec \`{"kind": "line", "x": "x", "y": "y"}\`; uPlot: a plain line series (it draws every point into its path); Chart.js: decimation plugin (\`lttb\`), \`parsing: false\`, \`normalized\`, \`pointRadius: 0\`.`);
+  p(`${c.lineLoads} loads per cell, interleaved; the same CSV (x,y) is fetched by every page. The widget, spec \`{"kind": "line", "x": "x", "y": "y"}\`, two ways: **columns**, the page fetches the CSV and splits it with the same minimal parser the peers' pages use, then \`NewsInfographic.mount(el, {chart: "custom", spec, columns: {x, y}})\` (the numbers are copied into wasm memory; Rust checks, decimates and draws); **CSV**, \`data-chart="custom"\` with \`data-src\` the CSV (text parsed in Rust, limits 100,000 rows and 5 MB); uPlot: a plain line series (it draws every point into its path); Chart.js: decimation plugin (\`lttb\`), \`parsing: false\`, \`normalized\`, \`pointRadius: 0\`.`);
   p();
-  p('| n | news-infographic | uPlot | Chart.js (decimation) | widget CPU ms | uPlot CPU ms | Chart.js CPU ms |');
-  p('|---|---|---|---|---|---|---|');
+  p('| n | news-infographic (columns) | news-infographic (CSV) | uPlot | Chart.js (decimation) | widget (columns) CPU ms | widget (CSV) CPU ms | uPlot CPU ms | Chart.js CPU ms |');
+  p('|---|---|---|---|---|---|---|---|---|');
   for (const n of Object.keys(scaling)) {
     const cell = (lib) => {
       const s = scaling[n][lib];
@@ -135,7 +135,7 @@ function scalingSection(p, res) {
       return `refused after ${ms(s.failedAfterMs)} ms wall: ${s.failed}`;
     };
     const cpu = (lib) => (scaling[n][lib] && scaling[n][lib].loads ? range(scaling[n][lib].cpuTaskMs) : scaling[n][lib] && scaling[n][lib].failedCpuMs != null ? `${ms(scaling[n][lib].failedCpuMs)} (until refused)` : 'n/a');
-    p(`| ${Number(n).toExponential(0).replace('e+', 'e')} | ${cell('ours')} | ${cell('uplot')} | ${cell('chartjs')} | ${cpu('ours')} | ${cpu('uplot')} | ${cpu('chartjs')} |`);
+    p(`| ${Number(n).toExponential(0).replace('e+', 'e')} | ${cell('ours')} | ${cell('ours-csv')} | ${cell('uplot')} | ${cell('chartjs')} | ${cpu('ours')} | ${cpu('ours-csv')} | ${cpu('uplot')} | ${cpu('chartjs')} |`);
   }
   p();
   const le = res.lineExplained;

@@ -1,6 +1,7 @@
 // Line charts of 10^4, 10^5 and 10^6 points (bench/generated/line-<n>.csv, columns x,y): time
-// from navigation start to first draw and main-thread CPU, for the widget (data-chart="custom",
-// data-src the CSV), uPlot and Chart.js with its decimation plugin. Fresh context per load,
+// from navigation start to first draw and main-thread CPU, for the widget (`ours`: the page
+// parses the CSV like the peers' pages and mounts with `columns`; `ours-csv`: data-chart="custom"
+// with data-src the CSV, parsed in Rust), uPlot and Chart.js with its decimation plugin. Fresh context per load,
 // interleaved. A (library, n) whose first load fails (the widget refusing the data) or times out
 // is recorded with its message and not repeated.
 import os from 'node:os';
@@ -9,7 +10,7 @@ import { lineCsv } from './data.mjs';
 import { interleave } from './stats.mjs';
 import { widgetHash } from './widget-files.mjs';
 
-export const LINE_LIBS = ['ours', 'uplot', 'chartjs'];
+export const LINE_LIBS = ['ours', 'ours-csv', 'uplot', 'chartjs'];
 export const LINE_SIZES = [1e4, 1e5, 1e6];
 export const LINE_LOADS = Number(process.env.BENCH_LINE_LOADS || 5);
 const TIMEOUT = Number(process.env.BENCH_LINE_TIMEOUT_MS || 120000);

@@ -184,16 +184,22 @@ export function targets({ bars, scaling, queries, widget, wasm, traces, lineExpl
   });
   const s6 = scaling[1e6] || scaling['1000000'] || {};
   const ours6 = s6.ours || {};
+  const csv6 = s6['ours-csv'] || {};
   const up6 = s6.uplot || {};
+  const cj6 = s6.chartjs || {};
   t.push({
     id: 'line-1e6',
     target: '10^6-point line drawn no later than uPlot',
     measured: ours6.loads
-      ? `${fmtMs(ours6.renderedMs.median)} vs uPlot ${fmtMs(up6.renderedMs && up6.renderedMs.median)}`
+      ? `${fmtMs(ours6.renderedMs.median)} (number columns) vs uPlot ${fmtMs(up6.renderedMs && up6.renderedMs.median)}, Chart.js with decimation ${fmtMs(cj6.renderedMs && cj6.renderedMs.median)}` +
+        (csv6.loads ? '' : `; from CSV text (data-src) refused: ${csv6.failed || 'not run'}`)
       : `refused: ${ours6.failed || 'not run'} (uPlot draws it at ${fmtMs(up6.renderedMs && up6.renderedMs.median)})`,
     met: !!ours6.loads && up6.renderedMs && ours6.renderedMs.median <= up6.renderedMs.median,
     reason: (() => {
       const le = lineExplained;
+      if (ours6.loads && le && le.trace && le.trace.top) {
+        return `number columns are copied into wasm memory as two f64 arrays, checked and min-max decimated per pixel column in Rust (at most two points per column are drawn), and the data table shows the first 500 rows; in a traced load at 10^${Math.log10(le.n)}: ${le.trace.top.slice(0, 4).map((e) => `${e.name} ${fmtMs(e.ms)}`).join(', ')}`;
+      }
       if (!le || !le.trace || !le.trace.top) return 'the widget refuses data over 100,000 rows or 5 MB';
       const get = (n) => (le.trace.top.find((e) => e.name === n) || { ms: 0 }).ms;
       const s5 = scaling[le.n] || {};

@@ -10,6 +10,7 @@ mod geometry;
 mod legend;
 pub mod lines;
 mod scale;
+pub mod xy;
 
 pub use geometry::{fit_text, measure, wrap, Rect};
 pub use legend::legend;

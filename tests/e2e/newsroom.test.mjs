@@ -208,6 +208,53 @@ test('bad custom input shows an alert naming the field and row', async () => {
   await context.close();
 });
 
+test('a million points as number columns: drawn, decimated, a table of the first 500 rows; a bad x names its row', async () => {
+  const { page, context, log } = await openPage(env, '/www/examples/custom-data.html', { width: 800 });
+  await widgetsSettled(page);
+  const r = await page.evaluate(async () => {
+    const n = 1000000;
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = i;
+      y[i] = i % 1000 === 999 ? NaN : (i * 7919) % 1000;
+    }
+    const el = document.createElement('div');
+    document.querySelector('main').prepend(el);
+    const spec = { kind: 'line', x: 't', y: 'v', title: 'A million points' };
+    await window.NewsInfographic.mount(el, { chart: 'custom', spec, columns: { x, y } }).ready;
+    const root = el.shadowRoot;
+    const bad = document.createElement('div');
+    document.querySelector('main').append(bad);
+    x[4] = NaN;
+    await window.NewsInfographic.mount(bad, { chart: 'custom', spec, columns: { x, y } }).ready;
+    return {
+      state: el.getAttribute('data-state'),
+      rows: root.querySelectorAll('tbody tr').length,
+      firstRow: [...root.querySelector('tbody tr').children].map((c) => c.textContent),
+      summary: root.querySelector('.ni-summary').textContent,
+      badState: bad.getAttribute('data-state'),
+      badAlert: bad.shadowRoot.querySelector('[role="alert"]').textContent,
+    };
+  });
+  assert.equal(r.state, 'ready');
+  assert.equal(r.rows, 500);
+  assert.deepEqual(r.firstRow, ['0', '0']);
+  assert.match(r.summary, /^1000000 points\. From 0 at t = 0 to .* 1000 of 1000000 values are not reported\.$/);
+  assert.equal(r.badState, 'error');
+  assert.match(r.badAlert, /columns\.x, row 5`: is not a finite number/);
+  assert.equal(log.errors.length, 1, log.errors.join('\n'));
+  // The canvas is painted and a tooltip gives the range of a band's values.
+  const host = page.locator('.news-infographic').first();
+  await host.locator('canvas').scrollIntoViewIfNeeded();
+  const b = await host.locator('canvas').boundingBox();
+  await page.mouse.move(b.x + b.width * 0.4, b.y + b.height * 0.5);
+  const tip = host.locator('[role="tooltip"]');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.innerText(), /0 – 999/);
+  await context.close();
+});
+
 test('reader exports: CSV of what the chart shows, PNG at 2x, SVG, embed code', async () => {
   const { page, context } = await openPage(env, '/www/examples/champions-by-industry.html', { width: 800 });
   await widgetsSettled(page);
