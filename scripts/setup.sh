@@ -60,7 +60,7 @@ else
   cargo install geckodriver --root "$gecko_root"
 fi
 
-# 5. npm dev dependencies (binaryen's wasm-opt, playwright-core)
+# 5. npm dev dependencies (binaryen's wasm-opt, terser, playwright-core, selenium-webdriver, axe-core)
 if [ ! -f package-lock.json ]; then
   step "npm dev dependencies: npm install (no lock file)"
   npm install --no-audit --no-fund

@@ -82,15 +82,23 @@ impl Xy {
         if xs.len() > MAX_XY_POINTS {
             return Err(bad("columns".into(), format!("have {} points; the limit is {MAX_XY_POINTS}", xs.len())));
         }
-        // Rows are numbered from 1, as in a spreadsheet.
-        if let Some(i) = xs.iter().position(|x| !x.is_finite()) {
-            return Err(bad(format!("columns.x, row {}", i + 1), "is not a finite number".into()));
-        }
-        if let Some(i) = ys.iter().position(|y| y.is_infinite() || y.abs() > 1e15) {
-            return Err(bad(format!("columns.y, row {}", i + 1), "is too large to draw (over 10^15)".into()));
+        // One pass over the points (there may be millions). Rows are numbered from 1, as in a
+        // spreadsheet.
+        let mut descending = None;
+        for i in 0..xs.len() {
+            let (x, y) = (xs[i], ys[i]);
+            if !x.is_finite() {
+                return Err(bad(format!("columns.x, row {}", i + 1), "is not a finite number".into()));
+            }
+            if y.is_infinite() || y.abs() > 1e15 {
+                return Err(bad(format!("columns.y, row {}", i + 1), "is too large to draw (over 10^15)".into()));
+            }
+            if descending.is_none() && i > 0 && x < xs[i - 1] {
+                descending = Some(i - 1);
+            }
         }
         let mut xy = Xy { spec, xs, ys, stats: Stats::default() };
-        if let Some(i) = xy.xs.windows(2).position(|w| w[1] < w[0]) {
+        if let Some(i) = descending {
             if xy.spec.sort != Sort::X {
                 return Err(bad(
                     format!("columns.x, row {}", i + 2),

@@ -55,9 +55,12 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
     let plot_h = (width * 0.45).clamp(180.0, 320.0);
     let plot = Rect::new(PAD + axis_w, PAD + 8.0, (width - 2.0 * PAD - axis_w - room).max(60.0), plot_h);
     l.plot = Rect::new(plot.x - 6.0, plot.y - 6.0, plot.w + 12.0, plot.h + 12.0);
-    let y_of = |v: f64| plot.bottom() - (v - t0) / (ticks.max - t0) * plot.h;
+    // Scales as one multiply-add each: they run once per point.
+    let ky = plot.h / (ticks.max - t0);
+    let y_of = |v: f64| plot.bottom() - (v - t0) * ky;
     let (x_lo, x_hi) = (xs[0], xs[n - 1]);
-    let x_of = |x: f64| if x_hi > x_lo { plot.x + (x - x_lo) / (x_hi - x_lo) * plot.w } else { plot.x + plot.w / 2.0 };
+    let (kx, x_start) = if x_hi > x_lo { (plot.w / (x_hi - x_lo), plot.x) } else { (0.0, plot.x + plot.w / 2.0) };
+    let x_of = |x: f64| x_start + (x - x_lo) * kx;
 
     for t in &ticks.values {
         let y = y_of(*t);
@@ -83,15 +86,30 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
         }
         run.clear();
     };
+    // Dense charts: each 8 px band's points, gathered in the same pass.
+    let count = (plot.w / BAND).ceil() as usize + 1;
+    let mut bands: Vec<Option<Band>> = if dense { vec![None; count] } else { Vec::new() };
     for i in 0..n {
-        if ys[i].is_nan() {
+        let (x, y) = (x_of(xs[i]), ys[i]);
+        if dense {
+            // `as usize` saturates: a point left of the plot (rounding) lands in band 0.
+            let b = (((x - plot.x) * (1.0 / BAND)) as usize).min(count - 1);
+            let e = bands[b].get_or_insert(Band { first: i, last: i, lo: f64::MAX, hi: f64::MIN, unknown: 0 });
+            e.last = i;
+            if y.is_nan() {
+                e.unknown += 1;
+            } else {
+                (e.lo, e.hi) = (e.lo.min(y), e.hi.max(y));
+            }
+        }
+        if y.is_nan() {
             if let Some((cx, lo, hi)) = column.take() {
                 run.extend([(cx, hi), (cx, lo)]);
             }
             flush(&mut run, &mut l);
             continue;
         }
-        let (x, y) = (x_of(xs[i]), y_of(ys[i]));
+        let y = y_of(y);
         if !dense {
             run.push((x, y));
             l.dots.push(Dot { x, y, r: if dots_only { 5.0 } else { 3.0 }, color });
@@ -130,19 +148,6 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
 
     let source = xy.source_line(lang);
     if dense {
-        let count = (plot.w / BAND).ceil() as usize + 1;
-        let mut bands: Vec<Option<Band>> = vec![None; count];
-        for i in 0..n {
-            let b = (((x_of(xs[i]) - plot.x) / BAND).floor().max(0.0) as usize).min(count - 1);
-            let y = ys[i];
-            let e = bands[b].get_or_insert(Band { first: i, last: i, lo: f64::MAX, hi: f64::MIN, unknown: 0 });
-            e.last = i;
-            if y.is_nan() {
-                e.unknown += 1;
-            } else {
-                (e.lo, e.hi) = (e.lo.min(y), e.hi.max(y));
-            }
-        }
         for (b, band) in bands.iter().enumerate() {
             let Some(e) = band else { continue };
             let known = e.last - e.first + 1 - e.unknown;
