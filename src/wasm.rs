@@ -196,6 +196,17 @@ impl Chart {
     fn new(def: ChartDef, lang: &str, theme: &str) -> Result<Chart, JsError> {
         Ok(Chart { def, lang: Lang::parse(lang)?, theme: theme_of(theme)?, layout: None })
     }
+
+    /// Item `i`, its bar `j`, and the bar's lines: what it shows, then the item's last line
+    /// (its source).
+    fn part(&self, i: usize, j: usize) -> Option<(&crate::layout::Item, &crate::layout::Bar, Vec<String>)> {
+        let l = self.layout.as_ref()?;
+        let it = l.items.get(i)?;
+        let bar = &l.bars[*l.parts(i).get(j)?];
+        let mut lines = vec![bar.label.clone()];
+        lines.extend(it.lines.last().filter(|s| **s != bar.label && it.lines.len() > 1).cloned());
+        Some((it, bar, lines))
+    }
 }
 
 #[wasm_bindgen]
@@ -273,6 +284,42 @@ impl Chart {
                 mark: [it.mark.x, it.mark.y, it.mark.w, it.mark.h],
             }),
             None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Whether items run across (columns, points along x) rather than down (rows): the arrow
+    /// keys along that direction step between items, the other two between an item's bars.
+    pub fn across(&self) -> bool {
+        self.layout.as_ref().is_some_and(|l| l.across)
+    }
+
+    /// How many bars item `i` has (segments of a stack, bars of a group, the two years of a row).
+    #[wasm_bindgen(js_name = partCount)]
+    pub fn part_count(&self, i: usize) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.parts(i).len())
+    }
+
+    /// Tooltip for bar `j` of item `i` (same shape as `tooltip`), or `undefined`.
+    #[wasm_bindgen(js_name = partTooltip)]
+    pub fn part_tooltip(&self, i: usize, j: usize) -> Result<JsValue, JsError> {
+        match self.part(i, j) {
+            Some((it, bar, lines)) => to_js(&Tip {
+                title: &it.title,
+                lines: &lines,
+                x: bar.rect.x + bar.rect.w / 2.0,
+                y: bar.rect.y,
+                mark: [bar.rect.x, bar.rect.y, bar.rect.w, bar.rect.h],
+            }),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Bar `j` of item `i` as one sentence for the live region ("" when there is no such bar).
+    #[wasm_bindgen(js_name = describePart)]
+    pub fn describe_part(&self, i: usize, j: usize) -> String {
+        match self.part(i, j) {
+            Some((it, _, lines)) => text::describe(self.lang, &it.title, &lines),
+            None => String::new(),
         }
     }
 

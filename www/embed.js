@@ -474,6 +474,7 @@
       var drawn = { w: 0, dpr: 0 };
       var pinned = -1;
       var focused = -1;
+      var focusedPart = -1; // a bar of the focused item (a segment of a stack), or -1 for all of it
       var frame = 0;
       var firstDraw;
       var firstDrawn = new Promise(function (resolve) {
@@ -493,7 +494,7 @@
           canvas.style.height = h + "px";
           drawn = { w: w, dpr: dpr };
           tipItem = -1; // positions changed with the new layout
-          if (focused >= 0 && focused < chart.itemCount()) select(focused, false);
+          if (focused >= 0 && focused < chart.itemCount()) select(focused, false, focusedPart < chart.partCount(focused) ? focusedPart : -1);
           else hideTip();
           firstDraw();
         } catch (e) {
@@ -536,12 +537,14 @@
       }
       var tipItem = -1;
       var tipData = null;
-      function showTip(i) {
+      /** Tooltip for item i, or for its bar j when j >= 0. */
+      function showTip(i, j) {
+        var key = j >= 0 ? i + ":" + j : i;
         // Moving within one bar: the tooltip is already right; do no DOM work.
-        if (i === tipItem && !tip.hidden) return tipData;
-        var t = chart.tooltip(i);
+        if (key === tipItem && !tip.hidden) return tipData;
+        var t = j >= 0 ? chart.partTooltip(i, j) : chart.tooltip(i);
         if (!t) return hideTip();
-        tipItem = i;
+        tipItem = key;
         tipData = t;
         tip.replaceChildren(el("strong", null, t.title));
         t.lines.forEach(function (line) {
@@ -560,10 +563,12 @@
         focusRing.hidden = true;
         pinned = -1;
       }
-      /** Keyboard selection: tooltip, focus ring and an announcement. */
-      function select(i, announce) {
+      /** Keyboard selection of item i (or its bar j): tooltip, focus ring and an announcement. */
+      function select(i, announce, j) {
+        j = j >= 0 ? j : -1;
         focused = i;
-        var t = showTip(i);
+        focusedPart = j;
+        var t = showTip(i, j);
         if (!t) return;
         var b = t.box;
         focusRing.style.left = b[0] - 3 + "px";
@@ -571,20 +576,30 @@
         focusRing.style.width = b[2] + 6 + "px";
         focusRing.style.height = b[3] + 6 + "px";
         focusRing.hidden = false;
-        if (announce) live.textContent = chart.describe(i);
+        if (announce) live.textContent = j >= 0 ? chart.describePart(i, j) : chart.describe(i);
       }
+      // Arrow keys: along the items (left-right when they run across, up-down when they are
+      // rows) step between items; the other two step into an item's bars (up a stack, along a
+      // row's bars) and back out. An item without several bars takes every arrow as a step.
       canvas.addEventListener("keydown", safe(function (e) {
         var n = chart.itemCount();
         if (!n) return;
-        var next;
+        var next = focused;
+        var part = -1;
+        var across = chart.across();
+        var partNext = across ? "ArrowUp" : "ArrowRight";
+        var partPrev = across ? "ArrowDown" : "ArrowLeft";
+        var parts = focused >= 0 ? chart.partCount(focused) : 0;
         switch (e.key) {
           case "ArrowRight":
           case "ArrowDown":
-            next = focused < 0 ? 0 : Math.min(n - 1, focused + 1);
-            break;
           case "ArrowLeft":
           case "ArrowUp":
-            next = focused < 0 ? 0 : Math.max(0, focused - 1);
+            if (focused < 0) next = 0;
+            else if (parts > 1 && e.key === partNext) part = Math.min(parts - 1, focusedPart + 1);
+            else if (parts > 1 && e.key === partPrev) part = focusedPart - 1;
+            else if (e.key === "ArrowRight" || e.key === "ArrowDown") next = Math.min(n - 1, focused + 1);
+            else next = Math.max(0, focused - 1);
             break;
           case "Home":
             next = 0;
@@ -595,6 +610,7 @@
           case "Escape":
             if (focused < 0 && tip.hidden) return;
             focused = -1;
+            focusedPart = -1;
             hideTip();
             live.textContent = "";
             e.preventDefault();
@@ -603,10 +619,11 @@
             return;
         }
         e.preventDefault();
-        select(next, true);
+        select(next, true, part);
       }), sig);
       canvas.addEventListener("blur", function () {
         focused = -1;
+        focusedPart = -1;
         hideTip();
       }, sig);
       canvas.addEventListener("pointermove", safe(function (e) {

@@ -143,7 +143,8 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
             for g in 0..ng {
                 if let (true, Some(v)) = (s.present[g][cat], s.values[g][cat]) {
                     let rect = Rect::new(x_of(acc), bars_top, x_of(acc + v) - x_of(acc), bar_h);
-                    l.bars.push(Bar { rect, color: color_of(c, g, cat, theme), item });
+                    let label = format!("{}: {}", s.groups[g], c.value_text(Some(v), lang));
+                    l.bars.push(Bar { rect, color: color_of(c, g, cat, theme), item, label });
                     acc += v;
                 }
             }
@@ -169,7 +170,9 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
                     Some(v) => {
                         let (a, b) = (x_of(v.min(0.0)), x_of(v.max(0.0)));
                         let rect = Rect::new(a, by, (b - a).max(0.5), bar_h);
-                        l.bars.push(Bar { rect, color: color_of(c, g, cat, theme), item });
+                        let value = c.value_text(Some(v), lang);
+                        let label = if ng > 1 { format!("{}: {value}", s.groups[g]) } else { value };
+                        l.bars.push(Bar { rect, color: color_of(c, g, cat, theme), item, label });
                         let lab = if v < 0.0 {
                             Label::new(fmt(v), a - 4.0, by + bar_h / 2.0, SIZE, theme.text, Anchor::End)
                         } else {
@@ -248,6 +251,9 @@ pub(crate) mod tests {
         assert!(l.labels.iter().any(|x| x.text == "53"));
         let it = &l.items[1];
         assert_eq!(it.lines[..3], ["World first: 15", "China only: 38", "Total: 53"]);
+        assert!(!l.across, "rows run down");
+        let parts: Vec<&str> = l.parts(1).into_iter().map(|b| l.bars[b].label.as_str()).collect();
+        assert_eq!(parts, ["World first: 15", "China only: 38"]);
     }
 
     #[test]

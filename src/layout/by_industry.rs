@@ -148,7 +148,8 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         for (slot, entry) in [r.start, r.later].into_iter().enumerate() {
             let year = entry.map(|v| v.year).unwrap_or(d.period[slot]);
             let value = entry.and_then(|v| v.value);
-            lines.push(text::year_value_line(lang, year, value.map(|v| num(v, 1)).as_deref()));
+            let line = text::year_value_line(lang, year, value.map(|v| num(v, 1)).as_deref());
+            lines.push(line.clone());
             if !r.reported() {
                 continue;
             }
@@ -156,7 +157,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             match (entry, value) {
                 (Some(e), Some(v)) => {
                     let rect = Rect::new(x0, by, x_of(v) - x0, BAR_H);
-                    l.bars.push(Bar { rect, color: theme.years[slot], item });
+                    l.bars.push(Bar { rect, color: theme.years[slot], item, label: line });
                     let s = if slot == 1 { label_for(e, end_year, lang) } else { num(v, 1) };
                     l.labels.push(
                         Label::new(s, rect.right() + 4.0, by + BAR_H / 2.0, SIZE, theme.text, Anchor::Start).bold(),

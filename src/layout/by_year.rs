@@ -52,6 +52,7 @@ pub fn bars(d: &Dataset) -> Vec<YearBar> {
 pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
     let data = bars(d);
     let mut l = Layout::new(width, theme.background, theme.font);
+    l.across = true;
     let entries = [
         (theme.series[0], text::first_in_world(lang).to_string()),
         (theme.series[1], text::first_in_china_only(lang).to_string()),
@@ -126,18 +127,22 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             continue;
         };
         // Segments bottom-up: global, then national-only (or the whole total if global is unknown).
-        let segments: Vec<(f64, usize)> = match (b.global, b.national_only) {
-            (Some(g), Some(n)) => vec![(g, 0), (n, 1)],
-            _ => vec![(total, 1)],
+        let t = num(total, 1);
+        let segments: Vec<(f64, usize, String)> = match (b.global, b.national_only) {
+            (Some(g), Some(n)) => vec![
+                (g, 0, text::global_line(lang, &num(g, 1))),
+                (n, 1, text::national_line(lang, &num(n, 1), &t, &num(g, 1))),
+            ],
+            _ => vec![(total, 1, text::total_line(lang, &t))],
         };
         let mut base = 0.0;
         // Labels that do not fit inside their segment go to the right of the bar, pushed apart
         // (upwards from the lowest) so that tiny neighbouring segments never stack their labels.
         let mut outside_y = f64::MAX;
-        for (v, series) in segments {
+        for (v, series, part) in segments {
             let (y0, y1) = (y_of(base + v), y_of(base));
             let rect = Rect::new(x, y0, bar_w, y1 - y0);
-            l.bars.push(Bar { rect, color: theme.series[series], item });
+            l.bars.push(Bar { rect, color: theme.series[series], item, label: part });
             let s = label(v, SIZE);
             if v > 0.0 {
                 let inside = rect.h >= SIZE + 6.0 && measure(&s, SIZE, true) <= bar_w - 8.0;
@@ -170,8 +175,6 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             base += v;
         }
         let top = y_of(total);
-
-        let t = num(total, 1);
         lines.push(text::total_line(lang, &t));
         match (b.global, b.national_only) {
             (Some(g), Some(n)) => {
@@ -265,6 +268,16 @@ mod tests {
         assert_eq!(l.bars.len(), 2, "only 2023's two segments are drawn");
         assert!(l.labels.iter().any(|x| x.text == "not reported"));
         assert!(l.items[0].lines[0].contains("not reported"));
+    }
+
+    #[test]
+    fn each_segment_says_what_it_shows_for_keyboard_stepping() {
+        let l = at(640.0);
+        assert!(l.across, "years run across: left and right step between them");
+        let parts: Vec<&str> = l.parts(1).into_iter().map(|b| l.bars[b].label.as_str()).collect();
+        assert_eq!(parts, ["15 first in the world", "38 first in China only (53 − 15, computed)"]);
+        assert_eq!(l.parts(0).len(), 2);
+        assert!(l.parts(2).is_empty());
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                     let v = if k == 0 { s } else { comp };
                     let rect = Rect::new(x0, y + 2.0, (v / max * span).max(1.0), BAR_H);
                     l.labels.push(Label::new(*name, PAD, y + LINE_H / 2.0, SMALL, theme.muted, Anchor::Start));
-                    l.bars.push(Bar { rect, color: *color, item });
+                    l.bars.push(Bar { rect, color: *color, item, label: format!("{name}: {value}") });
                     l.labels.push(
                         Label::new(
                             (*value).clone(),

@@ -21,6 +21,7 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     let (ng, nc) = (s.groups.len(), s.categories.len());
     let dots_only = c.spec.kind == Mark::Dot;
     let mut l = Layout::new(width, theme.background, theme.font);
+    l.across = true;
     let mut top = PAD;
     if ng > 1 {
         let entries: Vec<_> = (0..ng).map(|g| (theme.palette[g % theme.palette.len()], s.groups[g].clone())).collect();

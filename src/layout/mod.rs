@@ -81,6 +81,9 @@ pub struct Bar {
     pub color: Rgb,
     /// Index into [`Layout::items`] of the item it belongs to.
     pub item: usize,
+    /// What this bar alone shows ("4 first in the world"): a keyboard reader can step from an
+    /// item into its bars, the segments of a stack or the bars of a group.
+    pub label: String,
 }
 
 /// A straight line (grid line, axis, legend rule).
@@ -175,6 +178,9 @@ pub struct Layout {
     pub labels: Vec<Label>,
     /// Hit-test items, in reading order.
     pub items: Vec<Item>,
+    /// Items run across (columns, points along x) rather than down (rows): the arrow keys
+    /// along that direction step between items, the others between an item's bars.
+    pub across: bool,
 }
 
 impl Layout {
@@ -193,7 +199,14 @@ impl Layout {
             dots: Vec::new(),
             labels: Vec::new(),
             items: Vec::new(),
+            across: false,
         }
+    }
+
+    /// Indices into [`Layout::bars`] of item `i`'s bars, in drawing order (bottom-up in a
+    /// stack, left to right along a row, top to bottom in a group).
+    pub fn parts(&self, i: usize) -> Vec<usize> {
+        (0..self.bars.len()).filter(|&b| self.bars[b].item == i).collect()
     }
 
     /// The topmost item under the point `(x, y)`, if any.

@@ -45,6 +45,7 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
     let (xs, ys, n) = (&xy.xs, &xy.ys, xy.len());
     let dots_only = xy.spec.kind == Mark::Dot;
     let mut l = Layout::new(width, theme.background, theme.font);
+    l.across = true;
     let (lo, hi) = ys.iter().filter(|y| !y.is_nan()).fold((0.0f64, 0.0f64), |(a, b), y| (a.min(*y), b.max(*y)));
     let ticks = span_ticks(lo, hi, if width < 400.0 { 4 } else { 5 });
     let t0 = ticks.values[0];

@@ -142,6 +142,17 @@ for (const engine of ENGINES) {
       const second = await live();
       assert.match(second, /^2023: 53 champion products in all; 15 first in the world; 38 first in China only/);
       assert.match(await tab.tooltip('champions-by-year'), /^53 champion products in all$/m);
+      // Up and down step through the segments of the stack, and back out to the whole bar.
+      await press(Key.ARROW_UP);
+      assert.match(await live(), /^2023: 15 first in the world; Source: /);
+      assert.match(await tab.tooltip('champions-by-year'), /^15 first in the world$/m);
+      await press(Key.ARROW_UP);
+      assert.match(await live(), /^2023: 38 first in China only \(53 − 15, computed\); Source: /);
+      await press(Key.ARROW_UP);
+      assert.match(await live(), /^2023: 38 first in China only/, 'stays on the top segment');
+      await press(Key.ARROW_DOWN);
+      await press(Key.ARROW_DOWN);
+      assert.match(await live(), /^2023: 53 champion products in all/);
       await press(Key.HOME);
       assert.match(await live(), /^2021:/);
       await press(Key.END);
