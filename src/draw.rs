@@ -68,7 +68,7 @@ pub fn draw<DB: DrawingBackend>(
             Anchor::End => HPos::Right,
         };
         let weight = if l.bold { FontStyle::Bold } else { FontStyle::Normal };
-        let font = FontDesc::new(FontFamily::Name(layout.font), l.size * scale * font_factor, weight);
+        let font = FontDesc::new(FontFamily::Name(&layout.font), l.size * scale * font_factor, weight);
         let fill = color(l.color);
         let style = TextStyle::from(font).color(&fill).pos(Pos::new(h, VPos::Center));
         // Control characters cannot appear in SVG (XML) text; show them as U+FFFD.

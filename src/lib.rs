@@ -22,6 +22,7 @@ pub mod order;
 pub mod query;
 pub mod series;
 pub mod spec;
+pub mod style;
 pub mod table;
 pub mod text;
 pub mod theme;

@@ -49,7 +49,7 @@ pub enum ThemeName {
 }
 
 /// A resolved palette.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// Chart background.
     pub background: Rgb,
@@ -78,7 +78,7 @@ pub struct Theme {
     /// Text drawn on a verdict chip.
     pub on_chip: Rgb,
     /// Font family stack for canvas and SVG text.
-    pub font: &'static str,
+    pub font: String,
 }
 
 impl Theme {
@@ -106,7 +106,7 @@ impl Theme {
                 bad: Rgb(180, 35, 24),
                 caution: Rgb(138, 90, 0),
                 on_chip: Rgb(255, 255, 255),
-                font: "sans-serif",
+                font: "sans-serif".into(),
             },
             ThemeName::Dark => Theme {
                 background: Rgb(24, 26, 31),
@@ -129,7 +129,7 @@ impl Theme {
                 bad: Rgb(248, 113, 113),
                 caution: Rgb(250, 204, 21),
                 on_chip: Rgb(24, 26, 31),
-                font: "sans-serif",
+                font: "sans-serif".into(),
             },
         }
     }

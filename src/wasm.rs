@@ -21,6 +21,7 @@ use crate::frame::{Frame, JsonRows};
 use crate::layout::Layout;
 use crate::query::{self, Query};
 use crate::spec::Spec;
+use crate::style::Style;
 use crate::theme::{Theme, ThemeName};
 use crate::xy::Xy;
 use crate::{draw, export, figures, text};
@@ -189,12 +190,20 @@ pub struct Chart {
     def: ChartDef,
     lang: Lang,
     theme: ThemeName,
+    style: Style,
     layout: Option<Layout>,
 }
 
 impl Chart {
     fn new(def: ChartDef, lang: &str, theme: &str) -> Result<Chart, JsError> {
-        Ok(Chart { def, lang: Lang::parse(lang)?, theme: theme_of(theme)?, layout: None })
+        Ok(Chart { def, lang: Lang::parse(lang)?, theme: theme_of(theme)?, style: Style::default(), layout: None })
+    }
+
+    /// The theme with the page's brand styles applied.
+    fn resolved_theme(&self) -> Theme {
+        let mut t = Theme::get(self.theme);
+        self.style.apply(&mut t);
+        t
     }
 
     /// Item `i`, its bar `j`, and the bar's lines: what it shows, then the item's last line
@@ -243,7 +252,7 @@ impl Chart {
 
     /// The chart as an SVG document `width` CSS px wide.
     pub fn svg(&self, width: f64) -> Result<String, JsError> {
-        let layout = self.def.layout(width, self.lang, &Theme::get(self.theme))?;
+        let layout = self.def.layout(width, self.lang, &self.resolved_theme())?;
         Ok(export::svg(&layout)?)
     }
 
@@ -251,7 +260,7 @@ impl Chart {
     /// Returns the height in CSS px for the canvas's style.
     pub fn render(&mut self, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
-        let layout = self.def.layout(css_width, self.lang, &Theme::get(self.theme))?;
+        let layout = self.def.layout(css_width, self.lang, &self.resolved_theme())?;
         canvas.set_width((layout.width * dpr).round() as u32);
         canvas.set_height((layout.height * dpr).round() as u32);
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
@@ -285,6 +294,41 @@ impl Chart {
             }),
             None => Ok(JsValue::UNDEFINED),
         }
+    }
+
+    /// Brand styles from the embedding page's `--ni-*` custom properties, as the browser
+    /// resolved them: colours as `rgb(...)` or `#rrggbb` (background, text, muted text, accent:
+    /// the first series colour) and a font family list; `undefined` keeps the theme's value.
+    /// Returns one warning per value that cannot be used or falls short of WCAG contrast. Takes
+    /// effect at the next `render`.
+    #[wasm_bindgen(js_name = setStyle)]
+    pub fn set_style(
+        &mut self,
+        background: Option<String>,
+        text: Option<String>,
+        muted: Option<String>,
+        accent: Option<String>,
+        font: Option<String>,
+    ) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let mut color = |name: &str, v: Option<String>| {
+            let v = v?;
+            let c = crate::style::parse_color(&v);
+            if c.is_none() {
+                warnings.push(format!("{name}: \"{v}\" is not an opaque colour; the theme's is used"));
+            }
+            c
+        };
+        let style = Style {
+            background: color("--ni-bg", background),
+            text: color("--ni-text", text),
+            muted: color("--ni-muted", muted),
+            accent: color("--ni-accent", accent),
+            font: font.as_deref().and_then(crate::style::clean_font),
+        };
+        warnings.extend(style.apply(&mut Theme::get(self.theme)));
+        self.style = style;
+        warnings
     }
 
     /// Whether items run across (columns, points along x) rather than down (rows): the arrow

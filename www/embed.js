@@ -402,8 +402,38 @@
         return f.drawn;
       });
       root.replaceChildren(link, wrap);
+      applyBrand(charts);
       element.style.minHeight = "";
       return Promise.all(drawn);
+    }
+
+    /**
+     * The page's brand styles (--ni-bg, --ni-text, --ni-muted, --ni-accent, --ni-font on the
+     * host or an ancestor), resolved to rgb() by the browser and handed to the Rust drawing,
+     * so the canvas matches the DOM around it. Values Rust cannot use are logged as warnings.
+     */
+    function applyBrand(charts) {
+      var cs = getComputedStyle(element);
+      var raw = ["--ni-bg", "--ni-text", "--ni-muted", "--ni-accent"].map(function (n) {
+        return cs.getPropertyValue(n).trim();
+      });
+      var font = cs.getPropertyValue("--ni-font").trim();
+      if (!font && !raw.some(Boolean)) return;
+      var probe = el("span");
+      probe.hidden = true;
+      root.append(probe);
+      var colors = raw.map(function (v) {
+        if (!v) return undefined;
+        probe.style.color = "";
+        probe.style.color = v;
+        return probe.style.color ? getComputedStyle(probe).color : v;
+      });
+      probe.remove();
+      charts.forEach(function (chart) {
+        chart.setStyle(colors[0], colors[1], colors[2], colors[3], font || undefined).forEach(function (w) {
+          console.warn("news-infographic: " + w);
+        });
+      });
     }
 
     function figure(chart, lang, ui) {

@@ -45,7 +45,7 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     let (ng, nc) = (s.groups.len(), s.categories.len());
     let stacked = c.spec.kind == Mark::StackedBar;
     let grouped = c.spec.kind == Mark::GroupedBar && ng > 1;
-    let mut l = Layout::new(width, theme.background, theme.font);
+    let mut l = Layout::new(width, theme.background, &theme.font);
     let mut y = PAD;
     if ng > 1 {
         let entries: Vec<(Rgb, String)> =

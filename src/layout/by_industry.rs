@@ -65,7 +65,7 @@ pub fn rows(d: &Dataset, lang: Lang) -> Vec<IndustryRow<'_>> {
 pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
     let rows = rows(d, lang);
     let [start_year, end_year] = d.period;
-    let mut l = Layout::new(width, theme.background, theme.font);
+    let mut l = Layout::new(width, theme.background, &theme.font);
     let entries = [(theme.years[0], text::year(lang, start_year)), (theme.years[1], text::year(lang, end_year))];
     let mut y = legend(&mut l, &entries, PAD, PAD, width - 2.0 * PAD, SIZE, theme.text) + 8.0;
 

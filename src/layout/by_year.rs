@@ -51,7 +51,7 @@ pub fn bars(d: &Dataset) -> Vec<YearBar> {
 /// Lays the chart out at `width` CSS px.
 pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
     let data = bars(d);
-    let mut l = Layout::new(width, theme.background, theme.font);
+    let mut l = Layout::new(width, theme.background, &theme.font);
     l.across = true;
     let entries = [
         (theme.series[0], text::first_in_world(lang).to_string()),

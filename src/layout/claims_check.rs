@@ -107,7 +107,7 @@ pub fn texts(c: &ClaimCheck, lang: Lang) -> ClaimTexts {
 /// Lays the chart out at `width` CSS px.
 pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
     let checks = check_all(d)?;
-    let mut l = Layout::new(width, theme.background, theme.font);
+    let mut l = Layout::new(width, theme.background, &theme.font);
     let inner = width - 2.0 * PAD;
     let (stated_l, computed_l) = text::stated_computed(lang);
     let lab_w = measure(stated_l, SMALL, false).max(measure(computed_l, SMALL, false)) + 10.0;

@@ -20,7 +20,7 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
     let s = &c.series;
     let (ng, nc) = (s.groups.len(), s.categories.len());
     let dots_only = c.spec.kind == Mark::Dot;
-    let mut l = Layout::new(width, theme.background, theme.font);
+    let mut l = Layout::new(width, theme.background, &theme.font);
     l.across = true;
     let mut top = PAD;
     if ng > 1 {

@@ -162,8 +162,8 @@ pub struct Layout {
     pub plot: Rect,
     /// Background colour.
     pub background: Rgb,
-    /// Font family stack.
-    pub font: &'static str,
+    /// Font family stack (the theme's, or the embedding page's `--ni-font`).
+    pub font: String,
     /// Grid lines and axes, drawn first.
     pub rules: Vec<Rule>,
     /// Decorations.
@@ -185,13 +185,13 @@ pub struct Layout {
 
 impl Layout {
     /// An empty layout of the given size.
-    pub fn new(width: f64, background: Rgb, font: &'static str) -> Layout {
+    pub fn new(width: f64, background: Rgb, font: &str) -> Layout {
         Layout {
             width,
             height: 0.0,
             plot: Rect::new(0.0, 0.0, 0.0, 0.0),
             background,
-            font,
+            font: font.to_string(),
             rules: Vec::new(),
             swatches: Vec::new(),
             bars: Vec::new(),

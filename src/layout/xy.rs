@@ -44,7 +44,7 @@ struct Band {
 pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
     let (xs, ys, n) = (&xy.xs, &xy.ys, xy.len());
     let dots_only = xy.spec.kind == Mark::Dot;
-    let mut l = Layout::new(width, theme.background, theme.font);
+    let mut l = Layout::new(width, theme.background, &theme.font);
     l.across = true;
     let (lo, hi) = ys.iter().filter(|y| !y.is_nan()).fold((0.0f64, 0.0f64), |(a, b), y| (a.min(*y), b.max(*y)));
     let ticks = span_ticks(lo, hi, if width < 400.0 { 4 } else { 5 });

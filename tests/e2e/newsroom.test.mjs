@@ -69,6 +69,33 @@ test('host-page CSS cannot break the widget, and the widget\'s CSS does not leak
   await context.close();
 });
 
+test('brand styles reach the canvas: background, accent and font from --ni-*; a pale accent is reported', async () => {
+  const { page, context, log } = await openPage(env, '/tests/e2e/fixtures/brand.html', { width: 900 });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.reload();
+  await widgetsSettled(page);
+  const r = await page.evaluate(() => [...document.querySelectorAll('.news-infographic')].map((h) => {
+    const c = h.shadowRoot.querySelector('canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const colors = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const k = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+      colors.set(k, (colors.get(k) || 0) + 1);
+    }
+    return { corner: [data[0], data[1], data[2]], colors: Object.fromEntries(colors) };
+  }));
+  // hsl(160, 100%, 18%) is rgb(0, 92, 61).
+  assert.deepEqual(r[0].corner, [245, 240, 230], 'canvas background is --ni-bg');
+  assert.ok((r[0].colors['0,92,61'] || 0) > 500, 'the first series is drawn in --ni-accent');
+  assert.ok(!r[0].colors['194,65,12'], 'the default accent is gone');
+  assert.ok((r[1].colors['250,230,200'] || 0) > 500, 'a pale accent is still the brand\'s choice');
+  assert.deepEqual(r[1].corner, [255, 255, 255]);
+  assert.ok(warnings.some((w) => /--ni-accent has a contrast of 1\.\d+:1 against the background/.test(w)), warnings.join('\n'));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('ten widgets, two added later, one destroyed: one wasm instance, no leftovers', async () => {
   const { page, context, log } = await openPage(env, '/tests/e2e/fixtures/many.html', { width: 800 });
   await widgetsSettled(page);
