@@ -35,6 +35,7 @@ struct Stats {
     first: Option<usize>,
     last: Option<usize>,
     highest: Option<usize>,
+    lowest: Option<usize>,
     unknown: usize,
 }
 
@@ -50,6 +51,9 @@ impl Stats {
             s.last = Some(i);
             if s.highest.is_none_or(|h| *y > ys[h]) {
                 s.highest = Some(i);
+            }
+            if s.lowest.is_none_or(|h| *y < ys[h]) {
+                s.lowest = Some(i);
             }
         }
         s
@@ -117,6 +121,11 @@ impl Xy {
         Ok(xy)
     }
 
+    /// The lowest and highest value reported, if any.
+    pub fn range(&self) -> Option<(f64, f64)> {
+        Some((self.ys[self.stats.lowest?], self.ys[self.stats.highest?]))
+    }
+
     /// Number of points.
     pub fn len(&self) -> usize {
         self.xs.len()
@@ -149,7 +158,7 @@ impl Xy {
         let n = self.len();
         let x = &self.spec.x;
         let at = |i: usize| num(self.xs[i], 2);
-        let Stats { first, last, highest, unknown } = self.stats;
+        let Stats { first, last, highest, unknown, .. } = self.stats;
         let mut out = match (first, last, highest) {
             (Some(a), Some(b), Some(hi)) => {
                 let (ya, yb, yh) = (num(self.ys[a], 2), num(self.ys[b], 2), num(self.ys[hi], 2));
@@ -224,6 +233,7 @@ mod tests {
         assert_eq!(xy.xs, [0.0, 1.0, 2.0]);
         assert!(xy.ys[0].is_nan());
         assert_eq!(xy.ys[1..], [10.0, 20.0]);
+        assert_eq!(xy.range(), Some((10.0, 20.0)));
     }
 
     #[test]

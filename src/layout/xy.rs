@@ -46,7 +46,7 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
     let dots_only = xy.spec.kind == Mark::Dot;
     let mut l = Layout::new(width, theme.background, &theme.font);
     l.across = true;
-    let (lo, hi) = ys.iter().filter(|y| !y.is_nan()).fold((0.0f64, 0.0f64), |(a, b), y| (a.min(*y), b.max(*y)));
+    let (lo, hi) = xy.range().map_or((0.0, 0.0), |(a, b)| (a.min(0.0), b.max(0.0)));
     let ticks = span_ticks(lo, hi, if width < 400.0 { 4 } else { 5 });
     let t0 = ticks.values[0];
     let axis_w = ticks.values.iter().map(|t| measure(&num(*t, 2), TICK, false)).fold(0.0, f64::max) + 8.0;
@@ -124,7 +124,9 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
                     run.extend([(cx, hi), (cx, lo)]);
                 }
                 column = Some((x, y, y));
-                seen.iter_mut().for_each(|s| *s = false);
+                if dots_only {
+                    seen.iter_mut().for_each(|s| *s = false);
+                }
             }
         }
         if dots_only {
