@@ -244,20 +244,8 @@ impl ChartDef {
                 out.push(crate::text::derived_note(lang).to_string());
                 out
             }
-            ChartDef::Custom(c) => {
-                let mut out: Vec<String> = c.source_line(lang).into_iter().collect();
-                if !c.spec.notes.is_empty() {
-                    out.push(c.spec.notes.clone());
-                }
-                out
-            }
-            ChartDef::Xy(xy) => {
-                let mut out: Vec<String> = xy.source_line(lang).into_iter().collect();
-                if !xy.spec.notes.is_empty() {
-                    out.push(xy.spec.notes.clone());
-                }
-                out
-            }
+            ChartDef::Custom(c) => c.spec.credits(lang),
+            ChartDef::Xy(xy) => xy.spec.credits(lang),
         }
     }
 }

@@ -36,10 +36,7 @@ impl Custom {
 
     /// The source line, if the spec names one.
     pub fn source_line(&self, lang: Lang) -> Option<String> {
-        self.spec.source.as_ref().map(|s| {
-            let date = s.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-            format!("{}{}{date}", text::pick(lang, "Source: ", "来源："), s.title)
-        })
+        self.spec.source_line(lang)
     }
 
     /// Tooltip lines for category `c`.

@@ -114,6 +114,23 @@ pub struct Spec {
 const MAX_LISTED: usize = 5;
 
 impl Spec {
+    /// The source line, if the spec names one ("Source: title, date").
+    pub fn source_line(&self, lang: crate::data::Lang) -> Option<String> {
+        self.source.as_ref().map(|s| {
+            let date = s.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+            format!("{}{}{date}", crate::text::pick(lang, "Source: ", "来源："), s.title)
+        })
+    }
+
+    /// Lines under the chart: the source line and the notes.
+    pub fn credits(&self, lang: crate::data::Lang) -> Vec<String> {
+        let mut out: Vec<String> = self.source_line(lang).into_iter().collect();
+        if !self.notes.is_empty() {
+            out.push(self.notes.clone());
+        }
+        out
+    }
+
     /// Checks the spec against the data: columns exist, the y column holds numbers (or is empty,
     /// meaning not reported), every row has an x, and the kind has what it needs.
     pub fn check(&self, f: &Frame) -> Result<(), Error> {

@@ -11,7 +11,6 @@ use crate::format::num;
 use crate::order;
 use crate::spec::{Mark, Sort, Spec};
 use crate::table::Table;
-use crate::text::pick;
 
 /// Most points a typed-array chart takes (80 MB of the two columns as doubles in wasm memory).
 pub const MAX_XY_POINTS: usize = 5_000_000;
@@ -147,10 +146,7 @@ impl Xy {
 
     /// The source line, if the spec names one.
     pub fn source_line(&self, lang: Lang) -> Option<String> {
-        self.spec.source.as_ref().map(|s| {
-            let date = s.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-            format!("{}{}{date}", pick(lang, "Source: ", "来源："), s.title)
-        })
+        self.spec.source_line(lang)
     }
 
     /// One or two sentences: how many points, first and last value, the highest.

@@ -6,6 +6,11 @@
  *                               start) once, and tells the runner through the CDP binding
  *                               __benchSignal when the runner installed it.
  *   __bench.failed(message)     the chart could not be drawn (window.__failed = message).
+ *   __bench.watchWidget()       for this widget's pages: first drawn is a host element's
+ *                               data-state becoming "ready" (embed.js sets it right after the
+ *                               first chart.render() into the canvas, inside a
+ *                               requestAnimationFrame callback); "error" or "fallback" fails,
+ *                               with the text of the widget's alert.
  *   __bench.armPointer()        starts recording pointer cost: for every pointermove, the time
  *                               from the event's timeStamp to the end of the next frame (a task
  *                               posted from the next requestAnimationFrame callback, so it runs
@@ -77,6 +82,18 @@
   };
 
   /** Minimal CSV reader for the peers' line pages: "x,y" rows after a header. */
+  b.watchWidget = function () {
+    new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        var s = r.target.getAttribute("data-state");
+        if (s === "ready") b.rendered();
+        else if (s === "error" || s === "fallback") {
+          var alert = r.target.shadowRoot && r.target.shadowRoot.querySelector('[role="alert"]');
+          b.failed(s + ": " + (alert ? alert.textContent : ""));
+        }
+      });
+    }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+  };
   b.parseXY = function (text) {
     var lines = text.split("\n");
     var xs = [],
