@@ -718,6 +718,9 @@
       });
       var panel = el("div", "ni-embed");
       panel.hidden = true;
+      // A chart mounted from script with in-memory data (number columns, or a spec object)
+      // has no snippet that would show it elsewhere: no Embed action.
+      if (opts.columns || (opts.chart === "custom" && typeof opts.spec !== "string")) return { buttons: buttons, panel: panel };
       panel.id = "ni-embed-" + name;
       var code = el("textarea", "ni-embed-code");
       code.readOnly = true;

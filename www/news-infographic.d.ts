@@ -18,7 +18,9 @@
  *   spec   chart spec for "custom": an object, a URL, "#element-id" or a bare element id
  * The script tag's auto-mount reads data-chart, data-lang, data-theme, data-src (-> data),
  * data-spec (-> spec) and data-target (a CSS selector of an existing element to render into
- * instead of a new <div> after the tag).
+ * instead of a new <div> after the tag); data-mount="none" mounts nothing (API only) and
+ * starts loading the wasm.
+ * A chart mounted with in-memory data (`columns`, or a spec object) has no "Embed" action.
  * A bad option is not thrown: the widget shows its error alert.
  *
  * Keep in step with www/embed.js.

@@ -260,12 +260,14 @@ test('a million points as number columns: drawn, decimated, a table of the first
       rows: root.querySelectorAll('tbody tr').length,
       firstRow: [...root.querySelector('tbody tr').children].map((c) => c.textContent),
       summary: root.querySelector('.ni-summary').textContent,
+      actions: [...root.querySelectorAll('.ni-action')].map((b) => b.textContent),
       badState: bad.getAttribute('data-state'),
       badAlert: bad.shadowRoot.querySelector('[role="alert"]').textContent,
     };
   });
   assert.equal(r.state, 'ready');
   assert.equal(r.rows, 500);
+  assert.deepEqual(r.actions, ['Get the data', 'Download image (PNG)', 'Download image (SVG)'], 'no Embed: no snippet carries in-memory data');
   assert.deepEqual(r.firstRow, ['0', '0']);
   assert.match(r.summary, /^1000000 points\. From 0 at t = 0 to .* 1000 of 1000000 values are not reported\.$/);
   assert.equal(r.badState, 'error');
