@@ -64,7 +64,6 @@ pub enum Scope {
 
 /// Where a value was published.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Id that values refer to.
     pub id: String,
@@ -75,16 +74,21 @@ pub struct Source {
     /// Optional remark on the source.
     #[serde(default)]
     pub note: Option<Text>,
+    /// Fields the contract does not define (refused by [`Dataset::validate`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A category (an industry) that values can belong to.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Category {
     /// Id that values refer to.
     pub id: String,
     /// Display name in both languages.
     pub name: Text,
+    /// Fields the contract does not define (refused by [`Dataset::validate`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One reported figure. `value: None` means the source did not report it.
@@ -141,7 +145,6 @@ pub enum Stated {
 
 /// A claim the article makes from its own figures.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Claim id (`C1`...).
     pub id: String,
@@ -155,6 +158,9 @@ pub struct Claim {
     pub to: String,
     /// The stated quantity.
     pub stated: Stated,
+    /// Fields the contract does not define (refused by [`Dataset::validate`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A whole dataset: the unit every chart and query works on.
@@ -281,6 +287,15 @@ impl Dataset {
                 &v.unknown,
                 &["id", "metric", "year", "scope", "industry", "value", "source", "note"],
             )?;
+        }
+        for (i, s) in self.sources.iter().enumerate() {
+            check_unknown(&format!("sources[{i}]"), &s.unknown, &["id", "title", "date", "note"])?;
+        }
+        for (i, c) in self.industries.iter().enumerate() {
+            check_unknown(&format!("industries[{i}]"), &c.unknown, &["id", "name"])?;
+        }
+        for (i, c) in self.claims.iter().enumerate() {
+            check_unknown(&format!("claims[{i}]"), &c.unknown, &["id", "topic", "stated_as", "from", "to", "stated"])?;
         }
         self.check_texts()?;
         unique(self.sources.iter().map(|s| s.id.as_str()), "sources")?;
@@ -462,6 +477,19 @@ mod tests {
     fn unknown_fields_fractions_and_long_texts_are_refused() {
         let e = with(|v| v["values"][0]["valeu"] = 3.into()).unwrap_err();
         assert!(e.to_string().contains("unknown field `valeu`"), "{e}");
+        // Nested records too, with their path (the browser's reader sees only named fields,
+        // so these are collected and checked here rather than by serde).
+        for (path, set) in [
+            (
+                "sources[0].titel",
+                &(|v: &mut serde_json::Value| v["sources"][0]["titel"] = "x".into()) as &dyn Fn(&mut serde_json::Value),
+            ),
+            ("industries[1].nmae", &|v: &mut serde_json::Value| v["industries"][1]["nmae"] = "x".into()),
+            ("claims[2].stated_ass", &|v: &mut serde_json::Value| v["claims"][2]["stated_ass"] = "x".into()),
+        ] {
+            let e = with(set).unwrap_err().to_string();
+            assert!(e.starts_with(&format!("invalid value at `{path}`: unknown field")), "{e}");
+        }
         let e = with(|v| v["values"][0]["value"] = 37.5.into()).unwrap_err();
         assert_eq!(
             e.to_string(),
