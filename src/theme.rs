@@ -28,6 +28,17 @@ impl Rgb {
 }
 
 impl Rgb {
+    /// Of black and white, the one text reads better in on this colour (a brand's accent may be
+    /// pale or dark: labels written inside bars follow it).
+    pub fn ink(self) -> Rgb {
+        let (black, white) = (Rgb(0, 0, 0), Rgb(255, 255, 255));
+        if self.contrast(black) > self.contrast(white) {
+            black
+        } else {
+            white
+        }
+    }
+
     /// This colour if text in it reaches 4.5:1 on the theme's background, else the theme's text colour.
     pub fn max_contrast(self, theme: &Theme) -> Rgb {
         if self.contrast(theme.background) >= 4.5 {
@@ -262,7 +273,14 @@ mod tests {
             for chip in [t.good, t.bad, t.caution] {
                 assert!(t.on_chip.contrast(chip) >= 4.5, "{name:?} chip {chip:?} {}", t.on_chip.contrast(chip));
             }
+            // Values written inside stacked segments.
+            for c in t.series {
+                assert!(c.ink().contrast(c) >= 4.5, "{name:?} ink on {c:?}");
+            }
         }
+        // A brand's pale or dark accent still gets readable labels.
+        assert_eq!(Rgb(250, 230, 200).ink(), Rgb(0, 0, 0));
+        assert_eq!(Rgb(0, 60, 40).ink(), Rgb(255, 255, 255));
     }
 
     #[test]

@@ -147,7 +147,8 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             if v > 0.0 {
                 let inside = rect.h >= SIZE + 6.0 && measure(&s, SIZE, true) <= bar_w - 8.0;
                 if inside {
-                    l.labels.push(Label::new(s, cx, y0 + rect.h / 2.0, SIZE, theme.on_chip, Anchor::Middle).bold());
+                    let ink = theme.series[series].ink();
+                    l.labels.push(Label::new(s, cx, y0 + rect.h / 2.0, SIZE, ink, Anchor::Middle).bold());
                 } else {
                     // Never below the baseline, where the year labels are.
                     let ly = (y0 + rect.h / 2.0).min(outside_y - SIZE * 1.25).min(plot.bottom() - SIZE * 0.6 - 1.0);
