@@ -1,11 +1,6 @@
-//! The browser edge (compiled for `wasm32` only): the one module that touches wasm-bindgen and
-//! web-sys. It exposes two opaque handles: [`Story`] owns a validated dataset and answers
-//! queries; [`Chart`] owns one chart's current layout, draws it into a canvas and answers
-//! hit-tests. Methods return small values (numbers, strings, small objects); no chart maths
-//! happens in JavaScript.
-
-use std::rc::Rc;
-use std::sync::Once;
+//! The [`Chart`] handle: one chart's definition, language, theme and brand styles, and its
+//! current layout; it draws into a canvas, answers hit-tests and gives tooltips, descriptions,
+//! the data table and exports. Part of the browser edge ([`super`]).
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -13,165 +8,17 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::chart::{ChartDef, ChartKind};
-use crate::custom::Custom;
-use crate::data::{Dataset, Lang};
+use super::{theme_of, to_js};
+use crate::chart::ChartDef;
+use crate::data::Lang;
 use crate::error::Error;
-use crate::frame::{Frame, JsonRows};
 use crate::layout::Layout;
-use crate::query::{self, Query};
-use crate::spec::Spec;
 use crate::style::Style;
 use crate::theme::{Theme, ThemeName};
-use crate::xy::Xy;
-use crate::{draw, export, figures, text};
-
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// serde-wasm-bindgen's errors print as JS errors ("Error: ..."); keep only the message.
-fn de_msg(e: serde_wasm_bindgen::Error) -> String {
-    e.to_string().replace("Error: ", "")
-}
-
-fn install_panic_hook() {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            web_sys::console::error_1(&format!("news-infographic: internal error: {info}").into());
-        }))
-    });
-}
-
-fn theme_of(name: &str) -> Result<ThemeName, Error> {
-    match name {
-        "" | "light" => Ok(ThemeName::Light),
-        "dark" => Ok(ThemeName::Dark),
-        other => Err(Error::Invalid {
-            path: "theme".into(),
-            message: format!("\"{other}\" is not a theme (use \"light\" or \"dark\")"),
-        }),
-    }
-}
-
-/// A validated dataset, shared by the charts made from it.
-#[wasm_bindgen]
-pub struct Story {
-    data: Rc<Dataset>,
-}
-
-#[wasm_bindgen]
-impl Story {
-    /// Takes a dataset object (as `JSON.parse` returns it) and validates it.
-    #[wasm_bindgen(constructor)]
-    pub fn new(dataset: JsValue) -> Result<Story, JsError> {
-        install_panic_hook();
-        let data: Dataset = serde_wasm_bindgen::from_value(dataset)
-            .map_err(|e| Error::Parse { path: String::new(), message: de_msg(e) })?;
-        data.validate()?;
-        Ok(Story { data: Rc::new(data) })
-    }
-
-    /// The names of the charts this build draws.
-    #[wasm_bindgen(js_name = chartNames)]
-    pub fn chart_names() -> Vec<String> {
-        ChartKind::NAMES.iter().map(|s| s.to_string()).collect()
-    }
-
-    /// The widget's own words (loading, buttons, keyboard help) in `lang`.
-    pub fn ui(lang: &str) -> Result<JsValue, JsError> {
-        to_js(&text::ui(Lang::parse(lang)?))
-    }
-
-    /// The dataset's title.
-    pub fn title(&self, lang: &str) -> Result<String, JsError> {
-        Ok(self.data.title.get(Lang::parse(lang)?).to_string())
-    }
-
-    /// Key figures: an array of `{value, label, detail}`.
-    #[wasm_bindgen(js_name = keyFigures)]
-    pub fn key_figures(&self, lang: &str) -> Result<JsValue, JsError> {
-        to_js(&figures::key_figures(&self.data, Lang::parse(lang)?))
-    }
-
-    /// Runs a query (`{filter: {...}, group_by: "year" | "industry" | "scope"}`) and returns rows
-    /// `{key, value, count, ids}`; `value` is `null` when a member was not reported.
-    pub fn query(&self, q: JsValue) -> Result<JsValue, JsError> {
-        let q: Query = serde_wasm_bindgen::from_value(q).map_err(|e| Error::Query(de_msg(e)))?;
-        to_js(&query::run(&self.data, &q))
-    }
-
-    /// Compares two figures: `{from, to, absolute, percent, ratio, share_of_later}`.
-    pub fn change(from: f64, to: f64) -> Result<JsValue, JsError> {
-        to_js(&query::change(from, to))
-    }
-
-    /// A chart of this dataset.
-    pub fn chart(&self, name: &str, lang: &str, theme: &str) -> Result<Chart, JsError> {
-        Chart::new(ChartDef::Preset(ChartKind::parse(name)?, Rc::clone(&self.data)), lang, theme)
-    }
-}
-
-/// Columnar query for large data (no parsing, no copies of strings): keeps rows whose value is
-/// in `[min, max]` (NaN = not reported, always kept), groups by `keys`, sums. Returns a flat
-/// `Float64Array` of `[key, sum, rows, key, sum, rows, ...]` in key order; NaN sums are unknown.
-#[wasm_bindgen(js_name = groupSum)]
-pub fn group_sum(keys: &[u32], values: &[f64], min: f64, max: f64) -> Vec<f64> {
-    query::group_sum(keys, values, min, max).into_iter().flat_map(|(k, s, n)| [k as f64, s, n as f64]).collect()
-}
+use crate::{draw, export, text};
 
 /// Most rows of a chart's data table put on the page.
 pub const TABLE_ROWS_SHOWN: usize = 500;
-
-/// Largest dataset text the widget accepts, in bytes.
-#[wasm_bindgen(js_name = maxDataBytes)]
-pub fn max_data_bytes() -> usize {
-    crate::frame::MAX_BYTES
-}
-
-/// Panics on purpose. Tests call it to check that a panic becomes an error for one widget
-/// and leaves the others working; it has no other use.
-#[wasm_bindgen(js_name = __panicForTests)]
-pub fn panic_for_tests() {
-    install_panic_hook();
-    panic!("deliberate panic from __panicForTests");
-}
-
-/// A chart of a newsroom's own data: `csv` (text with a header row) or `rows` (a parsed JSON
-/// dataset: an array of row objects or `{rows: [...]}`), and a chart spec object.
-#[wasm_bindgen(js_name = customChart)]
-pub fn custom_chart(
-    csv: Option<String>,
-    rows: JsValue,
-    spec: JsValue,
-    lang: &str,
-    theme: &str,
-) -> Result<Chart, JsError> {
-    install_panic_hook();
-    let spec: Spec =
-        serde_wasm_bindgen::from_value(spec).map_err(|e| Error::Parse { path: "spec".into(), message: de_msg(e) })?;
-    let frame = match csv {
-        Some(text) => Frame::from_csv(&text)?,
-        None => {
-            let data: JsonRows = serde_wasm_bindgen::from_value(rows)
-                .map_err(|e| Error::Parse { path: "data".into(), message: de_msg(e) })?;
-            Frame::from_rows(data.0)?
-        }
-    };
-    Chart::new(ChartDef::Custom(Rc::new(Custom::new(spec, frame)?)), lang, theme)
-}
-
-/// A line or dot chart of a large numeric series: `xs` and `ys` (Float64Arrays, or arrays of
-/// numbers; NaN in `ys` = not reported) and a chart spec object (no colour column). Up to
-/// [`crate::xy::MAX_XY_POINTS`] points, decimated per pixel column when drawn.
-#[wasm_bindgen(js_name = xyChart)]
-pub fn xy_chart(spec: JsValue, xs: Vec<f64>, ys: Vec<f64>, lang: &str, theme: &str) -> Result<Chart, JsError> {
-    install_panic_hook();
-    let spec: Spec =
-        serde_wasm_bindgen::from_value(spec).map_err(|e| Error::Parse { path: "spec".into(), message: de_msg(e) })?;
-    Chart::new(ChartDef::Xy(Rc::new(Xy::new(spec, xs, ys)?)), lang, theme)
-}
 
 /// Tooltip content for one item, with where it points and the box to outline on focus, in CSS px.
 #[derive(Serialize)]
@@ -195,7 +42,7 @@ pub struct Chart {
 }
 
 impl Chart {
-    fn new(def: ChartDef, lang: &str, theme: &str) -> Result<Chart, JsError> {
+    pub(super) fn new(def: ChartDef, lang: &str, theme: &str) -> Result<Chart, JsError> {
         Ok(Chart { def, lang: Lang::parse(lang)?, theme: theme_of(theme)?, style: Style::default(), layout: None })
     }
 
