@@ -125,6 +125,11 @@ impl Xy {
         Some((self.ys[self.stats.lowest?], self.ys[self.stats.highest?]))
     }
 
+    /// Index of the last point with a reported value, if any.
+    pub fn last_known(&self) -> Option<usize> {
+        self.stats.last
+    }
+
     /// Number of points.
     pub fn len(&self) -> usize {
         self.xs.len()

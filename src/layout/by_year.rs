@@ -162,7 +162,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                     let (slot_l, slot_r) = (plot.x + band * i as f64, plot.x + band * (i as f64 + 1.0));
                     let free = |lab: &Label| {
                         let b = lab.bbox();
-                        b.x >= slot_l.max(plot.x)
+                        b.x >= slot_l
                             && b.right() <= slot_r.min(width - 1.0)
                             && !l.labels.iter().any(|o| o.bbox().intersects(&b))
                     };

@@ -50,7 +50,7 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
     let ticks = span_ticks(lo, hi, if width < 400.0 { 4 } else { 5 });
     let t0 = ticks.values[0];
     let axis_w = ticks.values.iter().map(|t| measure(&num(*t, 2), TICK, false)).fold(0.0, f64::max) + 8.0;
-    let last_known = (0..n).rev().find(|&i| !ys[i].is_nan());
+    let last_known = xy.last_known();
     let end_text = last_known.map(|i| num(ys[i], 2));
     let room = (end_text.as_deref().map_or(0.0, |t| measure(t, SIZE, true)) + 10.0).min(width * 0.35);
     let plot_h = (width * 0.45).clamp(180.0, 320.0);
@@ -238,8 +238,11 @@ mod tests {
         assert_eq!(l.items.len(), 12);
         assert_eq!(l.items[1].title, "1");
         assert_eq!(l.items[1].lines[0], "919");
-        // x spaced by value.
-        assert!((l.dots[2].x - l.dots[1].x - (l.dots[1].x - l.dots[0].x)).abs() < 1e-9);
+        // x spaced by value, not by position: 0, 1 and 10 put the middle point a tenth along.
+        let spec: Spec = serde_json::from_str(r#"{"kind":"dot","x":"t","y":"v"}"#).unwrap();
+        let uneven = Xy::new(spec, vec![0.0, 1.0, 10.0], vec![1.0, 2.0, 3.0]).unwrap();
+        let l = layout(&uneven, 640.0, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
+        assert!(((l.dots[1].x - l.dots[0].x) / (l.dots[2].x - l.dots[0].x) - 0.1).abs() < 1e-9);
     }
 
     #[test]
