@@ -38,7 +38,10 @@ impl ChartKind {
             .iter()
             .position(|n| *n == name)
             .map(|i| Self::ALL[i])
-            .ok_or_else(|| Error::UnknownChart(name.to_string()))
+            .ok_or_else(|| Error::UnknownChart {
+                name: name.to_string(),
+                expected: ChartKind::NAMES.iter().map(|n| n.to_string()).collect(),
+            })
     }
 
     /// The chart's name.

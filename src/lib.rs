@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod figures;
 pub mod format;
+pub mod grammar;
 pub mod frame;
 pub mod layout;
 pub mod order;
