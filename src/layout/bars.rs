@@ -196,7 +196,7 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
         }
         let hit = Rect::new(PAD, ry, width - 2.0 * PAD, h);
         let mark = Rect::new(xa.min(zero), bars_top, (far - xa.min(zero)).max(40.0), block);
-        l.items.push(Item {
+        l.items.push(Item { hit: None,
             rect: hit,
             anchor: (mark.x + mark.w / 2.0, bars_top),
             mark,

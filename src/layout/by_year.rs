@@ -117,7 +117,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             lines.push(text::total_line(lang, text::not_reported(lang)));
             lines.push(source);
             let hit = Rect::new(cx - band * 0.45, plot.y, band * 0.9, plot.h);
-            l.items.push(Item {
+            l.items.push(Item { hit: None,
                 rect: hit,
                 anchor: (cx, plot.bottom() - 24.0),
                 mark: hit,
@@ -190,7 +190,7 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         lines.push(source);
         let hit = Rect::new(cx - band * 0.45, plot.y, band * 0.9, plot.h);
         let mark = Rect::new(x, top, bar_w, plot.bottom() - top);
-        l.items.push(Item { rect: hit, anchor: (cx, top), mark, title: text::year(lang, b.year), lines });
+        l.items.push(Item { hit: None, rect: hit, anchor: (cx, top), mark, title: text::year(lang, b.year), lines });
     }
     l.height = plot.bottom() + 28.0;
     Ok(l)

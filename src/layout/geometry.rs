@@ -48,6 +48,28 @@ impl Rect {
     }
 }
 
+/// True when `(x, y)` lies inside the polygon (even-odd rule).
+pub fn in_polygon(pts: &[(f64, f64)], x: f64, y: f64) -> bool {
+    let mut inside = false;
+    let n = pts.len();
+    for i in 0..n {
+        let (xi, yi) = pts[i];
+        let (xj, yj) = pts[(i + n - 1) % n];
+        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// Distance from `p` to the segment `a`-`b`.
+pub fn segment_distance(a: (f64, f64), b: (f64, f64), p: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    (a.0 + t * dx - p.0).hypot(a.1 + t * dy - p.1)
+}
+
 fn advance(c: char) -> f64 {
     match c {
         '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' => 1.0,

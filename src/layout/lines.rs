@@ -201,7 +201,7 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
             };
             let hit = Rect::new(x0 - band / 2.0, plot.y, band.max(x_of(end) - x0 + band), plot.h);
             let mark = Rect::new(x0 - 4.0, ya - 4.0, (x_of(end) - x0 + 8.0).max(8.0), plot.bottom() - ya + 4.0);
-            l.items.push(Item { rect: hit, anchor: (x0, ya), mark, title, lines });
+            l.items.push(Item { hit: None, rect: hit, anchor: (x0, ya), mark, title, lines });
             k = end + 1;
         }
         l.height = plot.bottom() + 32.0;
@@ -217,7 +217,7 @@ pub fn layout(c: &Custom, width: f64, lang: Lang, theme: &Theme) -> Result<Layou
         let hw = half.max(22.0);
         let hit = Rect::new(x - hw, plot.y, 2.0 * hw, plot.h);
         let mark = Rect::new(x - 7.0, ya - 7.0, 14.0, yb - ya + 14.0);
-        l.items.push(Item {
+        l.items.push(Item { hit: None,
             rect: hit,
             anchor: (x, ya),
             mark,

@@ -12,7 +12,7 @@ pub mod lines;
 mod scale;
 pub mod xy;
 
-pub use geometry::{fit_text, measure, wrap, Rect};
+pub use geometry::{fit_text, in_polygon, measure, segment_distance, wrap, Rect};
 pub use legend::legend;
 pub use scale::{nice_ticks, span_ticks, Ticks};
 
@@ -46,12 +46,15 @@ pub struct Label {
     pub color: Rgb,
     /// How `x` anchors the text.
     pub anchor: Anchor,
+    /// Rotation in degrees, clockwise, about `(x, y)`: 0, 90 or -90 (plotters draws text at
+    /// quarter turns only).
+    pub angle: f64,
 }
 
 impl Label {
     /// A label centred vertically on `y`.
     pub fn new(text: impl Into<String>, x: f64, y: f64, size: f64, color: Rgb, anchor: Anchor) -> Label {
-        Label { text: text.into(), x, y, size, bold: false, color, anchor }
+        Label { text: text.into(), x, y, size, bold: false, color, anchor, angle: 0.0 }
     }
 
     /// The same label in bold.
@@ -60,15 +63,27 @@ impl Label {
         self
     }
 
+    /// The same label turned by `angle` degrees (0, 90 or -90).
+    pub fn rotated(mut self, angle: f64) -> Label {
+        self.angle = angle;
+        self
+    }
+
     /// The estimated box the text covers.
     pub fn bbox(&self) -> Rect {
         let w = measure(&self.text, self.size, self.bold);
-        let x = match self.anchor {
-            Anchor::Start => self.x,
-            Anchor::Middle => self.x - w / 2.0,
-            Anchor::End => self.x - w,
+        let along = match self.anchor {
+            Anchor::Start => 0.0,
+            Anchor::Middle => -w / 2.0,
+            Anchor::End => -w,
         };
-        Rect::new(x, self.y - self.size * 0.6, w, self.size * 1.2)
+        let h = self.size * 1.2;
+        if self.angle.abs() > 45.0 {
+            // Turned a quarter: the text runs down (90) or up (-90) from its anchor.
+            let (y0, y1) = if self.angle > 0.0 { (self.y + along, self.y + along + w) } else { (self.y - along - w, self.y - along) };
+            return Rect::new(self.x - h / 2.0, y0, h, y1 - y0);
+        }
+        Rect::new(self.x + along, self.y - self.size * 0.6, w, h)
     }
 }
 
@@ -136,9 +151,124 @@ pub struct Dot {
     pub color: Rgb,
 }
 
+/// The exact area of a grammar mark, for hit-testing inside its bounding box.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hit {
+    /// A disc.
+    Circle {
+        /// Centre x.
+        x: f64,
+        /// Centre y.
+        y: f64,
+        /// Radius (at least the touch minimum).
+        r: f64,
+    },
+    /// A closed polygon (area bands, shapes).
+    Polygon(Vec<(f64, f64)>),
+    /// An annular sector (arc marks): centre, radii, angles in radians clockwise from 12 o'clock.
+    Sector {
+        /// Centre x.
+        cx: f64,
+        /// Centre y.
+        cy: f64,
+        /// Inner radius.
+        r0: f64,
+        /// Outer radius.
+        r1: f64,
+        /// Start angle.
+        a0: f64,
+        /// End angle.
+        a1: f64,
+    },
+    /// A polyline, hit within `tol` px of any segment (lines, rules).
+    Segments {
+        /// The points.
+        points: Vec<(f64, f64)>,
+        /// Distance that still counts as a hit.
+        tol: f64,
+    },
+}
+
+impl Hit {
+    /// True when `(x, y)` is on the shape.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        match self {
+            Hit::Circle { x: cx, y: cy, r } => (x - cx).powi(2) + (y - cy).powi(2) <= r * r,
+            Hit::Polygon(pts) => geometry::in_polygon(pts, x, y),
+            Hit::Sector { cx, cy, r0, r1, a0, a1 } => {
+                let (dx, dy) = (x - cx, y - cy);
+                let d = (dx * dx + dy * dy).sqrt();
+                let mut a = dx.atan2(-dy);
+                let tau = std::f64::consts::TAU;
+                let (lo, hi) = if a0 <= a1 { (*a0, *a1) } else { (*a1, *a0) };
+                while a < lo {
+                    a += tau;
+                }
+                while a > lo + tau {
+                    a -= tau;
+                }
+                d >= *r0 && d <= *r1 && a <= hi
+            }
+            Hit::Segments { points, tol } => points.windows(2).any(|w| geometry::segment_distance(w[0], w[1], (x, y)) <= *tol)
+                || (points.len() == 1 && ((points[0].0 - x).hypot(points[0].1 - y) <= *tol)),
+        }
+    }
+}
+
+/// A stroke or fill colour with its opacity (0-1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paint {
+    /// Colour.
+    pub color: Rgb,
+    /// Opacity, 0 (invisible) to 1.
+    pub opacity: f64,
+}
+
+/// The geometry of a grammar mark.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Geom {
+    /// A rectangle, corners rounded by `radius` px.
+    Rect {
+        /// Where it is.
+        rect: Rect,
+        /// Corner radius.
+        radius: f64,
+    },
+    /// A closed polygon (areas, arc sectors, symbols).
+    Polygon(Vec<(f64, f64)>),
+    /// An open polyline (lines, rules, ticks).
+    Line(Vec<(f64, f64)>),
+    /// A circle.
+    Circle {
+        /// Centre x.
+        x: f64,
+        /// Centre y.
+        y: f64,
+        /// Radius.
+        r: f64,
+    },
+}
+
+/// One drawn grammar mark: geometry with fill and stroke.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    /// What is drawn.
+    pub geom: Geom,
+    /// Fill, if any.
+    pub fill: Option<Paint>,
+    /// Stroke, if any.
+    pub stroke: Option<Paint>,
+    /// Stroke width in CSS px.
+    pub stroke_width: f64,
+    /// Dash pattern (on, off, ... in px); empty for solid.
+    pub dash: Vec<f64>,
+}
+
 /// Something the reader can point at, focus or tap, with what its tooltip says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// The mark's exact area inside `rect` (grammar marks); `None` means `rect` itself.
+    pub hit: Option<Hit>,
     /// Hit area.
     pub rect: Rect,
     /// Where the tooltip points (top centre of the mark).
@@ -174,6 +304,8 @@ pub struct Layout {
     pub paths: Vec<Path>,
     /// Data dots.
     pub dots: Vec<Dot>,
+    /// Grammar marks, in drawing order (after rules, swatches, bars, paths and dots).
+    pub shapes: Vec<Shape>,
     /// Text, drawn last.
     pub labels: Vec<Label>,
     /// Hit-test items, in reading order.
@@ -197,6 +329,7 @@ impl Layout {
             bars: Vec::new(),
             paths: Vec::new(),
             dots: Vec::new(),
+            shapes: Vec::new(),
             labels: Vec::new(),
             items: Vec::new(),
             across: false,
@@ -211,7 +344,9 @@ impl Layout {
 
     /// The topmost item under the point `(x, y)`, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
-        self.items.iter().rposition(|it| it.rect.contains(x, y))
+        self.items
+            .iter()
+            .rposition(|it| it.rect.contains(x, y) && it.hit.as_ref().is_none_or(|h| h.contains(x, y)))
     }
 
     /// Pairs of labels whose boxes overlap (should always be empty).

@@ -175,7 +175,7 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
             let hit = Rect::new(left, plot.y, BAND.min(plot.right() + 6.0 - left).max(1.0), plot.h);
             let mark =
                 Rect::new(left, ya - 4.0, BAND.min(plot.right() + 6.0 - left).max(1.0), plot.bottom() - ya + 4.0);
-            l.items.push(Item { rect: hit, anchor: (left + BAND / 2.0, ya), mark, title, lines });
+            l.items.push(Item { hit: None, rect: hit, anchor: (left + BAND / 2.0, ya), mark, title, lines });
         }
     } else {
         let half = if n > 1 { plot.w / (n - 1) as f64 / 2.0 } else { plot.w / 2.0 };
@@ -185,7 +185,7 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
             let hw = half.max(22.0);
             let mut lines = vec![xy.value_text(ys[i], lang)];
             lines.extend(source.clone());
-            l.items.push(Item {
+            l.items.push(Item { hit: None,
                 rect: Rect::new(x - hw, plot.y, 2.0 * hw, plot.h),
                 anchor: (x, ya),
                 mark: Rect::new(x - 7.0, ya - 7.0, 14.0, 14.0),
