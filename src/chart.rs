@@ -178,7 +178,21 @@ pub enum ChartDef {
     Custom(Rc<Custom>),
     /// A line or dot chart of a large numeric series (typed arrays).
     Xy(Rc<Xy>),
+    /// A Vega-Lite spec, drawn by the grammar engine.
+    VegaLite(Rc<crate::grammar::Chart>),
 }
+
+/// The grammar's locale for an interface language.
+pub fn locale(lang: Lang) -> crate::grammar::format::Locale {
+    match lang {
+        Lang::En => crate::grammar::format::Locale::En,
+        Lang::Zh => crate::grammar::format::Locale::Zh,
+    }
+}
+
+/// Width the data table and summary of a Vega-Lite chart are computed at (they do not depend
+/// on it beyond how many points of a long line get items).
+const TABLE_WIDTH: f64 = 640.0;
 
 impl ChartDef {
     /// The chart's name (`custom` for custom charts).
@@ -186,6 +200,7 @@ impl ChartDef {
         match self {
             ChartDef::Preset(k, _) => k.name(),
             ChartDef::Custom(_) | ChartDef::Xy(_) => "custom",
+            ChartDef::VegaLite(_) => "vega-lite",
         }
     }
 
@@ -203,6 +218,7 @@ impl ChartDef {
                 }
             }
             ChartDef::Xy(xy) => crate::layout::xy::layout(xy, width.clamp(200.0, 4000.0), lang, theme),
+            ChartDef::VegaLite(c) => Ok(c.layout(width, locale(lang), theme)?.layout),
         }
     }
 
@@ -217,6 +233,11 @@ impl ChartDef {
                 title: xy.spec.title.clone(),
                 subtitle: xy.spec.subtitle.clone(),
                 summary: xy.summary(lang),
+            },
+            ChartDef::VegaLite(c) => ChartMeta {
+                title: c.spec.title.text.clone(),
+                subtitle: c.spec.title.subtitle.clone(),
+                summary: crate::grammar::summary::summary(c, locale(lang)),
             },
         }
     }
@@ -233,6 +254,7 @@ impl ChartDef {
             ChartDef::Preset(k, d) => crate::table::table(*k, d, lang),
             ChartDef::Custom(c) => c.table(lang),
             ChartDef::Xy(xy) => return (xy.table(lang, limit), xy.len()),
+            ChartDef::VegaLite(c) => vega_lite_table(c, lang, usize::MAX),
         };
         let n = t.rows.len();
         t.rows.truncate(limit);
@@ -249,8 +271,49 @@ impl ChartDef {
             }
             ChartDef::Custom(c) => c.spec.credits(lang),
             ChartDef::Xy(xy) => xy.spec.credits(lang),
+            ChartDef::VegaLite(c) => {
+                let mut out: Vec<String> = crate::grammar::compile::sources(c)
+                    .into_iter()
+                    .map(|u| format!("{}{u}", pick(lang, "Data: ", "数据：")))
+                    .collect();
+                if let Ok(l) = c.layout(TABLE_WIDTH, locale(lang), &Theme::get(crate::theme::ThemeName::Light)) {
+                    out.extend(c.notes(&l, locale(lang)));
+                }
+                out
+            }
         }
     }
+}
+
+/// A Vega-Lite chart's table: one row per mark with the fields it shows after every transform
+/// (formatted for the page; the CSV writes numbers in full).
+fn vega_lite_table(c: &crate::grammar::Chart, lang: Lang, limit: usize) -> Table {
+    use crate::grammar::Value;
+    let loc = locale(lang);
+    let compiled = c.layout(TABLE_WIDTH, loc, &Theme::get(crate::theme::ThemeName::Light));
+    let records = compiled.map(|x| x.records).unwrap_or_default();
+    let mut columns: Vec<String> = Vec::new();
+    for r in &records {
+        for (k, _) in r {
+            if !columns.contains(k) {
+                columns.push(k.clone());
+            }
+        }
+    }
+    let cell = |v: &Value| match v {
+        Value::Null => crate::text::not_reported(lang).to_string(),
+        Value::Num(n) if n.is_nan() => crate::text::not_reported(lang).to_string(),
+        Value::Num(n) => crate::grammar::value::js_number(*n),
+        Value::Date(ms) => crate::grammar::calendar::iso(*ms),
+        other => other.to_text(),
+    };
+    let rows = records
+        .iter()
+        .take(limit)
+        .map(|r| columns.iter().map(|k| r.iter().find(|(c, _)| c == k).map(|(_, v)| cell(v)).unwrap_or_default()).collect())
+        .collect();
+    let caption = if c.spec.title.text.is_empty() { pick(lang, "Data shown in the chart", "图表所示数据").to_string() } else { c.spec.title.text.clone() };
+    Table { caption, columns, rows }
 }
 
 /// Text that goes around a chart.

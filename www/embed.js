@@ -209,10 +209,10 @@
 
   /**
    * Mounts a widget into `element` (its content goes in an open shadow root).
-   * options: { chart: "overview" | preset chart name | "custom", lang: "en" | "zh",
+   * options: { chart: "overview" | preset chart name | "custom" | "vega-lite", lang: "en" | "zh",
    *            theme: "" | "light" | "dark", data: dataset URL or "#element-id" (JSON, or CSV
    *            for custom charts; default: the Binzhou dataset beside this script),
-   *            spec: chart spec object, URL or element id (custom charts) }
+   *            spec: chart spec object, URL or element id (custom and vega-lite charts) }
    * Returns a handle { ready: Promise, update(options), destroy() }, also kept on
    * `element.newsInfographic`.
    */
@@ -236,10 +236,26 @@
     root.replaceChildren(link, el("div", "ni-loading", opts.lang === "zh" ? "正在加载互动图表…" : "Loading the interactive graphic…"));
 
     var custom = opts.chart === "custom";
-    var source = null; // { story } for presets, { core, data, spec } for custom charts
+    var vegaLite = opts.chart === "vega-lite";
+    var source = null; // { story } for presets, { core, data, spec } for custom charts, { core, spec, texts } for Vega-Lite
     var ready = Promise.resolve()
       .then(function () {
         if (opts.missingTarget) throw new Error('data-target "' + opts.missingTarget + '" matches no element on the page');
+        if (vegaLite) {
+          if (!opts.spec) throw new Error('data-chart="vega-lite" needs a Vega-Lite spec in data-spec (a URL or the id of an inline <script type="application/json">)');
+          return Promise.all([NI.core(), loadSpec(opts.spec)]).then(function (r) {
+            // Relative data URLs resolve against the page, as in vega-embed.
+            var urls = r[0].vegaLiteUrls(r[1]);
+            return Promise.all(urls.map(function (u) {
+              return fetchText(new URL(u, document.baseURI).href).then(function (t) {
+                if (t.text.length > 64 * 1024 * 1024) throw new Error("the data " + u + " is " + t.text.length + " bytes, far over the limit");
+                return [u, t.text];
+              });
+            })).then(function (texts) {
+              source = { core: r[0], spec: r[1], texts: texts };
+            });
+          });
+        }
         if (!custom) {
           return NI.story(opts.data || NI.baseUrl + "data/binzhou.json").then(function (s) {
             source = { story: s };
@@ -266,7 +282,7 @@
       })
       .catch(function (err) {
         if (destroyed) return;
-        if (err && err.niCore && !custom) return showFallback(err);
+        if (err && err.niCore && !custom && !vegaLite) return showFallback(err);
         showError(err);
       });
 
@@ -366,6 +382,8 @@
         charts = names.map(function (name) {
           return source.story.chart(name, lang, theme);
         });
+      } else if (source.texts) {
+        charts = [source.core.vegaLiteChart(source.spec, source.texts, lang, theme)];
       } else if (source.columns) {
         var c = source.columns;
         if (!c.x || !c.y || typeof c.x.length !== "number" || typeof c.y.length !== "number") {
@@ -698,7 +716,7 @@
         buttons.append(b);
         return b;
       }
-      var file = name === "custom" ? (opts.spec && typeof opts.spec === "string" ? opts.spec.replace(/^.*[\/#]/, "").replace(/\.json$/, "") : "chart") : name;
+      var file = name === "custom" || name === "vega-lite" ? (opts.spec && typeof opts.spec === "string" ? opts.spec.replace(/^.*[\/#]/, "").replace(/\.json$/, "") : "chart") : name;
       button(ui.get_data, function () {
         save(new Blob(["\ufeff" + chart.csv()], { type: "text/csv;charset=utf-8" }), file + ".csv");
       });
@@ -720,7 +738,7 @@
       panel.hidden = true;
       // A chart mounted from script with in-memory data (number columns, or a spec object)
       // has no snippet that would show it elsewhere: no Embed action.
-      if (opts.columns || (opts.chart === "custom" && typeof opts.spec !== "string")) return { buttons: buttons, panel: panel };
+      if (opts.columns || ((opts.chart === "custom" || opts.chart === "vega-lite") && typeof opts.spec !== "string")) return { buttons: buttons, panel: panel };
       panel.id = "ni-embed-" + name;
       var code = el("textarea", "ni-embed-code");
       code.readOnly = true;

@@ -4,6 +4,8 @@
 //! render --chart champions-by-year [--format svg|png] [--lang en|zh] [--theme light|dark]
 //!        [--width 640] [--scale 2] [--data dataset.json] [--out FILE]
 //! render --all --out-dir DIR [--format svg|png] [--width 640] [--scale 2] [--data dataset.json]
+//! render --vega-lite spec.json [--format svg|png] [--lang en|zh] [--theme light|dark] [--width 640]
+//!        [--scale 2] [--out FILE] [--dump]
 //! ```
 //!
 //! One chart goes to `--out` or to standard output. `--all` writes, for every chart, language and
@@ -45,6 +47,8 @@ Usage:
   render --chart NAME [--format svg|png] [--lang en|zh] [--theme light|dark]
          [--width PX] [--scale N] [--data FILE] [--out FILE]
   render --all --out-dir DIR [--format svg|png] [--width PX] [--scale N] [--data FILE]
+  render --vega-lite SPEC [--format svg|png] [--lang L] [--theme T] [--width PX] [--scale N]
+         [--out FILE] [--dump]
 
   --chart NAME    champions-by-year, champions-by-industry or claims-check
   --format F      svg (default) or png
@@ -57,6 +61,9 @@ Usage:
   --all           every chart x language (en, zh) x theme (light, dark) into --out-dir, plus
                   <chart>.<lang>.json with title, subtitle, summary and data table per chart
   --out-dir DIR   folder for --all (created if missing)
+  --vega-lite F   a Vega-Lite spec (JSON); its data.url files are read relative to it
+  --dump          with --vega-lite: print scales, mark counts and the first mark's rows as JSON
+                  (what tests/differential compares with Vega) instead of an image
   -h, --help      this text
 ";
 
@@ -98,6 +105,8 @@ Usage:
         out: Option<PathBuf>,
         all: bool,
         out_dir: Option<PathBuf>,
+        vega_lite: Option<PathBuf>,
+        dump: bool,
     }
 
     pub fn main() -> ExitCode {
@@ -127,6 +136,13 @@ Usage:
             }
         };
         let scale = args.scale.unwrap_or(2.0);
+        if let Some(spec) = &args.vega_lite {
+            let bytes = vega_lite(spec, &args, scale)?;
+            return match &args.out {
+                Some(p) => write_file(p, &bytes),
+                None => write_stdout(&bytes),
+            };
+        }
         let raster = match args.format {
             Format::Png => Some(Rasterizer::new()?),
             Format::Svg => None,
@@ -164,6 +180,8 @@ Usage:
             out: None,
             all: false,
             out_dir: None,
+            vega_lite: None,
+            dump: false,
         };
         let mut seen: Vec<String> = Vec::new();
         let mut it = argv.into_iter();
@@ -181,8 +199,12 @@ Usage:
                 Some((f, v)) => (f.to_string(), Some(v.to_string())),
                 None => (arg.to_string(), None),
             };
-            const WITH_VALUE: [&str; 9] =
-                ["--chart", "--format", "--lang", "--theme", "--width", "--scale", "--data", "--out", "--out-dir"];
+            const WITH_VALUE: [&str; 10] =
+                ["--chart", "--format", "--lang", "--theme", "--width", "--scale", "--data", "--out", "--out-dir", "--vega-lite"];
+            if flag == "--dump" {
+                a.dump = true;
+                continue;
+            }
             if flag != "--all" && !WITH_VALUE.contains(&flag.as_str()) {
                 return usage(format!("unknown flag \"{flag}\""));
             }
@@ -249,12 +271,22 @@ Usage:
                 "--data" => a.data = Some(PathBuf::from(v)),
                 "--out" => a.out = Some(PathBuf::from(v)),
                 "--out-dir" => a.out_dir = Some(PathBuf::from(v)),
+                "--vega-lite" => a.vega_lite = Some(PathBuf::from(v)),
                 _ => unreachable!("flag list checked above"),
             }
         }
 
         if a.scale.is_some() && a.format != Format::Png {
             return usage("--scale applies to --format png only");
+        }
+        if a.dump && a.vega_lite.is_none() {
+            return usage("--dump needs --vega-lite SPEC");
+        }
+        if a.vega_lite.is_some() {
+            if a.all || a.chart.is_some() || a.data.is_some() {
+                return usage("--vega-lite draws one spec; drop --all, --chart and --data");
+            }
+            return Ok(Some(a));
         }
         if a.all {
             for (given, flag) in [
@@ -282,6 +314,33 @@ Usage:
             }
         }
         Ok(Some(a))
+    }
+
+    /// A Vega-Lite spec as SVG, PNG or (`--dump`) the differential JSON.
+    fn vega_lite(spec: &Path, args: &Args, scale: f64) -> Result<Vec<u8>, Failure> {
+        use news_infographic::grammar::{dump::dump, format::Locale, Chart, Json};
+        let what = spec.display().to_string();
+        let text = std::fs::read_to_string(spec).map_err(|e| Failure::Run(format!("{what}: cannot read: {e}")))?;
+        let json = Json::parse(&text).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
+        let base = spec.parent().map(Path::to_path_buf).unwrap_or_default();
+        let read = |url: &str| -> Option<String> {
+            if url.contains("://") || url.starts_with('/') {
+                return None;
+            }
+            std::fs::read_to_string(base.join(url)).ok()
+        };
+        let chart = Chart::new(&json, &read).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
+        let loc = if args.lang == Some(Lang::Zh) { Locale::Zh } else { Locale::En };
+        let theme = Theme::get(args.theme.unwrap_or_default());
+        let c = chart.layout(args.width, loc, &theme).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
+        if args.dump {
+            return Ok(dump(&chart, &c).to_text().into_bytes());
+        }
+        let svg = export::svg(&c.layout).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
+        match args.format {
+            Format::Svg => Ok(svg.into_bytes()),
+            Format::Png => Rasterizer::new()?.png(&svg, scale as f32).map_err(|e| Failure::Run(format!("{what}: {e}"))),
+        }
     }
 
     fn render(

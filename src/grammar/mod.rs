@@ -1,13 +1,31 @@
 //! The Vega-Lite grammar engine: a spec compiled in stages into the one [`crate::layout::Layout`]
-//! display list, as Vega-Lite's own compiler does: spec -> normalised spec -> data flow (load,
-//! parse, transforms) -> scales -> guides -> marks -> layout. It never imports the Binzhou
-//! story (a test enforces the direction); the story is content written on it.
+//! display list, as Vega-Lite's own compiler does: spec ([`spec`], [`encoding`], [`mark`]) ->
+//! units ([`flow::units`]) -> data flow ([`data`], [`transform`], [`flow`]) -> scales
+//! ([`scales`], [`scale`]) -> guides ([`guide`]) -> marks ([`mark`]) -> layout ([`compile`]).
+//! It never imports the Binzhou story (a test enforces the direction); the story is content
+//! written on it.
 
 pub mod calendar;
+pub mod compile;
+pub mod config;
+pub mod data;
+pub mod dump;
+pub mod encoding;
 pub mod expr;
+pub mod flow;
 pub mod format;
+pub mod guide;
 pub mod json;
+pub mod mark;
+pub mod resolve;
+pub mod scale;
+pub mod scales;
+pub mod spec;
+pub mod summary;
+pub mod transform;
 pub mod value;
+pub mod words;
 
+pub use compile::{Chart, Compiled};
 pub use json::Json;
 pub use value::{Table, Value};

@@ -167,3 +167,36 @@ pub fn xy_chart(spec: JsValue, xs: Vec<f64>, ys: Vec<f64>, lang: &str, theme: &s
         serde_wasm_bindgen::from_value(spec).map_err(|e| Error::Parse { path: "spec".into(), message: de_msg(e) })?;
     Chart::new(ChartDef::Xy(Rc::new(Xy::new(spec, xs, ys)?)), lang, theme)
 }
+
+/// The `data.url`s a Vega-Lite spec (a JS object) needs, for the page to fetch: relative URLs
+/// resolve against the page, as in vega-embed.
+#[wasm_bindgen(js_name = vegaLiteUrls)]
+pub fn vega_lite_urls(spec: JsValue) -> Result<Vec<String>, JsError> {
+    install_panic_hook();
+    let json = vega_lite_json(spec)?;
+    Ok(crate::grammar::compile::urls(&json))
+}
+
+fn vega_lite_json(spec: JsValue) -> Result<crate::grammar::Json, Error> {
+    let json: crate::grammar::Json = serde_wasm_bindgen::from_value(spec)
+        .map_err(|e| Error::Spec { path: crate::error::Path::root(), message: de_msg(e) })?;
+    json.check_depth(&crate::error::Path::root(), 0)?;
+    Ok(json)
+}
+
+/// A Vega-Lite chart: the spec (a JS object), the fetched texts of its `data.url`s as
+/// `[[url, text], ...]` (in `vegaLiteUrls` order), interface language and theme.
+#[wasm_bindgen(js_name = vegaLiteChart)]
+pub fn vega_lite_chart(spec: JsValue, texts: JsValue, lang: &str, theme: &str) -> Result<Chart, JsError> {
+    install_panic_hook();
+    let json = vega_lite_json(spec)?;
+    let texts: Vec<(String, String)> = if texts.is_undefined() || texts.is_null() {
+        Vec::new()
+    } else {
+        serde_wasm_bindgen::from_value(texts)
+            .map_err(|e| Error::Spec { path: crate::error::Path::of(&["data", "url"]), message: de_msg(e) })?
+    };
+    let read = |url: &str| texts.iter().find(|(u, _)| u == url).map(|(_, t)| t.clone());
+    let chart = crate::grammar::Chart::new(&json, &read)?;
+    Chart::new(ChartDef::VegaLite(Rc::new(chart)), lang, theme)
+}

@@ -1,0 +1,290 @@
+//! The whole pipeline for one spec: [`Chart::new`] reads the spec and runs every unit's data
+//! flow once; [`Chart::layout`] resolves scales, guides and marks for a width into the one
+//! [`Layout`] display list, with hit items, one record per mark and Vega-Lite's mark counts.
+
+use crate::error::{Error, Path};
+use crate::grammar::config::Config;
+use crate::grammar::data::{self, DataDef};
+use crate::grammar::encoding::Channel;
+use crate::grammar::flow::{self, Flowed, Unit};
+use crate::grammar::format::Locale;
+use crate::grammar::guide::axis::{self, Axis};
+use crate::grammar::guide::legend;
+use crate::grammar::mark::common::{Ctx, Out};
+use crate::grammar::mark::{self, MarkType};
+use crate::grammar::scales::{self, Extent, Scales};
+use crate::grammar::spec::{Size, Spec};
+use crate::grammar::transform::Sources;
+use crate::grammar::{Json, Table, Value};
+use crate::layout::{Layout, Rect};
+use crate::theme::{Rgb, Theme};
+
+/// A spec read and its data flowed, ready to be laid out at any width.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// The spec.
+    pub spec: Spec,
+    /// Its config.
+    pub config: Config,
+    /// Units with their rows.
+    pub units: Vec<(Unit, Flowed)>,
+}
+
+/// A layout and what was computed on the way.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The display list.
+    pub layout: Layout,
+    /// The resolved scales.
+    pub scales: Scales,
+    /// Marks drawn per mark type, counted as Vega-Lite counts them.
+    pub counts: Vec<(MarkType, usize)>,
+    /// One record per hit item: the fields its mark shows.
+    pub records: Vec<Vec<(String, Value)>>,
+    /// Rows not drawn because a value they need is missing.
+    pub dropped: usize,
+}
+
+/// Most layered units.
+const MAX_UNITS: usize = 32;
+
+/// Every `data.url` a spec needs, in order, deduplicated (the caller fetches them).
+pub fn urls(json: &Json) -> Vec<String> {
+    fn walk(j: &Json, under_data: bool, out: &mut Vec<String>, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        match j {
+            Json::Obj(o) => {
+                if under_data {
+                    if let Some(Json::Str(u)) = j.get("url") {
+                        if !out.contains(u) {
+                            out.push(u.clone());
+                        }
+                    }
+                }
+                for (k, v) in o {
+                    walk(v, k == "data", out, depth + 1);
+                }
+            }
+            Json::Arr(a) => a.iter().for_each(|v| walk(v, false, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(json, false, &mut out, 0);
+    out
+}
+
+struct Src<'a> {
+    datasets: &'a [(String, Json)],
+    text: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Sources for Src<'_> {
+    fn load(&self, data: &Json, path: &Path) -> Result<Table, Error> {
+        let def = DataDef::parse(data, path)?.resolve(self.datasets, path)?;
+        let text = match &def.source {
+            data::Source::Url(u) => Some((self.text)(u).ok_or_else(|| Error::Data { path: path.key("url"), row: None, message: format!("\"{u}\" could not be loaded") })?),
+            _ => None,
+        };
+        Ok(data::load(&def, path, text.as_deref(), &[])?.table)
+    }
+}
+
+impl Chart {
+    /// Reads `json` and runs its data flow; `text(url)` gives each fetched `data.url`'s text.
+    pub fn new(json: &Json, text: &dyn Fn(&str) -> Option<String>) -> Result<Chart, Error> {
+        let spec = Spec::parse(json)?;
+        let config = Config::parse(&spec.config, &Path::of(&["config"]))?;
+        let list = flow::units(&spec.root);
+        if list.len() > MAX_UNITS {
+            return Err(Error::spec(&Path::of(&["layer"]), format!("more than {MAX_UNITS} layered marks")));
+        }
+        let src = Src { datasets: &spec.datasets, text };
+        let mut units = Vec::new();
+        for mut u in list {
+            if let Some((d, p)) = &u.data {
+                u.data = Some((d.resolve(&spec.datasets, p)?, p.clone()));
+            }
+            let f = flow::run(&u, text, &src)?;
+            units.push((u, f));
+        }
+        Ok(Chart { spec, config, units })
+    }
+
+    /// The mark types drawn, in layer order.
+    pub fn marks(&self) -> Vec<MarkType> {
+        self.units.iter().map(|(u, _)| u.mark.ty).collect()
+    }
+
+    fn polar(&self) -> bool {
+        self.units.iter().all(|(u, _)| u.mark.ty == MarkType::Arc)
+    }
+
+    /// Lays the chart out `width` CSS px wide.
+    pub fn layout(&self, width: f64, loc: Locale, theme: &Theme) -> Result<Compiled, Error> {
+        let width = width.clamp(200.0, 4000.0);
+        let mut theme = theme.clone();
+        if let Some(bg) = self.config.background {
+            theme.background = bg;
+        }
+        if let Some(f) = &self.config.font {
+            theme.font = f.clone();
+        }
+        let palette = palette(&theme, self.config.mark_color);
+        let accent = palette[0];
+        let pad = 8.0;
+        let n_bands = |sc: &Scales, c: Channel| match sc.get(c).map(|r| r.scale.domain()) {
+            Some(crate::grammar::scale::Domain::Discrete(v)) if sc.get(c).is_some_and(|r| r.ty == crate::grammar::scale::ScaleType::Band || r.ty == crate::grammar::scale::ScaleType::Point) => Some(v.len()),
+            _ => None,
+        };
+        // First pass: domains (ranges at a provisional size) for the guides' sizes.
+        let guess_h = match self.spec.height {
+            Size::Px(h) => h,
+            _ => self.config.height,
+        };
+        let first = scales::resolve(&self.units, Extent { width: width * 0.75, height: guess_h }, &palette)?;
+        let plot_h = match (self.spec.height, n_bands(&first, Channel::Y)) {
+            (Size::Px(h), _) => h,
+            (Size::Step(s), Some(n)) => s * n.max(1) as f64,
+            (_, Some(n)) => self.config.step * n.max(1) as f64 * 1.1,
+            _ if self.polar() => (width - 2.0 * pad).min(self.config.height * 1.3),
+            _ => self.config.height,
+        }
+        .clamp(40.0, 3000.0);
+        let legends = legend::plan(&first, &self.marks(), loc, &theme, self.config.legend_off)?;
+        let beside = width >= 640.0 && !legends.is_empty();
+        let legend_w = if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
+        let mut top = pad;
+        let legend_top = top;
+        if !beside {
+            for lg in &legends {
+                top += lg.height(width - 2.0 * pad, &theme) + 6.0;
+            }
+        }
+        let y_axis = match first.get(Channel::Y) {
+            Some(r) if !self.polar() => axis::plan(r, plot_h, loc, &self.config)?,
+            _ => None,
+        };
+        let left = pad + y_axis.as_ref().map_or(0.0, |a| a.thickness());
+        let avail = (width - left - legend_w - pad - 12.0).max(40.0);
+        let plot_w = match (self.spec.width, n_bands(&first, Channel::X)) {
+            (Size::Px(w), _) => w.min(avail),
+            (Size::Step(s), Some(n)) => (s * n.max(1) as f64).min(avail),
+            _ => avail,
+        };
+        let plot_w = if self.polar() { plot_w.min(plot_h) } else { plot_w };
+        let sc = scales::resolve(&self.units, Extent { width: plot_w, height: plot_h }, &palette)?;
+        let x_axis: Option<Axis> = match sc.get(Channel::X) {
+            Some(r) if !self.polar() => axis::plan(r, plot_w, loc, &self.config)?,
+            _ => None,
+        };
+        let y_axis: Option<Axis> = match sc.get(Channel::Y) {
+            Some(r) if !self.polar() => axis::plan(r, plot_h, loc, &self.config)?,
+            _ => None,
+        };
+        let x_top = x_axis.as_ref().is_some_and(|a| a.orient == axis::Orient::Top);
+        if x_top {
+            top += x_axis.as_ref().map_or(0.0, |a| a.thickness());
+        } else {
+            top += 6.0;
+        }
+        let plot_x = if self.polar() { left + (avail - plot_w) / 2.0 } else { left };
+        let plot = Rect::new(plot_x, top, plot_w, plot_h);
+        let bottom = plot.bottom() + if x_top { 0.0 } else { x_axis.as_ref().map_or(0.0, |a| a.thickness()) } + pad;
+        let mut l = Layout::new(width, theme.background, &theme.font);
+        l.plot = plot;
+        for a in [&y_axis, &x_axis].into_iter().flatten() {
+            a.draw_grid(plot, &mut l, &theme);
+        }
+        let mut dropped = 0;
+        let mut records = Vec::new();
+        let mut counts: Vec<(MarkType, usize)> = Vec::new();
+        for (u, f) in &self.units {
+            let ctx = Ctx { unit: u, flowed: f, scales: &sc, plot, theme: &theme, loc, accent };
+            let mut count = 0;
+            let mut out = Out { layout: &mut l, dropped: &mut dropped, records: &mut records, count: &mut count };
+            match u.mark.ty {
+                MarkType::Bar => mark::bar::draw(&ctx, &mut out)?,
+                MarkType::Line => mark::line::draw(&ctx, &mut out)?,
+                MarkType::Area => mark::area::draw(&ctx, &mut out)?,
+                MarkType::Point | MarkType::Circle | MarkType::Square => mark::point::draw(&ctx, &mut out)?,
+                MarkType::Tick => mark::tick::draw(&ctx, &mut out)?,
+                MarkType::Rule => mark::rule::draw(&ctx, &mut out)?,
+                MarkType::Text => mark::text::draw(&ctx, &mut out)?,
+                MarkType::Rect => mark::rect::draw(&ctx, &mut out)?,
+                MarkType::Arc => mark::arc::draw(&ctx, &mut out)?,
+            }
+            match counts.iter_mut().find(|(m, _)| *m == u.mark.ty) {
+                Some(c) => c.1 += count,
+                None => counts.push((u.mark.ty, count)),
+            }
+            if u.mark.ty == MarkType::Line && u.mark.flag("point").ok().flatten() == Some(true) {
+                let n = f.table.rows.len();
+                match counts.iter_mut().find(|(m, _)| *m == MarkType::Point) {
+                    Some(c) => c.1 += n,
+                    None => counts.push((MarkType::Point, n)),
+                }
+            }
+        }
+        for a in [&y_axis, &x_axis].into_iter().flatten() {
+            a.draw(plot, &mut l, &theme);
+        }
+        let mut height = bottom;
+        if beside {
+            let mut y = plot.y;
+            let x = width - legend_w + 8.0;
+            for lg in &legends {
+                y = lg.draw(&mut l, x, y, legend_w - 16.0, &theme) + 8.0;
+            }
+            height = height.max(y + pad);
+        } else {
+            let mut y = legend_top;
+            for lg in &legends {
+                y = lg.draw(&mut l, pad, y, width - 2.0 * pad, &theme) + 6.0;
+            }
+        }
+        l.height = height.ceil();
+        Ok(Compiled { layout: l, scales: sc, counts, records, dropped })
+    }
+
+    /// Rows not drawn, and cells that did not parse: lines for under the chart.
+    pub fn notes(&self, c: &Compiled, loc: Locale) -> Vec<String> {
+        let mut out = Vec::new();
+        let dropped = c.dropped + self.units.iter().map(|(_, f)| f.dropped).sum::<usize>();
+        if dropped > 0 {
+            out.push(crate::grammar::words::not_drawn(loc, dropped));
+        }
+        let problems: Vec<&data::Problem> = self.units.iter().flat_map(|(_, f)| f.problems.iter()).collect();
+        if let Some(p) = problems.first() {
+            out.push(crate::grammar::words::unreadable(loc, problems.len(), &format!("row {}, {} \"{}\"", p.row, p.field, p.text)));
+        }
+        out
+    }
+}
+
+/// The categorical palette: the theme's 12 distinguishable colours, the accent first.
+pub fn palette(theme: &Theme, mark_color: Option<Rgb>) -> Vec<Rgb> {
+    let mut p: Vec<Rgb> = theme.palette.to_vec();
+    if let Some(c) = mark_color {
+        p.retain(|x| *x != c);
+        p.insert(0, c);
+    }
+    p
+}
+
+/// The `data.url`s a chart's units read (its sources, for the credits line).
+pub fn sources(chart: &Chart) -> Vec<String> {
+    let mut out = Vec::new();
+    for (u, _) in &chart.units {
+        if let Some((d, _)) = &u.data {
+            if let data::Source::Url(url) = &d.source {
+                if !out.contains(url) {
+                    out.push(url.clone());
+                }
+            }
+        }
+    }
+    out
+}

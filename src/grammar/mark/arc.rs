@@ -1,0 +1,71 @@
+//! The arc mark: pie, donut and radial charts. `theta` (stacked: each slice from its start to
+//! its end angle, clockwise from 12 o'clock) and `radius` (or the plot's half-size) around the
+//! plot's centre; `innerRadius` makes a donut, `padAngle` separates slices.
+
+use crate::error::Error;
+use crate::grammar::encoding::Channel;
+use crate::grammar::mark::common::{filled, Ctx, Out};
+use crate::layout::{Geom, Hit};
+
+/// The polygon of an annular sector (angles in radians, clockwise from 12 o'clock).
+pub fn sector(cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64) -> Vec<(f64, f64)> {
+    let steps = (((a1 - a0).abs() / std::f64::consts::TAU) * 96.0).ceil().max(2.0) as usize;
+    let at = |r: f64, a: f64| (cx + r * a.sin(), cy - r * a.cos());
+    let mut pts: Vec<(f64, f64)> = (0..=steps).map(|i| at(r1, a0 + (a1 - a0) * i as f64 / steps as f64)).collect();
+    if r0 > 0.0 {
+        pts.extend((0..=steps).rev().map(|i| at(r0, a0 + (a1 - a0) * i as f64 / steps as f64)));
+    } else {
+        pts.push((cx, cy));
+    }
+    pts
+}
+
+/// Draws the unit's arcs.
+pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
+    let p = ctx.plot;
+    let (cx, cy) = (p.x + p.w / 2.0, p.y + p.h / 2.0);
+    let outer_default = p.w.min(p.h) / 2.0;
+    let pad = ctx.prop("padAngle").unwrap_or(0.0).max(0.0);
+    let theta_scale = ctx.scales.get(Channel::Theta);
+    for row in ctx.rows() {
+        let (a0, a1) = match (ctx.stack_start(Channel::Theta, row), ctx.pos(Channel::Theta, row)) {
+            (Some(s), Some(e)) => (s, e),
+            (None, Some(e)) if ctx.def(Channel::Theta2).is_some() => match ctx.pos(Channel::Theta2, row) {
+                Some(s) => (s, e),
+                None => {
+                    *out.dropped += 1;
+                    continue;
+                }
+            },
+            (None, Some(e)) if theta_scale.is_some_and(|s| !s.ty.is_continuous()) => (e, e + ctx.band(Channel::Theta)),
+            (None, Some(e)) => (0.0, e),
+            (None, None) if ctx.def(Channel::Theta).is_none() => (0.0, std::f64::consts::TAU),
+            _ => {
+                *out.dropped += 1;
+                continue;
+            }
+        };
+        let r1 = match ctx.def(Channel::Radius) {
+            Some(_) => match ctx.pos(Channel::Radius, row) {
+                Some(r) => r,
+                None => {
+                    *out.dropped += 1;
+                    continue;
+                }
+            },
+            None => ctx.prop("outerRadius").or(ctx.prop("radius")).unwrap_or(outer_default),
+        }
+        .clamp(0.0, outer_default);
+        let r0 = ctx.prop("innerRadius").or(ctx.prop("radius2")).unwrap_or(0.0).clamp(0.0, r1);
+        let (a0, a1) = (a0.min(a1) + pad / 2.0, a0.max(a1) - pad / 2.0);
+        if a1 <= a0 {
+            continue;
+        }
+        let (fill, stroke) = ctx.paints(row, true);
+        let width = ctx.number(Channel::StrokeWidth, row, "strokeWidth").unwrap_or(0.0);
+        let poly = sector(cx, cy, r0, r1, a0, a1);
+        ctx.emit(out, filled(Geom::Polygon(poly), fill, stroke, width, Vec::new()), Some(Hit::Sector { cx, cy, r0, r1, a0, a1 }), row);
+        *out.count += 1;
+    }
+    Ok(())
+}

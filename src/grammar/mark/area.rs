@@ -1,0 +1,68 @@
+//! The area mark: per series, a band between the line of `y` (or a stack's end) and its
+//! baseline (zero, the stack's start, or `y2`); horizontal when x is the measure. Broken at
+//! missing values like lines; each point is a hit item.
+
+use crate::error::Error;
+use crate::grammar::encoding::Channel;
+use crate::grammar::mark::common::{filled, Ctx, Out};
+use crate::grammar::mark::line::{interpolate, series, MAX_ITEMS};
+use crate::layout::{Geom, Hit, Paint, Rect};
+
+/// Draws the unit's areas.
+pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
+    let horizontal = crate::grammar::scales::orient(ctx.unit) == Some(true);
+    let (along, meas, meas2) = if horizontal { (Channel::Y, Channel::X, Channel::X2) } else { (Channel::X, Channel::Y, Channel::Y2) };
+    let how = ctx.prop_text("interpolate").unwrap_or_else(|| "linear".into());
+    let opacity = ctx.prop("opacity").unwrap_or(0.7);
+    let line_on_top = ctx.unit.mark.flag("line").ok().flatten().unwrap_or(false);
+    out.layout.across = !horizontal;
+    let mut items = 0usize;
+    let every = ctx.rows().len().div_ceil(MAX_ITEMS).max(1);
+    for g in series(ctx, horizontal) {
+        let Some(first) = g.first() else { continue };
+        let (fill, _) = ctx.paints(first, true);
+        let mut fill = fill.unwrap_or(Paint { color: ctx.accent, opacity: 1.0 });
+        if ctx.def(Channel::Opacity).is_none() && ctx.unit.mark.get("fillOpacity").is_none() {
+            fill.opacity = opacity;
+        }
+        let mut runs: Vec<Vec<((f64, f64), (f64, f64))>> = vec![Vec::new()];
+        for (i, row) in g.iter().enumerate() {
+            let a = ctx.pos(along, row).map(|v| v + ctx.band(along) / 2.0);
+            let top = ctx.pos(meas, row);
+            let base = ctx.stack_start(meas, row).or_else(|| if ctx.def(meas2).is_some() { ctx.pos(meas2, row) } else { ctx.baseline(meas) });
+            match (a, top, base) {
+                (Some(a), Some(t), Some(b)) => {
+                    let (p, q) = if horizontal { ((t, a), (b, a)) } else { ((a, t), (a, b)) };
+                    if let Some(r) = runs.last_mut() {
+                        r.push((p, q));
+                    }
+                    if i % every == 0 && items < MAX_ITEMS {
+                        ctx.item(out, Rect::new(p.0 - 4.0, p.1 - 4.0, 8.0, 8.0), Some(Hit::Circle { x: p.0, y: p.1, r: 8.0 }), row);
+                        items += 1;
+                    }
+                }
+                _ => {
+                    *out.dropped += 1;
+                    runs.push(Vec::new());
+                }
+            }
+        }
+        let mut drew = false;
+        for r in runs.into_iter().filter(|r| !r.is_empty()) {
+            let tops: Vec<(f64, f64)> = interpolate(&r.iter().map(|p| p.0).collect::<Vec<_>>(), &how, horizontal);
+            let mut bases: Vec<(f64, f64)> = interpolate(&r.iter().map(|p| p.1).collect::<Vec<_>>(), &how, horizontal);
+            bases.reverse();
+            let mut poly = tops.clone();
+            poly.extend(bases);
+            out.layout.shapes.push(filled(Geom::Polygon(poly), Some(fill), None, 0.0, Vec::new()));
+            if line_on_top {
+                out.layout.shapes.push(filled(Geom::Line(tops), None, Some(Paint { color: fill.color, opacity: 1.0 }), 2.0, Vec::new()));
+            }
+            drew = true;
+        }
+        if drew {
+            *out.count += 1;
+        }
+    }
+    Ok(())
+}

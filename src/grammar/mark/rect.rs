@@ -1,0 +1,47 @@
+//! The rect mark: a rectangle per row, from band cells (heatmaps) or from x..x2 and y..y2.
+
+use crate::error::Error;
+use crate::grammar::encoding::Channel;
+use crate::grammar::mark::common::{filled, Ctx, Out};
+use crate::layout::{Geom, Rect};
+
+/// One axis's extent for a row: band cell, binned range, or c..c2.
+fn span(ctx: &Ctx, c: Channel, c2: Channel, row: &[crate::grammar::Value], lo: f64, hi: f64) -> Option<(f64, f64)> {
+    if ctx.def(c).is_none() {
+        return Some((lo, hi));
+    }
+    let a = ctx.pos(c, row)?;
+    if ctx.def(c2).is_some() {
+        let b = ctx.pos(c2, row)?;
+        return Some((a.min(b), a.max(b)));
+    }
+    if let Some(end) = ctx.def(c).and_then(|d| d.bin_end()) {
+        let origin = if c == Channel::X { ctx.plot.x } else { ctx.plot.y };
+        let b = origin + ctx.scales.get(c)?.scale.map(&ctx.cell(row, &end))?;
+        return Some((a.min(b), a.max(b)));
+    }
+    let bw = ctx.band(c);
+    if bw > 0.0 {
+        return Some((a, a + bw));
+    }
+    Some((a - 2.5, a + 2.5))
+}
+
+/// Draws the unit's rectangles.
+pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
+    let p = ctx.plot;
+    let radius = ctx.prop("cornerRadius").unwrap_or(0.0).max(0.0);
+    for row in ctx.rows() {
+        let xs = span(ctx, Channel::X, Channel::X2, row, p.x, p.right());
+        let ys = span(ctx, Channel::Y, Channel::Y2, row, p.y, p.bottom());
+        let (Some((x0, x1)), Some((y0, y1))) = (xs, ys) else {
+            *out.dropped += 1;
+            continue;
+        };
+        let (fill, stroke) = ctx.paints(row, true);
+        let width = ctx.number(Channel::StrokeWidth, row, "strokeWidth").unwrap_or(1.0);
+        ctx.emit(out, filled(Geom::Rect { rect: Rect::new(x0, y0, x1 - x0, y1 - y0), radius }, fill, stroke, width, Vec::new()), None, row);
+        *out.count += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! The text mark: the `text` channel's value (formatted as its definition says) at (x, y),
+//! with `align`, `baseline`, `dx`, `dy`, `angle` (quarter turns), `fontSize` and `size`.
+
+use crate::error::Error;
+use crate::grammar::encoding::Channel;
+use crate::grammar::guide::format::format_value;
+use crate::grammar::mark::common::{Ctx, Out};
+use crate::grammar::mark::line::point_at;
+use crate::grammar::{words, Json};
+use crate::layout::{Anchor, Label};
+
+/// Draws the unit's texts.
+pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
+    let anchor = match ctx.prop_text("align").as_deref() {
+        Some("left") => Anchor::Start,
+        Some("right") => Anchor::End,
+        _ => Anchor::Middle,
+    };
+    let dx = ctx.prop("dx").unwrap_or(0.0);
+    let dy = ctx.prop("dy").unwrap_or(0.0);
+    let angle = ctx.prop("angle").unwrap_or(0.0).rem_euclid(360.0);
+    let angle = if angle == 90.0 { 90.0 } else if angle == 270.0 { -90.0 } else { 0.0 };
+    let bold = matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Str(s)) if s == "bold") || matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Num(n)) if *n >= 600.0);
+    for row in ctx.rows() {
+        let Some((x, y)) = point_at(ctx, row) else {
+            *out.dropped += 1;
+            continue;
+        };
+        let text = match ctx.def(Channel::Text) {
+            Some(d) => {
+                let d = ctx.applying(d, row);
+                match (&d.value, d.column()) {
+                    (Some(Json::Str(s)), None) => s.clone(),
+                    (Some(v), None) => v.to_text(),
+                    (_, Some(col)) => {
+                        let v = ctx.cell(row, &col);
+                        if v.is_missing() { words::not_reported(ctx.loc).to_string() } else { format_value(d, &v, ctx.loc) }
+                    }
+                    _ => String::new(),
+                }
+            }
+            None => ctx.prop_text("text").unwrap_or_default(),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let size = ctx.number(Channel::Size, row, "fontSize").unwrap_or(11.0).clamp(4.0, 80.0);
+        let baseline_shift = match ctx.prop_text("baseline").as_deref() {
+            Some("top") => size * 0.6,
+            Some("bottom") | Some("alphabetic") | Some("line-bottom") => -size * 0.5,
+            _ => 0.0,
+        };
+        let (fill, _) = ctx.paints(row, true);
+        let color = fill.map(|p| p.color).unwrap_or(ctx.theme.text);
+        let mut lab = Label::new(text, x + dx, y + dy + baseline_shift, size, color, anchor);
+        if bold {
+            lab = lab.bold();
+        }
+        let lab = lab.rotated(angle);
+        let bbox = lab.bbox();
+        out.layout.labels.push(lab);
+        ctx.item(out, bbox, None, row);
+        *out.count += 1;
+    }
+    Ok(())
+}

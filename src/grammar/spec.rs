@@ -1,0 +1,256 @@
+//! The top level of a Vega-Lite spec: what this engine reads (`data`, `transform`, `mark`,
+//! `encoding`, `layer`, `width`, `height`, `title`, `config`, ...), checked key by key. Known
+//! Vega-Lite features this engine does not draw yet are refused with their JSON path;
+//! unknown keys are refused as unknown.
+
+use crate::error::{Error, Path};
+use crate::grammar::data::DataDef;
+use crate::grammar::encoding::Encoding;
+use crate::grammar::json::check_keys;
+use crate::grammar::mark::MarkDef;
+use crate::grammar::transform::{self, Transform};
+use crate::grammar::Json;
+
+/// Width or height as the spec asks for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Size {
+    /// Not given: the container's width; a default height.
+    Auto,
+    /// `"container"`.
+    Container,
+    /// A number of px (fitted to the container when wider).
+    Px(f64),
+    /// `{"step": n}`: n px per band of a discrete scale.
+    Step(f64),
+}
+
+/// A title and subtitle (`title` as a string or an object).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Title {
+    /// Main text.
+    pub text: String,
+    /// Line under it.
+    pub subtitle: String,
+}
+
+/// One view: a unit (one mark) or a layer of views, with its own data and transforms.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// Where it is in the spec.
+    pub path: Path,
+    /// Its data (inherited from the parent when `None`).
+    pub data: Option<DataDef>,
+    /// Its transforms, with their paths.
+    pub transforms: Vec<(Transform, Path)>,
+    /// Channels (a layer's are inherited by its children).
+    pub encoding: Encoding,
+    /// What it draws.
+    pub body: Body,
+}
+
+/// What a view draws.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// One mark.
+    Unit(MarkDef),
+    /// Views drawn on top of each other, sharing scales.
+    Layer(Vec<View>),
+}
+
+/// A whole spec, read.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// Title and subtitle.
+    pub title: Title,
+    /// The `description` (the accessible description when given).
+    pub description: String,
+    /// Width.
+    pub width: Size,
+    /// Height.
+    pub height: Size,
+    /// Named datasets (`datasets`), for `data.name`.
+    pub datasets: Vec<(String, Json)>,
+    /// The `config` object (read by [`crate::grammar::config`]).
+    pub config: Json,
+    /// The views.
+    pub root: View,
+}
+
+/// Top-level keys of Vega-Lite this engine reads.
+const TOP: &[&str] = &[
+    "$schema", "data", "transform", "mark", "encoding", "layer", "width", "height", "title", "description", "name",
+    "config", "datasets", "autosize", "background", "padding", "resolve", "usermeta", "view",
+];
+/// Real Vega-Lite top-level features refused for now (each named in the README table).
+const NOT_YET: &[&str] = &[
+    "params", "selection", "projection", "facet", "repeat", "concat", "hconcat", "vconcat", "spec", "columns",
+    "spacing", "align", "bounds", "center",
+];
+/// Keys of a layered child (no top-level-only properties).
+const CHILD: &[&str] = &["data", "transform", "mark", "encoding", "layer", "name", "description", "title", "width", "height", "resolve"];
+
+/// Deepest nesting of layers.
+const MAX_LAYER_DEPTH: usize = 8;
+
+impl Spec {
+    /// Reads a spec, refusing what this engine cannot draw with the path of the first problem.
+    pub fn parse(json: &Json) -> Result<Spec, Error> {
+        let root = Path::root();
+        json.check_depth(&root, 0)?;
+        check_keys(json, &root, TOP, NOT_YET)?;
+        let title = match json.get("title") {
+            None => Title::default(),
+            Some(t) => parse_title(t, &root.key("title"))?,
+        };
+        let description = match json.get("description") {
+            Some(d) => d.str(&root.key("description"))?.to_string(),
+            None => String::new(),
+        };
+        let datasets = match json.get("datasets") {
+            Some(d) => d.obj(&root.key("datasets"))?.to_vec(),
+            None => Vec::new(),
+        };
+        if let Some(a) = json.get("autosize") {
+            check_autosize(a, &root.key("autosize"))?;
+        }
+        Ok(Spec {
+            title,
+            description,
+            width: parse_size(json.get("width"), &root.key("width"))?,
+            height: parse_size(json.get("height"), &root.key("height"))?,
+            datasets,
+            config: json.get("config").cloned().unwrap_or(Json::Obj(Vec::new())),
+            root: parse_view(json, &root, 0)?,
+        })
+    }
+}
+
+fn parse_view(json: &Json, path: &Path, depth: usize) -> Result<View, Error> {
+    if depth > 0 {
+        check_keys(json, path, CHILD, NOT_YET)?;
+    }
+    if depth > MAX_LAYER_DEPTH {
+        return Err(Error::spec(path, format!("layers nested deeper than {MAX_LAYER_DEPTH}")));
+    }
+    if let Some(r) = json.get("resolve") {
+        crate::grammar::resolve::check(r, &path.key("resolve"))?;
+    }
+    let data = match json.get("data") {
+        Some(Json::Null) | None => None,
+        Some(d) => Some(DataDef::parse(d, &path.key("data"))?),
+    };
+    let mut transforms = Vec::new();
+    if let Some(t) = json.get("transform") {
+        let tp = path.key("transform");
+        for (i, x) in t.arr(&tp)?.iter().enumerate() {
+            let p = tp.index(i);
+            transforms.push((transform::parse(x, &p)?, p));
+        }
+    }
+    let encoding = match json.get("encoding") {
+        Some(e) => Encoding::parse(e, &path.key("encoding"))?,
+        None => Encoding::default(),
+    };
+    let body = match (json.get("mark"), json.get("layer")) {
+        (Some(m), None) => Body::Unit(MarkDef::parse(m, &path.key("mark"))?),
+        (None, Some(l)) => {
+            let lp = path.key("layer");
+            let items = l.arr(&lp)?;
+            if items.is_empty() {
+                return Err(Error::spec(&lp, "a layer needs at least one view"));
+            }
+            let mut views = Vec::new();
+            for (i, v) in items.iter().enumerate() {
+                views.push(parse_view(v, &lp.index(i), depth + 1)?);
+            }
+            Body::Layer(views)
+        }
+        (Some(_), Some(_)) => return Err(Error::spec(path, "a view has either \"mark\" or \"layer\", not both")),
+        (None, None) => return Err(Error::spec(path, "a view needs \"mark\" or \"layer\"")),
+    };
+    Ok(View { path: path.clone(), data, transforms, encoding, body })
+}
+
+fn parse_title(t: &Json, path: &Path) -> Result<Title, Error> {
+    let lines = |j: &Json, p: &Path| -> Result<String, Error> {
+        match j {
+            Json::Str(s) => Ok(s.clone()),
+            Json::Arr(a) => Ok(a.iter().enumerate().map(|(i, x)| x.str(&p.index(i)).map(str::to_string)).collect::<Result<Vec<_>, _>>()?.join(" ")),
+            other => Err(Error::spec(p, format!("expected text, found {}", other.kind()))),
+        }
+    };
+    match t {
+        Json::Obj(_) => {
+            check_keys(
+                t,
+                path,
+                &["text", "subtitle", "anchor", "orient", "fontSize", "subtitleFontSize", "color", "subtitleColor", "fontWeight", "offset", "frame", "align", "baseline", "font", "dx", "dy", "limit"],
+                &[],
+            )?;
+            Ok(Title {
+                text: t.get("text").map(|x| lines(x, &path.key("text"))).transpose()?.unwrap_or_default(),
+                subtitle: t.get("subtitle").map(|x| lines(x, &path.key("subtitle"))).transpose()?.unwrap_or_default(),
+            })
+        }
+        other => Ok(Title { text: lines(other, path)?, subtitle: String::new() }),
+    }
+}
+
+fn parse_size(j: Option<&Json>, path: &Path) -> Result<Size, Error> {
+    match j {
+        None => Ok(Size::Auto),
+        Some(Json::Str(s)) if s == "container" => Ok(Size::Container),
+        Some(Json::Num(n)) if n.is_finite() && *n > 0.0 && *n <= 10_000.0 => Ok(Size::Px(*n)),
+        Some(Json::Num(n)) => Err(Error::spec(path, format!("size {n} is not between 0 and 10000 px"))),
+        Some(o @ Json::Obj(_)) => {
+            check_keys(o, path, &["step"], &[])?;
+            let s = o.get("step").ok_or_else(|| Error::spec(path, "expected {\"step\": n}"))?.num(&path.key("step"))?;
+            if !(s.is_finite() && s > 0.0 && s <= 1000.0) {
+                return Err(Error::spec(&path.key("step"), "step must be between 0 and 1000 px"));
+            }
+            Ok(Size::Step(s))
+        }
+        Some(other) => Err(Error::spec(path, format!("expected a number, \"container\" or {{\"step\": n}}, found {}", other.to_text()))),
+    }
+}
+
+fn check_autosize(a: &Json, path: &Path) -> Result<(), Error> {
+    let ok = |s: &str| matches!(s, "pad" | "fit" | "fit-x" | "fit-y" | "none");
+    match a {
+        Json::Str(s) if ok(s) => Ok(()),
+        Json::Obj(_) => check_keys(a, path, &["type", "contains", "resize"], &[]),
+        other => Err(Error::unsupported(path, other.to_text(), "pad, fit, fit-x, fit-y, none")),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> Error {
+        Spec::parse(&Json::parse(text).unwrap()).unwrap_err()
+    }
+
+    #[test]
+    fn refuses_what_is_not_drawn_with_its_path() {
+        let e = err(r#"{"mark": "bar", "params": []}"#);
+        assert_eq!(e.path(), Some(&Path::of(&["params"])));
+        assert!(matches!(e, Error::Unsupported { .. }));
+        let e = err(r#"{"mark": "bar", "facet": {"field": "a"}}"#);
+        assert_eq!(e.path(), Some(&Path::of(&["facet"])));
+        let e = err(r#"{"layer": [{"mark": "bar"}, {"mark": "bar", "hconcat": []}]}"#);
+        assert_eq!(e.to_string().split(':').next().unwrap(), "unsupported at `layer[1].hconcat`");
+        let e = err(r#"{"mark": "bar", "widht": 3}"#);
+        assert!(e.to_string().starts_with("unsupported at `widht`: unknown property"), "{e}");
+        assert!(matches!(err(r#"{"data": {"values": []}}"#), Error::Spec { .. }));
+    }
+
+    #[test]
+    fn reads_sizes_and_titles() {
+        let s = Spec::parse(&Json::parse(r#"{"mark": "bar", "width": "container", "height": {"step": 12}, "title": {"text": ["A", "B"], "subtitle": "s"}}"#).unwrap()).unwrap();
+        assert_eq!(s.width, Size::Container);
+        assert_eq!(s.height, Size::Step(12.0));
+        assert_eq!(s.title, Title { text: "A B".into(), subtitle: "s".into() });
+        assert_eq!(err(r#"{"mark": "bar", "width": -1}"#).path(), Some(&Path::of(&["width"])));
+    }
+}
