@@ -716,7 +716,7 @@
         buttons.append(b);
         return b;
       }
-      var file = name === "custom" || name === "vega-lite" ? (opts.spec && typeof opts.spec === "string" ? opts.spec.replace(/^.*[\/#]/, "").replace(/\.json$/, "") : "chart") : name;
+      var file = name === "custom" || name === "vega-lite" ? (opts.spec && typeof opts.spec === "string" ? opts.spec.replace(/^.*[\/#]/, "").replace(/(\.vl)?\.json$/, "") : "chart") : name;
       button(ui.get_data, function () {
         save(new Blob(["\ufeff" + chart.csv()], { type: "text/csv;charset=utf-8" }), file + ".csv");
       });

@@ -5,7 +5,7 @@
 //!        [--width 640] [--scale 2] [--data dataset.json] [--out FILE]
 //! render --all --out-dir DIR [--format svg|png] [--width 640] [--scale 2] [--data dataset.json]
 //! render --vega-lite spec.json [--format svg|png] [--lang en|zh] [--theme light|dark] [--width 640]
-//!        [--scale 2] [--out FILE] [--dump]
+//!        [--scale 2] [--out FILE] [--base DIR] [--dump]
 //! ```
 //!
 //! One chart goes to `--out` or to standard output. `--all` writes, for every chart, language and
@@ -48,7 +48,7 @@ Usage:
          [--width PX] [--scale N] [--data FILE] [--out FILE]
   render --all --out-dir DIR [--format svg|png] [--width PX] [--scale N] [--data FILE]
   render --vega-lite SPEC [--format svg|png] [--lang L] [--theme T] [--width PX] [--scale N]
-         [--out FILE] [--dump]
+         [--out FILE] [--base DIR] [--dump]
 
   --chart NAME    champions-by-year, champions-by-industry or claims-check
   --format F      svg (default) or png
@@ -62,6 +62,8 @@ Usage:
                   <chart>.<lang>.json with title, subtitle, summary and data table per chart
   --out-dir DIR   folder for --all (created if missing)
   --vega-lite F   a Vega-Lite spec (JSON); its data.url files are read relative to it
+  --base DIR      with --vega-lite: folder relative data.urls resolve against (default: the
+                  spec's folder; a page's folder to match what the page loads)
   --dump          with --vega-lite: print scales, mark counts and the first mark's rows as JSON
                   (what tests/differential compares with Vega) instead of an image
   -h, --help      this text
@@ -106,6 +108,7 @@ Usage:
         all: bool,
         out_dir: Option<PathBuf>,
         vega_lite: Option<PathBuf>,
+        base: Option<PathBuf>,
         dump: bool,
     }
 
@@ -181,6 +184,7 @@ Usage:
             all: false,
             out_dir: None,
             vega_lite: None,
+            base: None,
             dump: false,
         };
         let mut seen: Vec<String> = Vec::new();
@@ -199,8 +203,8 @@ Usage:
                 Some((f, v)) => (f.to_string(), Some(v.to_string())),
                 None => (arg.to_string(), None),
             };
-            const WITH_VALUE: [&str; 10] =
-                ["--chart", "--format", "--lang", "--theme", "--width", "--scale", "--data", "--out", "--out-dir", "--vega-lite"];
+            const WITH_VALUE: [&str; 11] =
+                ["--chart", "--format", "--lang", "--theme", "--width", "--scale", "--data", "--out", "--out-dir", "--vega-lite", "--base"];
             if flag == "--dump" {
                 a.dump = true;
                 continue;
@@ -272,6 +276,7 @@ Usage:
                 "--out" => a.out = Some(PathBuf::from(v)),
                 "--out-dir" => a.out_dir = Some(PathBuf::from(v)),
                 "--vega-lite" => a.vega_lite = Some(PathBuf::from(v)),
+                "--base" => a.base = Some(PathBuf::from(v)),
                 _ => unreachable!("flag list checked above"),
             }
         }
@@ -322,7 +327,7 @@ Usage:
         let what = spec.display().to_string();
         let text = std::fs::read_to_string(spec).map_err(|e| Failure::Run(format!("{what}: cannot read: {e}")))?;
         let json = Json::parse(&text).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
-        let base = spec.parent().map(Path::to_path_buf).unwrap_or_default();
+        let base = args.base.clone().unwrap_or_else(|| spec.parent().map(Path::to_path_buf).unwrap_or_default());
         let read = |url: &str| -> Option<String> {
             if url.contains("://") || url.starts_with('/') {
                 return None;

@@ -221,7 +221,7 @@ impl Chart {
                 None => counts.push((u.mark.ty, count)),
             }
             if u.mark.ty == MarkType::Line && u.mark.flag("point").ok().flatten() == Some(true) {
-                let n = f.table.rows.len();
+                let n = f.table.rows.iter().filter(|r| crate::grammar::mark::line::point_at(&ctx, r).is_some()).count();
                 match counts.iter_mut().find(|(m, _)| *m == MarkType::Point) {
                     Some(c) => c.1 += n,
                     None => counts.push((MarkType::Point, n)),

@@ -206,6 +206,8 @@ pub struct FieldDef {
     pub value: Option<Json>,
     /// Conditions, first match wins.
     pub conditions: Vec<Condition>,
+    /// The spec gave `type` (not inferred).
+    pub typed: bool,
 }
 
 impl FieldDef {
@@ -270,6 +272,7 @@ impl FieldDef {
             datum: None,
             value: None,
             conditions: Vec::new(),
+            typed: false,
         }
     }
 
@@ -304,7 +307,10 @@ impl FieldDef {
                 Json::Bool(false) | Json::Null => None,
                 Json::Str(s) if s == "binned" => Some(Bin::Binned),
                 Json::Bool(true) | Json::Obj(_) => {
-                    let params = parse_params(b, &bp)?;
+                    let mut params = parse_params(b, &bp)?;
+                    if params.auto_maxbins && matches!(channel, Channel::Color | Channel::Fill | Channel::Stroke | Channel::Size | Channel::StrokeWidth | Channel::Opacity | Channel::Shape) {
+                        params.maxbins = Some(6.0);
+                    }
                     Some(Bin::Bin { params, name: bin_name(b, channel) })
                 }
                 other => return Err(Error::spec(&bp, format!("expected true, \"binned\" or an object, found {}", other.to_text()))),
@@ -332,6 +338,7 @@ impl FieldDef {
             });
         }
         d.value = j.get("value").cloned();
+        d.typed = j.get("type").is_some();
         d.ty = match j.get("type") {
             Some(Json::Str(t)) => match t.as_str() {
                 "quantitative" => FieldType::Quantitative,
@@ -559,7 +566,20 @@ impl Encoding {
                 }
             }
         }
+        e.secondary_types();
         Ok(e)
+    }
+
+    /// `x2`, `y2`, `theta2` and `radius2` without a type of their own take their primary's.
+    fn secondary_types(&mut self) {
+        let prim: Vec<(Channel, FieldType, bool)> = self.channels.iter().map(|(c, d)| (*c, d.ty, d.time_unit.is_some())).collect();
+        for (c, d) in &mut self.channels {
+            if c.primary() != *c && !d.typed {
+                if let Some((_, ty, _)) = prim.iter().find(|(p, _, _)| *p == c.primary()) {
+                    d.ty = *ty;
+                }
+            }
+        }
     }
 
     /// The definition of channel `c`.
@@ -583,6 +603,7 @@ impl Encoding {
         if !child.order.is_empty() {
             out.order = child.order.clone();
         }
+        out.secondary_types();
         out
     }
 }

@@ -95,7 +95,7 @@ fn filter_invalid(u: &Unit, t: &mut Table) -> usize {
     let before = t.rows.len();
     t.rows.retain(|r| cols.iter().all(|&c| match &r[c] {
         Value::Num(n) | Value::Date(n) => n.is_finite(),
-        Value::Str(s) => crate::grammar::format::date::parse_date(s).is_some() || s.trim().parse::<f64>().is_ok(),
+        v @ Value::Str(s) => number_of(v).is_some() || crate::grammar::format::date::parse_date(s).is_some(),
         Value::Bool(_) => true,
         Value::Null => false,
     }));
@@ -116,20 +116,13 @@ pub fn defs(e: &Encoding) -> Vec<(Channel, &FieldDef)> {
 /// Runs the unit's data flow. `url_text` gives the fetched text of a `data.url`.
 pub fn run(u: &Unit, url_text: &dyn Fn(&str) -> Option<String>, sources: &dyn Sources) -> Result<Flowed, Error> {
     let (def, dpath) = u.data.as_ref().ok_or_else(|| Error::spec(&u.path, "no data: give \"data\" here or on a parent"))?;
-    // Dates for temporal fields, as Vega-Lite; numbers for quantitative fields (Vega converts
-    // text with `+v` where it uses them; parsing once here also reports the cells that are not
-    // numbers), unless the same field is also shown as a category.
+    // Dates for temporal fields, as Vega-Lite does; quantitative text is read as a number where
+    // it is used (Vega's `+v`), see [`number_of`].
     let mut implicit: Vec<(String, Parse)> = Vec::new();
-    let all = defs(&u.encoding);
-    for (_, d) in &all {
+    for (_, d) in defs(&u.encoding) {
         let Some(f) = &d.field else { continue };
         if d.ty == FieldType::Temporal || d.time_unit.is_some() {
             implicit.push((f.clone(), Parse::Date(None, false)));
-        } else if d.ty == FieldType::Quantitative
-            && !matches!(d.aggregate, Some(a) if a.name() == "count" || a.name() == "distinct" || a.name() == "valid" || a.name() == "missing")
-            && !all.iter().any(|(_, o)| o.field.as_ref() == Some(f) && o.ty.is_discrete())
-        {
-            implicit.push((f.clone(), Parse::Number));
         }
     }
     let text = match &def.source {
@@ -157,18 +150,21 @@ pub fn run(u: &Unit, url_text: &dyn Fn(&str) -> Option<String>, sources: &dyn So
 /// Adds `timeUnit` and `bin` columns, then aggregates.
 fn derive(u: &Unit, t: &mut Table) -> Result<(), Error> {
     let all = defs(&u.encoding);
-    for (_, d) in &all {
+    for (ch, d) in &all {
         let (Some(f), None) = (&d.field, d.aggregate) else { continue };
         if let Some(tu) = &d.time_unit {
             let out = d.column().unwrap_or_default();
             let src = t.col(f);
             let c = t.field_index_or_add(&out);
+            // On a time axis a unit is a span: Vega-Lite adds its end.
+            let end = (matches!(ch, Channel::X | Channel::Y) && d.ty == FieldType::Temporal).then(|| t.field_index_or_add(&format!("{out}_end")));
             for r in &mut t.rows {
                 let v = src.map(|s| r[s].clone()).unwrap_or(Value::Null);
-                r[c] = match date_of(&v) {
-                    Some(ms) => Value::Date(tu.floor(ms)),
-                    None => Value::Null,
-                };
+                let floored = date_of(&v).map(|ms| tu.floor(ms));
+                r[c] = floored.map(Value::Date).unwrap_or(Value::Null);
+                if let Some(e) = end {
+                    r[e] = floored.map(|ms| Value::Date(tu.step_end(ms))).unwrap_or(Value::Null);
+                }
             }
         }
         if let Some(Bin::Bin { params, .. }) = &d.bin {
@@ -214,6 +210,18 @@ fn round_bin(v: f64) -> f64 {
     if (r - v).abs() < 1e-9 * v.abs().max(1.0) { r } else { v }
 }
 
+/// A number from a value as Vega reads one where it needs a number (`+v`: text is parsed,
+/// booleans are 0 or 1); `None` for null and for what is not a finite number.
+pub fn number_of(v: &Value) -> Option<f64> {
+    match v {
+        // Deliberately unlike `+""` (0): an empty cell is a value not reported, never zero.
+        Value::Str(s) if s.trim().is_empty() => None,
+        Value::Str(s) => Some(crate::grammar::data::js_to_number(s)).filter(|n| n.is_finite()),
+        Value::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
+        other => other.finite(),
+    }
+}
+
 /// A date from a value (dates, numbers as ms, text read as a date).
 pub fn date_of(v: &Value) -> Option<f64> {
     match v {
@@ -234,7 +242,8 @@ fn aggregate(all: &[(Channel, &FieldDef)], t: &mut Table) {
                 measures.push((out, op, d.field.clone()));
             }
         } else if d.field.is_some() {
-            for k in [d.column(), d.bin_end()].into_iter().flatten() {
+            let tu_end = d.time_unit.as_ref().and(d.column()).map(|c| format!("{c}_end")).filter(|c| t.col(c).is_some());
+            for k in [d.column(), d.bin_end(), tu_end].into_iter().flatten() {
                 if !keys.contains(&k) {
                     keys.push(k);
                 }
@@ -325,8 +334,14 @@ fn stack_rows(u: &Unit, s: &Stacked, t: &mut Table) {
         Channel::Y => e.get(Channel::X),
         _ => None,
     };
+    let offset = match s.channel {
+        Channel::X => e.get(Channel::YOffset),
+        Channel::Y => e.get(Channel::XOffset),
+        _ => None,
+    };
     let group_cols: Vec<usize> = other
         .into_iter()
+        .chain(offset)
         .flat_map(|d| [d.column(), d.bin_end()])
         .flatten()
         .filter_map(|c| t.col(&c))
@@ -369,7 +384,7 @@ fn stack_rows(u: &Unit, s: &Stacked, t: &mut Table) {
             }
             std::cmp::Ordering::Equal
         });
-        let vals: Vec<Option<f64>> = idx.iter().map(|&i| vc.and_then(|c| t.rows[i][c].finite())).collect();
+        let vals: Vec<Option<f64>> = idx.iter().map(|&i| vc.and_then(|c| number_of(&t.rows[i][c]))).collect();
         let total: f64 = vals.iter().flatten().map(|v| v.abs()).sum();
         let (mut pos, mut neg) = (0.0, 0.0);
         let start = match s.offset.as_str() {

@@ -125,11 +125,23 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
         opts.constant = num("constant")?.unwrap_or(1.0);
         opts.align = num("align")?.unwrap_or(0.5);
         let rect_like = marks.iter().all(|m| matches!(m, MarkType::Rect));
+        let tick_like = marks.iter().all(|m| matches!(m, MarkType::Tick));
+        let offset = matches!(ch, Channel::X | Channel::Y)
+            && units[pu].0.encoding.get(if ch == Channel::X { Channel::XOffset } else { Channel::YOffset }).is_some();
         match ty {
             ScaleType::Band => {
-                let inner = num("paddingInner")?.or(num("padding")?).unwrap_or(if rect_like { 0.0 } else { 0.1 });
+                let (di, d_o) = if rect_like {
+                    (0.0, 0.0)
+                } else if tick_like {
+                    (0.25, 0.125)
+                } else if offset {
+                    (0.2, 0.2)
+                } else {
+                    (0.1, 0.05)
+                };
+                let inner = num("paddingInner")?.or(num("padding")?).unwrap_or(di);
                 opts.padding_inner = Some(inner);
-                opts.padding_outer = Some(num("paddingOuter")?.or(num("padding")?).unwrap_or(inner / 2.0));
+                opts.padding_outer = Some(num("paddingOuter")?.or(num("padding")?).unwrap_or(if num("paddingInner")?.is_some() { inner / 2.0 } else { d_o }));
             }
             ScaleType::Point => opts.padding = Some(num("padding")?.unwrap_or(0.5)),
             _ => opts.padding = num("padding")?,
@@ -154,13 +166,15 @@ fn default_type(ch: Channel, def: &FieldDef, marks: &[MarkType], units: &[(Unit,
     match ch {
         Channel::X | Channel::Y if discrete => {
             let offset = units[pu].0.encoding.get(if ch == Channel::X { Channel::XOffset } else { Channel::YOffset }).is_some();
-            if offset || marks.iter().any(|m| matches!(m, MarkType::Bar | MarkType::Rect)) { ScaleType::Band } else { ScaleType::Point }
+            if offset || marks.iter().any(|m| matches!(m, MarkType::Bar | MarkType::Rect | MarkType::Tick)) { ScaleType::Band } else { ScaleType::Point }
         }
         Channel::XOffset | Channel::YOffset => ScaleType::Band,
         Channel::Shape | Channel::StrokeDash => ScaleType::Ordinal,
         Channel::Color | Channel::Fill | Channel::Stroke if discrete => ScaleType::Ordinal,
         Channel::Size | Channel::Opacity | Channel::FillOpacity | Channel::StrokeOpacity | Channel::StrokeWidth if discrete => ScaleType::Point,
-        _ if def.ty == FieldType::Temporal => ScaleType::Time,
+        _ if def.ty == FieldType::Temporal => {
+            if def.time_unit.as_ref().is_some_and(|t| t.is_utc()) { ScaleType::Utc } else { ScaleType::Time }
+        }
         Channel::Theta | Channel::Radius if discrete => ScaleType::Band,
         _ => ScaleType::Linear,
     }
@@ -224,8 +238,14 @@ fn columns(u: &Unit, f: &Flowed, c: Channel, d: &FieldDef) -> Vec<String> {
             return vec![format!("{}_start", s.column), format!("{}_end", s.column)];
         }
     }
-    let _ = u;
-    [d.column(), d.bin_end()].into_iter().flatten().collect()
+    let mut cols: Vec<String> = [d.column(), d.bin_end()].into_iter().flatten().collect();
+    // Bars and rects of a time unit span to its end (Vega-Lite's domain does too).
+    if d.time_unit.is_some() && matches!(u.mark.ty, MarkType::Bar | MarkType::Rect) {
+        if let Some(c) = d.column() {
+            cols.push(format!("{c}_end"));
+        }
+    }
+    cols
 }
 
 fn domain_of(
@@ -276,7 +296,7 @@ fn domain_of(
         let mut lo = f64::INFINITY;
         let mut hi = f64::NEG_INFINITY;
         for v in &values {
-            let x = if temporal { crate::grammar::flow::date_of(v) } else { v.finite() };
+            let x = if temporal { crate::grammar::flow::date_of(v) } else { crate::grammar::flow::number_of(v) };
             if let Some(x) = x {
                 lo = lo.min(x);
                 hi = hi.max(x);
@@ -300,7 +320,8 @@ fn domain_of(
     let mut uniq: Vec<Value> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for v in values {
-        if v.is_missing() {
+        // Vega's discrete domains keep null (as a value of its own) but not NaN.
+        if matches!(v, Value::Num(n) | Value::Date(n) if n.is_nan()) {
             continue;
         }
         if seen.insert(v.key()) {
@@ -421,10 +442,10 @@ fn range_of(
         return Ok(Range::Colors(match (scheme, def.ty) {
             (Some(s @ scale::Scheme::Categorical(_)), _) => scale::scheme_colors(&s, n.max(1)),
             (Some(s), _) if n > 0 => scale::scheme_colors(&s, n),
-            (Some(s), _) => scale::scheme_colors(&s, 9),
+            (Some(s), _) => s.colors().to_vec(),
             (None, FieldType::Nominal) => palette.to_vec(),
             (None, FieldType::Ordinal) => scale::scheme("blues").map(|s| scale::scheme_colors(&s, n.max(2))).unwrap_or_else(|| palette.to_vec()),
-            (None, _) => scale::scheme("blues").map(|s| scale::scheme_colors(&s, 9)).unwrap_or_else(|| palette.to_vec()),
+            (None, _) => scale::scheme("blues").map(|s| s.colors().to_vec()).unwrap_or_else(|| palette.to_vec()),
         }));
     }
     Ok(match ch {

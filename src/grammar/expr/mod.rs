@@ -27,3 +27,17 @@ impl Expr {
         Value::Null
     }
 }
+
+impl Datum for (&[String], &[Value]) {
+    fn field(&self, name: &str) -> Value {
+        self.0.iter().position(|f| f == name).and_then(|i| self.1.get(i).cloned()).unwrap_or(Value::Null)
+    }
+}
+
+impl Expr {
+    /// Fields read (placeholder).
+    pub fn fields(&self) -> Vec<String> {
+        let _ = &self.src;
+        Vec::new()
+    }
+}

@@ -151,7 +151,8 @@ fn one(r: &Resolved, title: Option<String>, filled: bool, line: bool, loc: Local
                         _ if filled => Symbol::Swatch(c),
                         _ => Symbol::Circle(c, 5.0),
                     };
-                    (sym, format_value(&r.def, v, loc))
+                    let label = if v.is_missing() { crate::grammar::words::not_reported(loc).to_string() } else { format_value(&r.def, v, loc) };
+                    (sym, label)
                 })
                 .collect();
             Legend::Symbols { title, entries }

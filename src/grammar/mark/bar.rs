@@ -24,7 +24,12 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         let size = ctx.number(Channel::Size, row, "size");
         let band = ctx.band(cat);
         let cat_def = ctx.def(cat);
-        let binned_end = cat_def.and_then(|d| d.bin_end());
+        let unit_end = cat_def
+            .filter(|d| d.time_unit.is_some())
+            .and_then(|d| d.column())
+            .map(|c| format!("{c}_end"))
+            .filter(|c| ctx.flowed.table.col(c).is_some());
+        let binned_end = cat_def.and_then(|d| d.bin_end()).or(unit_end);
         let across = if let Some(end) = binned_end.as_ref().filter(|_| cat_def.is_some_and(|d| d.aggregate.is_none())) {
             let s = ctx.pos(cat, row);
             let origin = if horizontal { ctx.plot.y } else { ctx.plot.x };

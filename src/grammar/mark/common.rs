@@ -110,7 +110,11 @@ impl<'a> Ctx<'a> {
             };
         }
         let v = if d.datum.is_some() { d.datum.clone()? } else { self.value(c, row)? };
-        let v = if d.ty == FieldType::Temporal { crate::grammar::flow::date_of(&v).map(Value::Date)? } else { v };
+        let v = match d.ty {
+            FieldType::Temporal => crate::grammar::flow::date_of(&v).map(Value::Date)?,
+            FieldType::Quantitative => Value::Num(crate::grammar::flow::number_of(&v)?),
+            _ => v,
+        };
         let s = self.scales.get(c)?;
         s.scale.map(&v).filter(|x| x.is_finite()).map(|x| origin + x)
     }

@@ -1,0 +1,157 @@
+// Vega-Lite charts in the widget: every mark kind of the example page drawn in Chromium,
+// Firefox and WebKit (WebDriver), with tooltips from the core's hit-testing and keyboard steps;
+// in Chromium (playwright) a strict CSP, the data export, the embed API with a spec object, and
+// bad specs shown as an alert that names the JSON path.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Key } from 'selenium-webdriver';
+import { startServer } from '../../scripts/serve.mjs';
+import { ENGINES, startEngine, Tab } from './webdriver.mjs';
+import { repo, screenshots, setUp, openPage, widgetsSettled } from './harness.mjs';
+
+const PAGE = '/www/examples/vega-lite.html';
+const SPECS = ['bar', 'stacked', 'donut', 'line', 'area', 'heatmap', 'points', 'rule', 'tick', 'window', 'inline'];
+
+// For each widget: state, painted pixels of its canvas, backing size against CSS size x DPR.
+const STATS = `
+  return [...document.querySelectorAll('.news-infographic')].map((h) => {
+    const c = h.shadowRoot.querySelector('canvas');
+    const alert = h.shadowRoot.querySelector('[role="alert"]');
+    if (!c) return { state: h.getAttribute('data-state'), alert: alert ? alert.textContent : null };
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) painted++;
+    }
+    return { state: h.getAttribute('data-state'), chart: h.shadowRoot.querySelector('figure').dataset.chart,
+      painted, w: c.width, cssW: c.getBoundingClientRect().width, dpr: devicePixelRatio };
+  });`;
+
+let server;
+let origin;
+before(async () => {
+  server = await startServer({ root: repo, port: 0, host: '127.0.0.1' });
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+after(async () => { await new Promise((r) => server.close(r)); });
+
+for (const engine of ENGINES) {
+  describe(`vega-lite in ${engine}`, () => {
+    let session;
+    let tab;
+    before(async () => {
+      session = await startEngine(engine);
+      tab = new Tab(session, origin);
+    });
+    after(async () => { await session?.stop(); });
+
+    for (const width of [1280, 375]) {
+      test(`every mark kind is drawn at ${width}px, crisp, without overflow`, async () => {
+        assert.equal(await tab.open(PAGE, width), width);
+        await tab.settled();
+        const stats = await tab.eval(STATS);
+        assert.equal(stats.length, SPECS.length);
+        stats.forEach((s, i) => {
+          assert.equal(s.state, 'ready', `${SPECS[i]}: ${s.alert}`);
+          assert.equal(s.chart, 'vega-lite');
+          assert.ok(s.painted > 400, `${SPECS[i]}: ${s.painted} painted pixels`);
+          assert.equal(s.w, Math.round(s.cssW * s.dpr), `${SPECS[i]}: canvas is CSS width x devicePixelRatio`);
+        });
+        const scrollW = await tab.eval('return document.documentElement.scrollWidth');
+        assert.ok(scrollW <= width, `no horizontal scrolling: ${scrollW}`);
+        await tab.screenshot(path.join(screenshots, `vega-lite-${engine}-${width}.png`));
+      });
+    }
+
+    test('hover over the 2023 bar shows its value from the data; keyboard steps announce each bar', async () => {
+      await tab.open(PAGE, 1280);
+      await tab.settled();
+      const box = await tab.eval(`
+        const c = document.querySelector('.news-infographic').shadowRoot.querySelector('canvas');
+        c.scrollIntoView({ block: 'center' });
+        const r = c.getBoundingClientRect();
+        return { x: r.left, y: r.top, width: r.width, height: r.height };`);
+      await tab.hover(box.x + box.width * 0.72, box.y + box.height * 0.75);
+      let tip = null;
+      await session.driver.wait(async () => {
+        tip = await tab.eval(`const t = document.querySelector('.news-infographic').shadowRoot.querySelector('[role="tooltip"]'); return t && !t.hidden ? t.innerText : null;`);
+        return tip && /53/.test(tip);
+      }, 5000).catch(() => { throw new Error(`tooltip over the 2023 bar: ${JSON.stringify(tip)}`); });
+      assert.match(tip, /2023/);
+      await tab.eval(`document.querySelector('.news-infographic').shadowRoot.querySelector('canvas').focus()`);
+      await session.driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      const live = () => tab.eval(`return document.querySelector('.news-infographic').shadowRoot.querySelector('[aria-live]').textContent`);
+      assert.match(await live(), /2021.*37/);
+      await session.driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      assert.match(await live(), /2023.*53/);
+    });
+  });
+}
+
+describe('vega-lite in chromium (playwright)', () => {
+  const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  let env;
+  before(async () => { env = await setUp({ root: repo, headers: { 'Content-Security-Policy': STRICT } }); });
+  after(async () => { await env?.close(); });
+
+  test('under a strict CSP every chart draws with no violation and no console error', async () => {
+    const { page, context, log } = await openPage(env, PAGE, { width: 900 });
+    await context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
+    });
+    await page.reload();
+    await widgetsSettled(page);
+    const states = await page.evaluate(() => [...document.querySelectorAll('.news-infographic')].map((h) => h.getAttribute('data-state')));
+    assert.deepEqual(states, SPECS.map(() => 'ready'));
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('"Get the data" writes one row per mark with its fields after the transforms', async () => {
+    const { page, context } = await openPage(env, PAGE, { width: 900 });
+    await widgetsSettled(page);
+    const host = page.locator('.news-infographic').nth(1); // stacked: calculate + fold
+    const [dl] = await Promise.all([page.waitForEvent('download'), host.getByRole('button', { name: 'Get the data' }).click()]);
+    assert.equal(dl.suggestedFilename(), 'stacked.csv');
+    const lines = readFileSync(await dl.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    assert.equal(lines[0], 'Year,Products,Ranked first');
+    // 37 - 4 = 33 national-only products in 2021, 53 - 15 = 38 in 2023, computed by the engine.
+    assert.ok(lines.includes('2021,33,national only'), lines.join('\n'));
+    assert.ok(lines.includes('2023,38,national only'), lines.join('\n'));
+    assert.ok(lines.includes('2023,15,global'), lines.join('\n'));
+    await context.close();
+  });
+
+  test('NewsInfographic.mount takes a spec object; bad specs get an alert naming the JSON path', async () => {
+    const { page, context, log } = await openPage(env, PAGE, { width: 900 });
+    await widgetsSettled(page);
+    const results = await page.evaluate(async () => {
+      const out = [];
+      const specs = [
+        { data: { values: [{ a: 'x', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative', scale: { type: 'sequential' } } } },
+        { data: { values: [{ a: 1 }] }, mark: 'trail', encoding: { x: { field: 'a', type: 'quantitative' } } },
+        { data: { values: [{ a: 1 }] }, mark: 'point', transform: [{ filter: 'datum.a > ' }] },
+        { data: { values: [{ a: 'x', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } },
+      ];
+      for (const spec of specs) {
+        const el = document.createElement('div');
+        document.querySelector('main').append(el);
+        const h = NewsInfographic.mount(el, { chart: 'vega-lite', spec });
+        await h.ready;
+        const alert = el.shadowRoot.querySelector('[role="alert"]');
+        out.push({ state: el.getAttribute('data-state'), alert: alert ? alert.textContent : '' });
+      }
+      return out;
+    });
+    assert.match(results[0].alert, /unsupported at `encoding\.y\.scale\.type`: "sequential" \(supported: /);
+    assert.match(results[1].alert, /unsupported at `mark`: mark "trail" is not supported yet/);
+    assert.match(results[2].alert, /invalid expression at `transform\[0\]\.filter` \(character \d+\)/);
+    assert.equal(results[3].state, 'ready');
+    assert.equal(log.errors.length, 3, log.errors.join('\n'));
+    await context.close();
+  });
+});
