@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 trap 'echo "build: ERROR: failed (line $LINENO): $BASH_COMMAND" >&2' ERR
 
-if [ "${NI_SKIP_SETUP:-0}" != 1 ]; then bash scripts/setup.sh; fi
+if [ "${NI_SKIP_SETUP:-0}" != 1 ]; then bash scripts/setup.sh build; fi
 
 # `cargo build` ignores `lto` for crate-type ["cdylib","rlib"]; building the lib as cdylib alone applies it.
 echo "build: cargo rustc (release, wasm32, cdylib)"

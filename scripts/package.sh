@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the npm package in target/npm-pkg: `wasm-pack build --target web`, wasm-opt, then the
-# loader, its types, the default dataset and a package README. The package's layout is the
-# hosting layout of www/ (embed.js beside pkg/ and data/), so its files can be served as they are.
+# loader and its widget/ modules, its types, the default dataset and a package README. The
+# package's layout is the hosting layout of www/ (embed.js beside widget/, pkg/ and data/), so its
+# files can be served as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trap 'echo "package: ERROR: failed (line $LINENO): $BASH_COMMAND" >&2' ERR
@@ -36,6 +37,9 @@ mv "$out"/news_infographic*.js "$out"/news_infographic*.wasm "$out"/news_infogra
 if [ -d "$out/snippets" ]; then mv "$out/snippets" "$out/pkg/"; fi
 
 cp www/embed.js www/embed.css "$out/"
+# The ES modules embed.js imports from widget/ beside itself.
+mkdir -p "$out/widget"
+cp www/widget/*.js "$out/widget/"
 cp www/news-infographic.d.ts "$out/embed.d.ts"
 cp www/data/binzhou.json "$out/data/"
 cp scripts/npm-README.md "$out/README.md"
@@ -67,6 +71,7 @@ pkg.files = [
   ...(pkg.files || []).map(underPkg),
   "pkg/news_infographic_bg.wasm.d.ts",
   "embed.js",
+  "widget/",
   "embed.css",
   "embed.d.ts",
   "data/binzhou.json",
@@ -88,7 +93,7 @@ let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
   const have = new Set(r.files.map((f) => f.path));
   for (const f of r.files) console.log(`package:   ${String(f.size).padStart(8)}  ${f.path}`);
   console.log(`package: ${r.filename}: ${r.entryCount} files, ${r.size} bytes packed, ${r.unpackedSize} unpacked`);
-  const want = ["package.json", "README.md", "embed.js", "embed.css", "embed.d.ts", "data/binzhou.json",
+  const want = ["package.json", "README.md", "embed.js", "widget/mount.js", "widget/core.js", "embed.css", "embed.d.ts", "data/binzhou.json",
     "pkg/news_infographic.js", "pkg/news_infographic_bg.wasm", "pkg/news_infographic.d.ts", "pkg/news_infographic_bg.wasm.d.ts"];
   const missing = want.filter((f) => !have.has(f));
   if (missing.length) { console.error("package: ERROR: missing from the package: " + missing.join(", ")); process.exit(1); }

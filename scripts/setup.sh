@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Idempotent developer/CI setup: each step is skipped when already satisfied.
+# `scripts/setup.sh build` sets up only what building and serving need (Rust target,
+# wasm-bindgen-cli, npm dev dependencies); `scripts/setup.sh` (or `test`) everything the tests
+# need too (browsers, drivers, fonts, geckodriver, wasm-pack).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode="${1:-test}"
+case "$mode" in build|test) ;; *) echo "setup: unknown mode \"$mode\" (build or test)" >&2; exit 2 ;; esac
 
 step() { printf 'setup: %s\n' "$*"; }
 die()  { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -26,6 +31,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$wb_version" 
 else
   step "wasm-bindgen-cli $wb_version: installing (cargo install, a few minutes)"
   cargo install wasm-bindgen-cli --version "$wb_version" --force   # no --locked: fails on this mirror
+fi
+
+# npm dev dependencies first: building needs binaryen's wasm-opt and terser.
+npm_deps() {
+  if [ ! -f package-lock.json ]; then
+    step "npm dev dependencies: npm install (no lock file)"
+    npm install --no-audit --no-fund
+  elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "npm dev dependencies: npm ci"
+    npm ci --no-audit --no-fund
+  else
+    step "npm dev dependencies: up to date"
+  fi
+}
+npm_deps
+if [ "$mode" = build ]; then
+  step "done (build and serve)"
+  exit 0
 fi
 
 # 3. Debian packages: headless browser + driver for tests, fonts for canvas text
@@ -58,17 +81,6 @@ if [ -x "$gecko_root/bin/geckodriver" ]; then
 else
   step "geckodriver: installing (cargo install --root $gecko_root, a few minutes)"
   cargo install geckodriver --root "$gecko_root"
-fi
-
-# 5. npm dev dependencies (binaryen's wasm-opt, terser, playwright-core, selenium-webdriver, axe-core)
-if [ ! -f package-lock.json ]; then
-  step "npm dev dependencies: npm install (no lock file)"
-  npm install --no-audit --no-fund
-elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm dev dependencies: npm ci"
-  npm ci --no-audit --no-fund
-else
-  step "npm dev dependencies: up to date"
 fi
 
 # 6. wasm-pack (`make package`, `wasm-pack test`). It uses the wasm-bindgen CLI from step 2 and,

@@ -22,6 +22,7 @@ pub mod layout;
 pub mod order;
 pub mod query;
 pub mod series;
+pub mod shorthand;
 pub mod spec;
 pub mod style;
 pub mod table;

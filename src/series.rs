@@ -185,16 +185,36 @@ fn aggregate(spec: &Spec, m: &[(usize, Option<f64>)], x: &str, g: &str) -> Resul
             }
             m[0].1
         }
+        // A sum with an unknown member is unknown. Mean, min and max are of the reported members,
+        // as Vega-Lite computes them (not reported only when no member is reported).
         Aggregate::Sum => known.map(|v| v.iter().sum()),
-        Aggregate::Mean => known.map(|v| v.iter().sum::<f64>() / v.len() as f64),
-        Aggregate::Min => known.and_then(|v| v.into_iter().reduce(f64::min)),
-        Aggregate::Max => known.and_then(|v| v.into_iter().reduce(f64::max)),
+        Aggregate::Mean => {
+            let v = reported(m);
+            (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+        }
+        Aggregate::Min => reported(m).into_iter().reduce(f64::min),
+        Aggregate::Max => reported(m).into_iter().reduce(f64::max),
     })
+}
+
+fn reported(m: &[(usize, Option<f64>)]) -> Vec<f64> {
+    m.iter().filter_map(|(_, v)| *v).collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mean_min_max_skip_members_not_reported_but_a_sum_does_not() {
+        let csv = "k,v\na,2\na,\na,4\nb,\n";
+        let mean = run(csv, r#"{"kind": "bar", "x": "k", "y": "v", "aggregate": "mean"}"#).unwrap();
+        assert_eq!(mean.values[0], vec![Some(3.0), None]);
+        let max = run(csv, r#"{"kind": "bar", "x": "k", "y": "v", "aggregate": "max"}"#).unwrap();
+        assert_eq!(max.values[0], vec![Some(4.0), None]);
+        let sum = run(csv, r#"{"kind": "bar", "x": "k", "y": "v"}"#).unwrap();
+        assert_eq!(sum.values[0], vec![None, None]);
+    }
 
     fn run(csv: &str, spec: &str) -> Result<Series, Error> {
         let f = Frame::from_csv(csv).unwrap();
@@ -231,9 +251,10 @@ mod tests {
             run(csv, &format!(r#"{{"kind":"bar","x":"k","y":"v","aggregate":"{agg}"}}"#)).unwrap().values[0].clone()
         };
         assert_eq!(get("sum"), [Some(6.0), None]);
-        assert_eq!(get("mean"), [Some(3.0), None]);
+        // Mean and max are of the reported members (b: only 1 is reported).
+        assert_eq!(get("mean"), [Some(3.0), Some(1.0)]);
         assert_eq!(get("count"), [Some(2.0), Some(2.0)]);
-        assert_eq!(get("max"), [Some(4.0), None]);
+        assert_eq!(get("max"), [Some(4.0), Some(1.0)]);
         let e = run(csv, r#"{"kind":"bar","x":"k","y":"v","aggregate":"none"}"#).unwrap_err();
         assert_eq!(e.to_string(), "invalid value at `spec.aggregate`: rows 1, 2 share x = \"a\"; choose sum, mean, min or max to combine them");
     }

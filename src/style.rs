@@ -69,7 +69,13 @@ impl Style {
             theme.muted = c;
         }
         if let Some(c) = self.accent {
+            // The first series of the story's charts and the first colour of every other chart.
             theme.series[0] = c;
+            if let Some(i) = theme.palette.iter().position(|p| *p == c) {
+                theme.palette.swap(0, i);
+            } else {
+                theme.palette[0] = c;
+            }
         }
         if let Some(f) = &self.font {
             theme.font = f.clone();

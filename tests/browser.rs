@@ -107,3 +107,40 @@ fn large_tables_are_cut_on_the_page_but_not_in_the_csv() {
     assert_eq!(note, "The first 500 of 600 rows; “Get the data” has them all.");
     assert_eq!(chart.csv().lines().count(), 601, "the CSV has every row");
 }
+
+/// A Vega-Lite bar chart through the wasm edge: drawn in the accent colour at device
+/// resolution, bar heights in the ratio of the data, and hit-tests that find each bar.
+#[wasm_bindgen_test]
+fn vega_lite_bars_are_drawn_and_hit() {
+    let spec = js_sys::JSON::parse(
+        r#"{"data": {"values": [{"k": "a", "v": 10}, {"k": "b", "v": 30}]}, "mark": "bar",
+            "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "v", "type": "quantitative"}}}"#,
+    )
+    .unwrap();
+    let mut chart = news_infographic::wasm::vega_lite_chart(spec, wasm_bindgen::JsValue::UNDEFINED, "en", "light")
+        .map_err(|_| ())
+        .unwrap();
+    let c = canvas();
+    let h = chart.render(&c, 640.0, 2.0).map_err(|_| ()).unwrap();
+    assert_eq!(c.width(), 1280);
+    assert_eq!(c.height(), (h * 2.0).round() as u32);
+    let accent = news_infographic::Theme::get(news_infographic::ThemeName::Light).palette[0];
+    let painted = count(&c, (accent.0, accent.1, accent.2));
+    assert!(painted > 10_000, "bars painted in the first palette colour: {painted}");
+    assert_eq!(chart.item_count(), 2);
+    assert_eq!(chart.name(), "vega-lite");
+    // Bars: a at the left third, b at the right; b is three times as tall.
+    let hit_a = chart.hit(640.0 * 0.3, h * 0.7);
+    let hit_b = chart.hit(640.0 * 0.75, h * 0.7);
+    assert_eq!((hit_a, hit_b), (0, 1));
+    assert!(chart.describe(1).contains("30"), "{}", chart.describe(1));
+}
+
+/// A bad spec is a JavaScript error naming its path, not a panic.
+#[wasm_bindgen_test]
+fn vega_lite_errors_name_the_path() {
+    let spec = js_sys::JSON::parse(r#"{"data": {"values": []}, "mark": "bar", "encoding": {"x": {"field": "k", "scale": {"type": "sequential"}}}}"#).unwrap();
+    let err = news_infographic::wasm::vega_lite_chart(spec, wasm_bindgen::JsValue::UNDEFINED, "en", "light").err().unwrap();
+    let msg: String = js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message().into();
+    assert!(msg.starts_with("unsupported at `encoding.x.scale.type`: \"sequential\""), "{msg}");
+}

@@ -1,7 +1,8 @@
 /*
  * TypeScript declarations for the news-infographic embed loader (`embed.js`), a classic script
- * that defines the global `window.NewsInfographic`. In the npm package this file is `embed.d.ts`
- * and sits beside `embed.js` and `pkg/`, as here in `www/`. To use it in a TypeScript project:
+ * that defines the global `window.NewsInfographic` and imports the widget's ES modules from
+ * `widget/` beside it. In the npm package this file is `embed.d.ts` and sits beside `embed.js`,
+ * `widget/` and `pkg/`, as here in `www/`. To use it in a TypeScript project:
  *
  *   /// <reference types="news-infographic/embed" />
  *
@@ -23,7 +24,7 @@
  * A chart mounted with in-memory data (`columns`, or a spec object) has no "Embed" action.
  * A bad option is not thrown: the widget shows its error alert.
  *
- * Keep in step with www/embed.js.
+ * Keep in step with www/embed.js and www/widget/.
  */
 
 declare namespace NewsInfographic {

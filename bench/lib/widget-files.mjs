@@ -1,12 +1,22 @@
-// The files the widget needs to draw a chart (not the dataset): the loader, its stylesheet, the
-// wasm-bindgen glue and the wasm. Shared by size-budget.mjs and the report.
+// The files the widget needs to draw a chart (not the dataset): the loader, the ES modules it
+// imports (www/widget/*.js), its stylesheet, the wasm-bindgen glue and the wasm. Shared by
+// size-budget.mjs and the report.
 import path from 'node:path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { REPO } from './server.mjs';
 import { fileSizes } from './bytes.mjs';
 
-export const WIDGET_FILES = ['www/embed.js', 'www/embed.css', 'www/pkg/news_infographic.js', 'www/pkg/news_infographic_bg.wasm'];
+/** www/widget/*.js, sorted; without the folder, one name that widgetSizes() reports as missing. */
+function widgetModules() {
+  try {
+    return fs.readdirSync(path.join(REPO, 'www/widget')).filter((f) => f.endsWith('.js')).sort().map((f) => `www/widget/${f}`);
+  } catch {
+    return ['www/widget/mount.js'];
+  }
+}
+
+export const WIDGET_FILES = ['www/embed.js', ...widgetModules(), 'www/embed.css', 'www/pkg/news_infographic.js', 'www/pkg/news_infographic_bg.wasm'];
 
 /** [{file, raw, gzip, sha256, mtime}] and totals; throws when a file is missing (run make build). */
 export function widgetSizes() {

@@ -64,7 +64,8 @@ pub struct Extent {
 
 const SCALE_KEYS: &[&str] = &[
     "type", "domain", "domainMin", "domainMax", "domainMid", "range", "scheme", "zero", "nice", "reverse", "padding",
-    "paddingInner", "paddingOuter", "align", "exponent", "base", "constant", "clamp", "round", "interpolate",
+    "paddingInner", "paddingOuter", "align", "exponent", "base", "constant", "clamp", "round", "interpolate", "rangeMin",
+    "rangeMax",
 ];
 
 /// Resolves every scale for units and their flowed rows.
@@ -92,7 +93,12 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
         }
         let sj = def.scale.clone().unwrap_or(Json::Obj(Vec::new()));
         let sp = def.path.key("scale");
-        check_keys(&sj, &sp, SCALE_KEYS, &["domainRaw", "rangeMin", "rangeMax", "bins", "reverse_"])?;
+        check_keys(&sj, &sp, SCALE_KEYS, &["domainRaw", "bins"])?;
+        match sj.get("interpolate") {
+            None => {}
+            Some(Json::Str(i)) if i == "rgb" => {}
+            Some(other) => return Err(Error::unsupported(&sp.key("interpolate"), other.to_text(), "rgb")),
+        }
         let marks: Vec<MarkType> = uses.iter().map(|(i, _, _)| units[*i].0.mark.ty).collect();
         let ty = match sj.get("type") {
             Some(t) => {
@@ -147,7 +153,21 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
             _ => opts.padding = num("padding")?,
         }
         let domain = domain_of(ch, ty, def, &uses, units, &sj, &sp)?;
-        let range = range_of(ch, ty, def, &sj, &sp, ext, &marks, palette, &domain)?;
+        if matches!(&domain, Domain::Discrete(v) if v.is_empty()) {
+            // No values (empty data): no scale, no axis; the chart shows an empty plot.
+            continue;
+        }
+        let mut range = range_of(ch, ty, def, &sj, &sp, ext, &marks, palette, &domain)?;
+        if let Range::Continuous(a, b) = &mut range {
+            for (k, slot) in [("rangeMin", a), ("rangeMax", b)] {
+                if let Some(v) = sj.get(k) {
+                    if matches!(ch, Channel::X | Channel::Y) {
+                        return Err(Error::unsupported(&sp.key(k), v.to_text(), "the plot's width or height (omit it)"));
+                    }
+                    *slot = v.num(&sp.key(k))?;
+                }
+            }
+        }
         let scale = Scale::new(ty, domain, range, &opts).map_err(|m| Error::spec(&sp, m))?;
         let mut titles: Vec<String> = Vec::new();
         for (_, c, d) in &uses {

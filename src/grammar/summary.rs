@@ -51,7 +51,7 @@ pub fn summary(chart: &Chart, loc: Locale) -> String {
     let mut worst: Option<(f64, usize)> = None;
     let mut missing = 0;
     for (i, r) in f.table.rows.iter().enumerate() {
-        match r[mi].finite() {
+        match crate::grammar::flow::number_of(&r[mi]) {
             Some(v) => {
                 if best.is_none_or(|b| v > b.0) {
                     best = Some((v, i));

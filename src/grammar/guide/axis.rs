@@ -57,6 +57,8 @@ pub struct Axis {
     pub domain: bool,
     /// Longest label allowed, px.
     pub limit: f64,
+    /// First and last labels kept inside the plot's ends (`labelFlush`).
+    pub flush: bool,
 }
 
 const KEYS: &[&str] = &[
@@ -144,9 +146,14 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
                 Some(c) => c.num(&p.key("tickCount"))?.clamp(1.0, 100.0),
                 None => (length / 40.0).ceil().max(2.0),
             };
-            if continuous { r.scale.ticks(count) } else { discrete_domain(r) }
+            match (&def.time_unit, continuous && temporal) {
+                (Some(tu), true) => unit_ticks(r, tu, count),
+                _ if continuous => r.scale.ticks(count),
+                _ => discrete_domain(r),
+            }
         }
     };
+    let unit_labels = def.time_unit.is_some() && a.get("values").is_none();
     let mut ticks = Vec::new();
     let fmt_spec = format.clone();
     let num_fmt = if continuous && !temporal {
@@ -168,6 +175,8 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
         let Some(pos) = r.scale.map(&v) else { continue };
         let label = if let Some(f) = &num_fmt {
             v.finite().map(|n| f.format(n, loc)).unwrap_or_default()
+        } else if temporal && continuous && unit_labels && time_fmt.is_none() {
+            format_value(def, &v, loc)
         } else if temporal && continuous {
             match (&time_fmt, crate::grammar::flow::date_of(&v)) {
                 (Some(f), Some(ms)) => f.format(ms, loc),
@@ -183,12 +192,42 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
     }
     let labels = flag("labels", true)?;
     let domain = flag("domain", true)?;
-    let mut axis = Axis { channel: r.channel, orient, ticks, title, grid, turned: false, angle, labels, size, title_size, domain, limit };
+    let flush = match a.get("labelFlush") {
+        Some(Json::Bool(b)) => *b,
+        Some(Json::Num(_)) => true,
+        Some(other) => return Err(Error::spec(&p.key("labelFlush"), format!("expected true, false or a number, found {}", other.to_text()))),
+        None => is_x && continuous,
+    };
+    let mut axis = Axis { channel: r.channel, orient, ticks, title, grid, turned: false, angle, labels, size, title_size, domain, limit, flush };
     axis.turned = match angle {
         Some(a) => a != 0.0,
         None => is_x && !continuous && !fits_side_by_side(&axis, length),
     };
     Ok(Some(axis))
+}
+
+/// Ticks of a time-unit axis: the unit's own boundaries (every year of a `year` axis), every
+/// k-th when there are more than `count`.
+fn unit_ticks(r: &Resolved, tu: &crate::grammar::transform::timeunit::TimeUnit, count: f64) -> Vec<Value> {
+    let (lo, hi) = match r.scale.domain() {
+        crate::grammar::scale::Domain::Continuous(a, b) => (a.min(*b), a.max(*b)),
+        _ => return Vec::new(),
+    };
+    let mut t = tu.floor(lo);
+    if t < lo {
+        t = tu.step_end(t);
+    }
+    let mut out = Vec::new();
+    while t <= hi && out.len() < 2000 {
+        out.push(t);
+        let next = tu.step_end(t);
+        if !(next > t) {
+            break;
+        }
+        t = next;
+    }
+    let k = (out.len() as f64 / count.max(1.0)).ceil().max(1.0) as usize;
+    out.into_iter().step_by(k).map(Value::Date).collect()
 }
 
 fn discrete_domain(r: &Resolved) -> Vec<Value> {
@@ -258,8 +297,17 @@ impl Axis {
                         } else {
                             let y = if o == Orient::Bottom { y + size * 0.6 } else { y - size * 0.6 };
                             let half = measure(&text, size, false) / 2.0;
-                            let x = x.max(half + 1.0).min(l.width - half - 1.0);
-                            Label::new(text, x, y, size, theme.muted, Anchor::Middle)
+                            // labelFlush (Vega-Lite's default on continuous x axes): labels at the
+                            // plot's ends sit inside it, clear of the y axis's labels.
+                            if self.flush && *p <= 0.5 {
+                                Label::new(text, x, y, size, theme.muted, Anchor::Start)
+                            } else if self.flush && *p >= plot.w - 0.5 {
+                                Label::new(text, x, y, size, theme.muted, Anchor::End)
+                            } else {
+                                // Kept right of the y axis's labels (which end 6 px left of the plot).
+                                let x = x.max(half + 1.0).max(plot.x - 4.0 + half).min(l.width - half - 1.0);
+                                Label::new(text, x, y, size, theme.muted, Anchor::Middle)
+                            }
                         }
                     }
                     (_, Orient::Right) => Label::new(text, plot.right() + 6.0, plot.y + p, size, theme.muted, Anchor::Start),

@@ -241,7 +241,8 @@ impl Legend {
                 .iter()
                 .map(|(s, n)| symbol_w(s) + 6.0 + measure(n, SIZE, false))
                 .chain(title.iter().map(|t| measure(t, SIZE, true)))
-                .fold(0.0, f64::max),
+                .fold(0.0, f64::max)
+                + 2.0,
             Legend::Gradient { title, .. } => title.iter().map(|t| measure(t, SIZE, true)).fold(200.0, f64::max),
         }
     }

@@ -125,8 +125,12 @@ impl<'a> Ctx<'a> {
         if s.channel != c {
             return None;
         }
-        let v = self.cell(row, &format!("{}_start", s.column));
-        let origin = if c == Channel::X { self.plot.x } else { self.plot.y };
+        let v = Value::Num(crate::grammar::flow::number_of(&self.cell(row, &format!("{}_start", s.column)))?);
+        let origin = match c {
+            Channel::X => self.plot.x,
+            Channel::Y => self.plot.y,
+            _ => 0.0,
+        };
         self.scales.get(c)?.scale.map(&v).map(|x| origin + x)
     }
 
@@ -161,6 +165,10 @@ impl<'a> Ctx<'a> {
     /// The fill and stroke of `row`: `color` goes to the fill of filled marks and the stroke of
     /// the others, as Vega-Lite does; `fill` and `stroke` override.
     pub fn paints(&self, row: &[Value], filled: bool) -> (Option<Paint>, Option<Paint>) {
+        if self.colour_missing(row) {
+            // A colour field with no value: an outline only, never a colour that reads as data.
+            return (None, Some(Paint { color: self.theme.muted, opacity: 1.0 }));
+        }
         let base = self.color(Channel::Color, row).unwrap_or(self.accent);
         let opacity = self.number(Channel::Opacity, row, "opacity").unwrap_or(if filled { 1.0 } else { 1.0 });
         let fo = self.number(Channel::FillOpacity, row, "fillOpacity").unwrap_or(opacity);
@@ -168,6 +176,17 @@ impl<'a> Ctx<'a> {
         let fill = self.color(Channel::Fill, row).or(if filled { Some(base) } else { None });
         let stroke = self.color(Channel::Stroke, row).or(if filled { None } else { Some(base) });
         (fill.map(|c| Paint { color: c, opacity: fo }), stroke.map(|c| Paint { color: c, opacity: so }))
+    }
+
+    /// True when a colour channel encodes a field whose value is missing in `row` (the mark is
+    /// drawn as an outline and its tooltip says "not reported").
+    pub fn colour_missing(&self, row: &[Value]) -> bool {
+        [Channel::Color, Channel::Fill].iter().any(|c| {
+            self.def(*c).is_some_and(|d| {
+                let d = self.applying(d, row);
+                d.field.is_some() && d.value.is_none() && d.column().is_some_and(|col| self.cell(row, &col).is_missing() || (d.ty == FieldType::Quantitative && crate::grammar::flow::number_of(&self.cell(row, &col)).is_none()))
+            })
+        })
     }
 
     /// A numeric channel (size, opacity, stroke width) for `row`, or the mark property `prop`.

@@ -40,7 +40,12 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         };
         let (fill, stroke) = ctx.paints(row, true);
         let width = ctx.number(Channel::StrokeWidth, row, "strokeWidth").unwrap_or(1.0);
-        ctx.emit(out, filled(Geom::Rect { rect: Rect::new(x0, y0, x1 - x0, y1 - y0), radius }, fill, stroke, width, Vec::new()), None, row);
+        let missing = ctx.colour_missing(row);
+        // A cell whose value is not reported: a dashed outline inset by a pixel, so it reads as
+        // "no value" and stays inside its own cell.
+        let r = if missing { Rect::new(x0 + 1.0, y0 + 1.0, (x1 - x0 - 2.0).max(0.0), (y1 - y0 - 2.0).max(0.0)) } else { Rect::new(x0, y0, x1 - x0, y1 - y0) };
+        let dash = if missing { vec![3.0, 3.0] } else { Vec::new() };
+        ctx.emit(out, filled(Geom::Rect { rect: r, radius }, fill, stroke, width, dash), None, row);
         *out.count += 1;
     }
     Ok(())
