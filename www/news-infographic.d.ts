@@ -12,11 +12,13 @@
  * Options accepted by `mount(element, options)` and `handle.update(options)`, all optional:
  *   chart  "overview" (default: key figures and every chart) | "champions-by-year"
  *          | "champions-by-industry" | "claims-check" | "custom" (a chart of your own data)
+ *          | "vega-lite" (a Vega-Lite spec, drawn by the Rust core)
  *   lang   "en" (default) | "zh" (Simplified Chinese)
  *   theme  "" (default: follows prefers-color-scheme, live) | "light" | "dark"
  *   data   dataset: a URL or "#element-id" (default: `data/binzhou.json` beside embed.js;
  *          required for "custom")
- *   spec   chart spec for "custom": an object, a URL, "#element-id" or a bare element id
+ *   spec   chart spec for "custom" or "vega-lite": an object, a URL, "#element-id" or a bare
+ *          element id
  * The script tag's auto-mount reads data-chart, data-lang, data-theme, data-src (-> data),
  * data-spec (-> spec) and data-target (a CSS selector of an existing element to render into
  * instead of a new <div> after the tag); data-mount="none" mounts nothing (API only) and
@@ -34,9 +36,10 @@ declare namespace NewsInfographic {
   interface MountOptions {
     /**
      * "overview" (the default) renders the story's heading, key figures and every chart;
-     * "custom" renders one chart of `data` as `spec` describes it.
+     * "custom" renders one chart of `data` as `spec` describes it; "vega-lite" renders the
+     * Vega-Lite `spec` (its data inline or at `data.url`, resolved against the page).
      */
-    chart?: "overview" | ChartName | "custom";
+    chart?: "overview" | ChartName | "custom" | "vega-lite";
     /** Language of every text in the widget. Default "en". */
     lang?: "en" | "zh";
     /**
@@ -54,7 +57,8 @@ declare namespace NewsInfographic {
      */
     data?: string;
     /**
-     * "custom" only: the chart spec (see schema/chart-spec.schema.json), as an object, a URL,
+     * "custom" and "vega-lite": the chart spec (for "custom" see schema/chart-spec.schema.json;
+     * for "vega-lite" a Vega-Lite spec, README "Vega-Lite charts"), as an object, a URL,
      * "#id" or a bare id of an element holding its JSON.
      */
     spec?: string | object;

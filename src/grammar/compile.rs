@@ -110,7 +110,11 @@ impl Chart {
             let f = flow::run(&u, text, &src)?;
             units.push((u, f));
         }
-        Ok(Chart { spec, config, units })
+        let chart = Chart { spec, config, units };
+        // Scales, guides and marks are checked here too, so a spec that cannot be drawn is
+        // refused when it is read (with its path), not at the first draw.
+        chart.layout(640.0, Locale::En, &Theme::get(crate::theme::ThemeName::Light))?;
+        Ok(chart)
     }
 
     /// The mark types drawn, in layer order.
