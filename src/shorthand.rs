@@ -123,7 +123,7 @@ mod tests {
     /// The grammar's aggregated values for (x, colour), from the translated spec.
     fn grammar_values(c: &Custom) -> Vec<(String, String, Option<f64>)> {
         let json = to_vega_lite(c);
-        let chart = Chart::new(&json, &|_| None).unwrap();
+        let chart = Chart::new(&json, &|_| Err("no data files here".to_string())).unwrap();
         chart.layout(640.0, Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light)).unwrap();
         let (u, f) = &chart.units[0];
         let y = u.encoding.get(crate::grammar::encoding::Channel::Y).unwrap().column().unwrap();
@@ -167,7 +167,7 @@ mod tests {
         let text = j.to_text();
         assert!(text.contains(r#""sort":"-y""#), "{text}");
         assert!(text.contains(r#""test":"indexof([\"b\"], datum[\"k\"]) >= 0""#), "{text}");
-        let chart = Chart::new(&j, &|_| None).unwrap();
+        let chart = Chart::new(&j, &|_| Err("no data files here".to_string())).unwrap();
         let l = chart.layout(640.0, Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light)).unwrap();
         let x = l.scales.list.iter().find(|r| r.channel.name() == "x").unwrap();
         assert_eq!(format!("{:?}", x.scale.domain()), r#"Discrete([Str("b"), Str("a")])"#);

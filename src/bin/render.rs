@@ -328,11 +328,11 @@ Usage:
         let text = std::fs::read_to_string(spec).map_err(|e| Failure::Run(format!("{what}: cannot read: {e}")))?;
         let json = Json::parse(&text).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
         let base = args.base.clone().unwrap_or_else(|| spec.parent().map(Path::to_path_buf).unwrap_or_default());
-        let read = |url: &str| -> Option<String> {
+        let read = |url: &str| -> Result<String, String> {
             if url.contains("://") || url.starts_with('/') {
-                return None;
+                return Err("only relative file paths are read here".into());
             }
-            std::fs::read_to_string(base.join(url)).ok()
+            std::fs::read_to_string(base.join(url)).map_err(|e| e.to_string())
         };
         let chart = Chart::new(&json, &read).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
         let loc = if args.lang == Some(Lang::Zh) { Locale::Zh } else { Locale::En };

@@ -78,14 +78,14 @@ pub fn urls(json: &Json) -> Vec<String> {
 
 struct Src<'a> {
     datasets: &'a [(String, Json)],
-    text: &'a dyn Fn(&str) -> Option<String>,
+    text: &'a dyn Fn(&str) -> Result<String, String>,
 }
 
 impl Sources for Src<'_> {
     fn load(&self, data: &Json, path: &Path) -> Result<Table, Error> {
         let def = DataDef::parse(data, path)?.resolve(self.datasets, path)?;
         let text = match &def.source {
-            data::Source::Url(u) => Some((self.text)(u).ok_or_else(|| Error::Data { path: path.key("url"), row: None, message: format!("\"{u}\" could not be loaded") })?),
+            data::Source::Url(u) => Some((self.text)(u).map_err(|why| Error::Data { path: path.key("url"), row: None, message: format!("\"{u}\" could not be loaded ({why})") })?),
             _ => None,
         };
         Ok(data::load(&def, path, text.as_deref(), &[])?.table)
@@ -93,8 +93,9 @@ impl Sources for Src<'_> {
 }
 
 impl Chart {
-    /// Reads `json` and runs its data flow; `text(url)` gives each fetched `data.url`'s text.
-    pub fn new(json: &Json, text: &dyn Fn(&str) -> Option<String>) -> Result<Chart, Error> {
+    /// Reads `json` and runs its data flow; `text(url)` gives each fetched `data.url`'s text (or
+    /// why it could not be fetched: the error then names the path and the reason).
+    pub fn new(json: &Json, text: &dyn Fn(&str) -> Result<String, String>) -> Result<Chart, Error> {
         let spec = Spec::parse(json)?;
         let config = Config::parse(&spec.config, &Path::of(&["config"]))?;
         let list = flow::units(&spec.root);

@@ -253,6 +253,18 @@ impl FieldDef {
         }
     }
 
+    /// What tooltips, tables and summaries call the field: its title, or (when the title is
+    /// hidden with `title: null`) its field name.
+    pub fn label(&self) -> String {
+        let t = self.default_title();
+        if t.is_empty() {
+            let mut d = self.clone();
+            d.title = None;
+            return d.default_title();
+        }
+        t
+    }
+
     fn plain(path: &Path) -> FieldDef {
         FieldDef {
             path: path.clone(),
@@ -367,7 +379,9 @@ impl FieldDef {
         d.axis = j.get("axis").cloned();
         d.legend = j.get("legend").cloned();
         d.title = match j.get("title") {
-            None | Some(Json::Null) => None,
+            None => None,
+            // `title: null` hides the guide's title.
+            Some(Json::Null) => Some(String::new()),
             Some(t) => Some(t.str(&path.key("title"))?.to_string()),
         };
         d.format = j.get("format").map(|f| f.str(&path.key("format")).map(str::to_string)).transpose()?;

@@ -113,8 +113,9 @@ pub fn defs(e: &Encoding) -> Vec<(Channel, &FieldDef)> {
     v
 }
 
-/// Runs the unit's data flow. `url_text` gives the fetched text of a `data.url`.
-pub fn run(u: &Unit, url_text: &dyn Fn(&str) -> Option<String>, sources: &dyn Sources) -> Result<Flowed, Error> {
+/// Runs the unit's data flow. `url_text` gives the fetched text of a `data.url`, or why it
+/// could not be fetched.
+pub fn run(u: &Unit, url_text: &dyn Fn(&str) -> Result<String, String>, sources: &dyn Sources) -> Result<Flowed, Error> {
     let (def, dpath) = u.data.as_ref().ok_or_else(|| Error::spec(&u.path, "no data: give \"data\" here or on a parent"))?;
     // Dates for temporal fields, as Vega-Lite does; quantitative text is read as a number where
     // it is used (Vega's `+v`), see [`number_of`].
@@ -126,10 +127,10 @@ pub fn run(u: &Unit, url_text: &dyn Fn(&str) -> Option<String>, sources: &dyn So
         }
     }
     let text = match &def.source {
-        data::Source::Url(url) => Some(url_text(url).ok_or_else(|| Error::Data {
+        data::Source::Url(url) => Some(url_text(url).map_err(|why| Error::Data {
             path: dpath.key("url"),
             row: None,
-            message: format!("\"{url}\" could not be loaded"),
+            message: format!("\"{url}\" could not be loaded ({why})"),
         })?),
         _ => None,
     };

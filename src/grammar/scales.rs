@@ -172,7 +172,7 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
         let mut titles: Vec<String> = Vec::new();
         for (_, c, d) in &uses {
             let t = d.default_title();
-            if !titles.contains(&t) && (!matches!(c, Channel::X2 | Channel::Y2) || d.title.is_some()) {
+            if !t.is_empty() && !titles.contains(&t) && (!matches!(c, Channel::X2 | Channel::Y2) || d.title.is_some()) {
                 titles.push(t);
             }
         }

@@ -70,7 +70,7 @@ pub fn summary(chart: &Chart, loc: Locale) -> String {
         }
     };
     let val = |v: f64| format_value(m, &Value::Num(v), loc);
-    let title = m.default_title();
+    let title = m.label();
     let mut s = head;
     if let (Some((hv, hi)), Some((lv, lo))) = (best, worst) {
         let (hn, ln) = (name(hi), name(lo));

@@ -185,18 +185,23 @@ fn vega_lite_json(spec: JsValue) -> Result<crate::grammar::Json, Error> {
 }
 
 /// A Vega-Lite chart: the spec (a JS object), the fetched texts of its `data.url`s as
-/// `[[url, text], ...]` (in `vegaLiteUrls` order), interface language and theme.
+/// `[[url, text], ...]` (in `vegaLiteUrls` order; `[url, null, reason]` for one that could not be
+/// fetched), interface language and theme.
 #[wasm_bindgen(js_name = vegaLiteChart)]
 pub fn vega_lite_chart(spec: JsValue, texts: JsValue, lang: &str, theme: &str) -> Result<Chart, JsError> {
     install_panic_hook();
     let json = vega_lite_json(spec)?;
-    let texts: Vec<(String, String)> = if texts.is_undefined() || texts.is_null() {
+    let texts: Vec<(String, Option<String>, Option<String>)> = if texts.is_undefined() || texts.is_null() {
         Vec::new()
     } else {
         serde_wasm_bindgen::from_value(texts)
             .map_err(|e| Error::Spec { path: crate::error::Path::of(&["data", "url"]), message: de_msg(e) })?
     };
-    let read = |url: &str| texts.iter().find(|(u, _)| u == url).map(|(_, t)| t.clone());
+    let read = |url: &str| match texts.iter().find(|(u, _, _)| u == url) {
+        Some((_, Some(t), _)) => Ok(t.clone()),
+        Some((_, None, why)) => Err(why.clone().unwrap_or_else(|| "no text".into())),
+        None => Err("not fetched".into()),
+    };
     let chart = crate::grammar::Chart::new(&json, &read)?;
     Chart::new(ChartDef::VegaLite(Rc::new(chart)), lang, theme)
 }

@@ -25,6 +25,8 @@ const PAGES = [
   ['/zh.html', 'light', 1280],
   ['/zh.html', 'dark', 375],
   ['/examples/claims-check.html', 'light', 640],
+  ['/examples/vega-lite.html', 'light', 1280],
+  ['/examples/vega-lite.html', 'dark', 375],
 ];
 
 for (const [url, scheme, width] of PAGES) {

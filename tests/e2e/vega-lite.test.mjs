@@ -126,6 +126,41 @@ describe('vega-lite in chromium (playwright)', () => {
     await context.close();
   });
 
+  test('the Vega-Lite catalogue in the browser: each entry a drawn chart or an alert naming its path', async () => {
+    const entries = JSON.parse(readFileSync(path.join(repo, 'tests/fixtures/vega-lite/catalogue.json'), 'utf8'));
+    const { page, context, log } = await openPage(env, PAGE, { width: 640 });
+    await widgetsSettled(page);
+    const results = await page.evaluate(async (list) => {
+      const out = [];
+      for (const e of list) {
+        const el = document.createElement('div');
+        document.querySelector('main').append(el);
+        const h = NewsInfographic.mount(el, { chart: 'vega-lite', spec: e.spec });
+        await h.ready;
+        const alert = el.shadowRoot.querySelector('[role="alert"]');
+        const c = el.shadowRoot.querySelector('canvas');
+        out.push({ id: e.id, state: el.getAttribute('data-state'), alert: alert ? alert.textContent : '', canvas: c ? c.width : 0 });
+        h.destroy();
+      }
+      return out;
+    }, entries);
+    let errors = 0;
+    entries.forEach((e, i) => {
+      const r = results[i];
+      if (e.expect === 'ok') {
+        assert.equal(r.state, 'ready', `${e.id}: ${r.alert}`);
+        assert.ok(r.canvas > 0, `${e.id}: drawn`);
+      } else {
+        errors++;
+        assert.equal(r.state, 'error', `${e.id} should be refused`);
+        assert.ok(r.alert.includes(e.expect), `${e.id}: alert ${JSON.stringify(r.alert)} lacks ${JSON.stringify(e.expect)}`);
+      }
+    });
+    // One console error per refused spec (the message the alert shows), nothing else.
+    assert.equal(log.errors.filter((m) => m.startsWith('news-infographic: ')).length, errors);
+    await context.close();
+  });
+
   test('NewsInfographic.mount takes a spec object; bad specs get an alert naming the JSON path', async () => {
     const { page, context, log } = await openPage(env, PAGE, { width: 900 });
     await widgetsSettled(page);

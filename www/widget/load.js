@@ -51,12 +51,17 @@ export function loadSpec(ref) {
 
 /** The data files a Vega-Lite spec names, as [url, text] pairs; relative URLs resolve against the page. */
 export function loadTexts(urls) {
+  // A URL that cannot be fetched is handed to Rust as [url, null, reason]: the error the widget
+  // shows then names the spec path that asked for it (data.url, transform[i].from.data.url).
   return Promise.all(
     urls.map((u) =>
-      fetchText(new URL(u, document.baseURI).href).then((t) => {
-        if (t.text.length > FAR_OVER) throw new Error("the data " + u + " is " + t.text.length + " bytes, far over the limit");
-        return [u, t.text];
-      })
+      fetchText(new URL(u, document.baseURI).href).then(
+        (t) => {
+          if (t.text.length > FAR_OVER) return [u, null, "it is " + t.text.length + " bytes, far over the limit"];
+          return [u, t.text];
+        },
+        (e) => [u, null, e.message]
+      )
     )
   );
 }

@@ -259,7 +259,7 @@ impl<'a> Ctx<'a> {
                         v = Value::str(&format!("{} – {}", format_value(d, &v, self.loc), format_value(d, &e, self.loc)));
                     }
                 }
-                (d.default_title(), v)
+                (d.label(), v)
             })
             .collect()
     }
@@ -283,7 +283,7 @@ impl<'a> Ctx<'a> {
                 title = text;
                 continue;
             }
-            lines.push(words::pair(self.loc, &d.default_title(), &text));
+            lines.push(words::pair(self.loc, &d.label(), &text));
         }
         if title.is_empty() {
             title = lines.first().cloned().unwrap_or_else(|| self.unit.mark.ty.name().to_string());
