@@ -92,10 +92,8 @@ impl Config {
                         c.step = size(s, &p.key("step"), 4.0, 200.0)?;
                     }
                 }
-                "range" | "scale" | "style" | "title" => {
-                    if !v.obj(&p)?.is_empty() {
-                        return Err(Error::unsupported(&p, format!("config.{k} is not supported yet"), ""));
-                    }
+                "range" | "scale" | "style" | "title" if !v.obj(&p)?.is_empty() => {
+                    return Err(Error::unsupported(&p, format!("config.{k} is not supported yet"), ""));
                 }
                 _ => {}
             }

@@ -152,7 +152,7 @@ pub enum Bin {
     /// Bin the field (`true` or parameters); `name` is Vega-Lite's prefix (`bin_maxbins_10`).
     Bin {
         /// The parameters.
-        params: BinParams,
+        params: Box<BinParams>,
         /// Field-name prefix.
         name: String,
     },
@@ -323,7 +323,7 @@ impl FieldDef {
                     if params.auto_maxbins && matches!(channel, Channel::Color | Channel::Fill | Channel::Stroke | Channel::Size | Channel::StrokeWidth | Channel::Opacity | Channel::Shape) {
                         params.maxbins = Some(6.0);
                     }
-                    Some(Bin::Bin { params, name: bin_name(b, channel) })
+                    Some(Bin::Bin { params: Box::new(params), name: bin_name(b, channel) })
                 }
                 other => return Err(Error::spec(&bp, format!("expected true, \"binned\" or an object, found {}", other.to_text()))),
             };

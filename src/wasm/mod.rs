@@ -191,15 +191,17 @@ fn vega_lite_json(spec: JsValue) -> Result<crate::grammar::Json, Error> {
 pub fn vega_lite_chart(spec: JsValue, texts: JsValue, lang: &str, theme: &str) -> Result<Chart, JsError> {
     install_panic_hook();
     let json = vega_lite_json(spec)?;
-    let texts: Vec<(String, Option<String>, Option<String>)> = if texts.is_undefined() || texts.is_null() {
+    let texts: Vec<Vec<Option<String>>> = if texts.is_undefined() || texts.is_null() {
         Vec::new()
     } else {
         serde_wasm_bindgen::from_value(texts)
             .map_err(|e| Error::Spec { path: crate::error::Path::of(&["data", "url"]), message: de_msg(e) })?
     };
-    let read = |url: &str| match texts.iter().find(|(u, _, _)| u == url) {
-        Some((_, Some(t), _)) => Ok(t.clone()),
-        Some((_, None, why)) => Err(why.clone().unwrap_or_else(|| "no text".into())),
+    let read = |url: &str| match texts.iter().find(|e| e.first().and_then(|u| u.as_deref()) == Some(url)) {
+        Some(e) => match (e.get(1).cloned().flatten(), e.get(2).cloned().flatten()) {
+            (Some(t), _) => Ok(t),
+            (None, why) => Err(why.unwrap_or_else(|| "no text".into())),
+        },
         None => Err("not fetched".into()),
     };
     let chart = crate::grammar::Chart::new(&json, &read)?;

@@ -58,7 +58,7 @@ export function loadTexts(urls) {
       fetchText(new URL(u, document.baseURI).href).then(
         (t) => {
           if (t.text.length > FAR_OVER) return [u, null, "it is " + t.text.length + " bytes, far over the limit"];
-          return [u, t.text];
+          return [u, t.text, null];
         },
         (e) => [u, null, e.message]
       )

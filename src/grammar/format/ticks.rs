@@ -2,7 +2,6 @@
 //! which derive the precision of a specifier from the tick step (`precisionFixed`,
 //! `precisionPrefix`, `precisionRound`) and use SI-prefix scaling for type `s`.
 
-use super::js_int::{js_pow10, js_round};
 use super::js_num::decimal_parts;
 use super::number::NumberFormat;
 use super::specifier::Spec;
@@ -33,72 +32,10 @@ fn precision_round(step: f64, max: f64) -> Option<i64> {
     Some((exponent(max)? as i64 - exponent(step)? as i64).max(0) + 1)
 }
 
-/// d3-array's `tickIncrement` core (`tickSpec`), returning the signed increment.
-fn tick_increment(start: f64, stop: f64, count: f64) -> f64 {
-    let (e10, e5, e2) = (50f64.sqrt(), 10f64.sqrt(), 2f64.sqrt());
-    let mut count = count;
-    // d3 retries with twice the count at most twice (0.5 <= count < 2); a loop bounds it.
-    for _ in 0..3 {
-        let step = (stop - start) / if count.is_nan() { f64::NAN } else { count.max(0.0) };
-        let power = step.log10().floor();
-        let (up, down) = if power.is_finite() {
-            let p = power as i32;
-            (js_pow10(p), js_pow10(-p))
-        } else {
-            (10f64.powf(power), 10f64.powf(-power))
-        };
-        let error = step / up;
-        let factor = if error >= e10 {
-            10.0
-        } else if error >= e5 {
-            5.0
-        } else if error >= e2 {
-            2.0
-        } else {
-            1.0
-        };
-        let (i1, i2, inc);
-        if power < 0.0 {
-            let k = down / factor;
-            let (mut a, mut b) = (js_round(start * k), js_round(stop * k));
-            if a / k < start {
-                a += 1.0;
-            }
-            if b / k > stop {
-                b -= 1.0;
-            }
-            (i1, i2, inc) = (a, b, -k);
-        } else {
-            let k = up * factor;
-            let (mut a, mut b) = (js_round(start / k), js_round(stop / k));
-            if a * k < start {
-                a += 1.0;
-            }
-            if b * k > stop {
-                b -= 1.0;
-            }
-            (i1, i2, inc) = (a, b, k);
-        }
-        if i2 < i1 && (0.5..2.0).contains(&count) {
-            count *= 2.0;
-            continue;
-        }
-        return inc;
-    }
-    f64::NAN
-}
-
-/// d3-array's `tickStep(start, stop, count)`: the nice step (1, 2 or 5 times a power of ten)
-/// for about `count` ticks, negative when `stop < start`.
+/// d3-array's `tickStep(start, stop, count)`: the one implementation, in the scales
+/// ([`crate::grammar::scale::tick_step`]), checked there against d3 bit for bit.
 pub fn tick_step(start: f64, stop: f64, count: f64) -> f64 {
-    let reverse = stop < start;
-    let inc = if reverse { tick_increment(stop, start, count) } else { tick_increment(start, stop, count) };
-    let step = if inc < 0.0 { 1.0 / -inc } else { inc };
-    if reverse {
-        -step
-    } else {
-        step
-    }
+    crate::grammar::scale::tick_step(start, stop, count)
 }
 
 /// d3-scale's linear `tickFormat(start, stop, count, specifier)`: the specifier (default

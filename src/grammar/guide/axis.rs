@@ -221,7 +221,7 @@ fn unit_ticks(r: &Resolved, tu: &crate::grammar::transform::timeunit::TimeUnit, 
     while t <= hi && out.len() < 2000 {
         out.push(t);
         let next = tu.step_end(t);
-        if !(next > t) {
+        if next.partial_cmp(&t) != Some(std::cmp::Ordering::Greater) {
             break;
         }
         t = next;

@@ -8,6 +8,9 @@ use crate::grammar::mark::common::{filled, Ctx, Out};
 use crate::grammar::mark::line::{interpolate, series, MAX_ITEMS};
 use crate::layout::{Geom, Hit, Paint, Rect};
 
+/// A point of the area's top line and the matching point of its baseline.
+type Edge = ((f64, f64), (f64, f64));
+
 /// Draws the unit's areas.
 pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     let horizontal = crate::grammar::scales::orient(ctx.unit) == Some(true);
@@ -25,7 +28,7 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         if ctx.def(Channel::Opacity).is_none() && ctx.unit.mark.get("fillOpacity").is_none() {
             fill.opacity = opacity;
         }
-        let mut runs: Vec<Vec<((f64, f64), (f64, f64))>> = vec![Vec::new()];
+        let mut runs: Vec<Vec<Edge>> = vec![Vec::new()];
         for (i, row) in g.iter().enumerate() {
             let a = ctx.pos(along, row).map(|v| v + ctx.band(along) / 2.0);
             let top = ctx.pos(meas, row);

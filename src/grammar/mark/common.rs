@@ -170,7 +170,7 @@ impl<'a> Ctx<'a> {
             return (None, Some(Paint { color: self.theme.muted, opacity: 1.0 }));
         }
         let base = self.color(Channel::Color, row).unwrap_or(self.accent);
-        let opacity = self.number(Channel::Opacity, row, "opacity").unwrap_or(if filled { 1.0 } else { 1.0 });
+        let opacity = self.number(Channel::Opacity, row, "opacity").unwrap_or(1.0);
         let fo = self.number(Channel::FillOpacity, row, "fillOpacity").unwrap_or(opacity);
         let so = self.number(Channel::StrokeOpacity, row, "strokeOpacity").unwrap_or(opacity);
         let fill = self.color(Channel::Fill, row).or(if filled { Some(base) } else { None });
