@@ -112,10 +112,22 @@ impl Chart {
             units.push((u, f));
         }
         let chart = Chart { spec, config, units };
-        // Scales, guides and marks are checked here too, so a spec that cannot be drawn is
-        // refused when it is read (with its path), not at the first draw.
-        chart.layout(640.0, Locale::En, &Theme::get(crate::theme::ThemeName::Light))?;
+        chart.check()?;
         Ok(chart)
+    }
+
+    /// Resolves the scales and plans the guides once, so a spec that cannot be drawn is refused
+    /// when it is read (with its path), not at the first draw.
+    fn check(&self) -> Result<(), Error> {
+        let theme = Theme::get(crate::theme::ThemeName::Light);
+        let sc = scales::resolve(&self.units, Extent { width: 480.0, height: self.config.height }, &palette(&theme, self.config.mark_color))?;
+        for c in [Channel::X, Channel::Y] {
+            if let Some(r) = sc.get(c) {
+                axis::plan(r, 480.0, Locale::En, &self.config)?;
+            }
+        }
+        legend::plan(&sc, &self.marks(), Locale::En, &theme, self.config.legend_off)?;
+        Ok(())
     }
 
     /// The mark types drawn, in layer order.
@@ -206,7 +218,9 @@ impl Chart {
         let mut dropped = 0;
         let mut records = Vec::new();
         let mut counts: Vec<(MarkType, usize)> = Vec::new();
+        let layered = self.units.len() > 1;
         for (u, f) in &self.units {
+            let first_record = records.len();
             let ctx = Ctx { unit: u, flowed: f, scales: &sc, plot, theme: &theme, loc, accent };
             let mut count = 0;
             let mut out = Out { layout: &mut l, dropped: &mut dropped, records: &mut records, count: &mut count };
@@ -224,6 +238,13 @@ impl Chart {
             match counts.iter_mut().find(|(m, _)| *m == u.mark.ty) {
                 Some(c) => c.1 += count,
                 None => counts.push((u.mark.ty, count)),
+            }
+            if layered {
+                // Layers show different fields: each record says which layer's mark it is.
+                let word = crate::grammar::words::pick(loc, "Mark", "标记");
+                for r in &mut records[first_record..] {
+                    r.insert(0, (word.to_string(), Value::str(u.mark.ty.name())));
+                }
             }
             if u.mark.ty == MarkType::Line && u.mark.flag("point").ok().flatten() == Some(true) {
                 let n = f.table.rows.iter().filter(|r| crate::grammar::mark::line::point_at(&ctx, r).is_some()).count();

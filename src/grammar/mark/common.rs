@@ -302,6 +302,13 @@ impl<'a> Ctx<'a> {
     pub fn emit(&self, out: &mut Out, shape: Shape, hit: Option<Hit>, row: &[Value]) {
         let bbox = bounds(&shape.geom);
         out.layout.shapes.push(shape);
+        // Past MAX_ITEMS marks, every k-th gets a hit item (tooltips and keyboard steps stay
+        // fast); every mark keeps its record for "Get the data".
+        let every = self.rows().len().div_ceil(crate::grammar::mark::line::MAX_ITEMS).max(1);
+        if every > 1 && *out.count % every != 0 {
+            out.records.push(self.record(row));
+            return;
+        }
         self.item(out, bbox, hit, row);
     }
 
