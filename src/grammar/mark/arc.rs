@@ -69,3 +69,27 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::grammar::mark::test_layout;
+    use crate::layout::Hit;
+
+    #[test]
+    fn slices_cover_the_circle_in_proportion() {
+        let c = test_layout(r#"{"data": {"values": [{"k": "a", "v": 1}, {"k": "b", "v": 3}]}, "mark": {"type": "arc", "innerRadius": 20},
+            "encoding": {"theta": {"field": "v", "type": "quantitative"}, "color": {"field": "k", "type": "nominal"}}}"#);
+        let sectors: Vec<(f64, f64, f64)> = c.layout.items.iter().filter_map(|i| match i.hit {
+            Some(Hit::Sector { a0, a1, r0, .. }) => Some((a0, a1, r0)),
+            _ => None,
+        }).collect();
+        assert_eq!(sectors.len(), 2);
+        let tau = std::f64::consts::TAU;
+        assert!((sectors[0].1 - sectors[0].0 - tau / 4.0).abs() < 1e-9, "1 of 4 is a quarter turn");
+        assert!((sectors[1].1 - tau).abs() < 1e-9, "the slices end at a full turn");
+        assert_eq!(sectors[0].2, 20.0, "innerRadius makes a donut");
+        let p = sector(0.0, 0.0, 0.0, 10.0, 0.0, tau / 4.0);
+        assert_eq!(p.last(), Some(&(0.0, 0.0)), "a pie slice closes at the centre");
+    }
+}

@@ -69,3 +69,24 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::mark::test_layout;
+    use crate::layout::Geom;
+
+    #[test]
+    fn stacked_areas_share_their_boundary() {
+        let c = test_layout(r#"{"data": {"values": [{"t": 0, "s": "a", "v": 1}, {"t": 1, "s": "a", "v": 2}, {"t": 0, "s": "b", "v": 3}, {"t": 1, "s": "b", "v": 3}]},
+            "mark": "area", "encoding": {"x": {"field": "t", "type": "quantitative"}, "y": {"field": "v", "type": "quantitative"}, "color": {"field": "s", "type": "nominal"}}}"#);
+        let polys: Vec<&Vec<(f64, f64)>> = c.layout.shapes.iter().filter_map(|s| if let Geom::Polygon(p) = &s.geom { Some(p) } else { None }).collect();
+        assert_eq!(polys.len(), 2, "one band per series");
+        // Polygon = top line then baseline reversed: series a's top at t=0 is series b's... one
+        // band's top line is the other's baseline (stacked, descending by colour: b at the bottom).
+        let (a, b) = (polys[0], polys[1]);
+        let a_base: Vec<(f64, f64)> = a[2..].iter().rev().copied().collect();
+        let b_top: Vec<(f64, f64)> = b[..2].to_vec();
+        assert!(a_base.iter().zip(&b_top).all(|(p, q)| (p.0 - q.0).abs() < 1e-9 && (p.1 - q.1).abs() < 1e-9), "{a_base:?} vs {b_top:?}");
+        assert_eq!(c.counts[0].1, 2);
+    }
+}

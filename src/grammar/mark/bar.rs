@@ -99,3 +99,24 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::mark::test_layout;
+    use crate::layout::Geom;
+
+    #[test]
+    fn bars_rise_from_zero_in_proportion_and_negative_ones_hang_below() {
+        let c = test_layout(r#"{"data": {"values": [{"k": "a", "v": 10}, {"k": "b", "v": 30}, {"k": "c", "v": -10}]}, "mark": "bar",
+            "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "v", "type": "quantitative"}}}"#);
+        let rects: Vec<_> = c.layout.shapes.iter().filter_map(|s| if let Geom::Rect { rect, .. } = s.geom { Some(rect) } else { None }).collect();
+        assert_eq!(rects.len(), 3);
+        let zero = rects[0].bottom();
+        assert!((rects[1].bottom() - zero).abs() < 1e-9, "a and b share the zero baseline");
+        assert!((rects[1].h / rects[0].h - 3.0).abs() < 1e-9, "30 is three times 10");
+        assert!((rects[2].y - zero).abs() < 1e-9 && (rects[2].h - rects[0].h).abs() < 1e-9, "-10 hangs below zero");
+        // Band padding 0.1 inner: bars are 90 % of their step.
+        let step = rects[1].x - rects[0].x;
+        assert!((rects[0].w / step - 0.9).abs() < 1e-9);
+    }
+}

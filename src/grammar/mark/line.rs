@@ -194,6 +194,6 @@ mod tests {
         assert_eq!(m.last(), Some(&(20.0, 5.0)));
         assert!(m.contains(&(10.0, 10.0)));
         // Monotone: never above the local maximum between the points.
-        assert!(m.iter().all(|&(_, y)| y <= 10.0 + 1e-9 && y >= -1e-9));
+        assert!(m.iter().all(|&(_, y)| (-1e-9..=10.0 + 1e-9).contains(&y)));
     }
 }

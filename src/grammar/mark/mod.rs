@@ -175,3 +175,11 @@ impl MarkDef {
         Ok(())
     }
 }
+
+/// Lays a spec (with inline data) out 400 px wide in the light theme, for the mark files' tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn test_layout(spec: &str) -> crate::grammar::Compiled {
+    let json = crate::grammar::Json::parse(spec).unwrap();
+    let chart = crate::grammar::Chart::new(&json, &|_| Err("no files".to_string())).unwrap();
+    chart.layout(400.0, crate::grammar::format::Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light)).unwrap()
+}

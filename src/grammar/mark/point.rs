@@ -72,3 +72,25 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::grammar::mark::test_layout;
+
+    #[test]
+    fn point_areas_follow_size_and_shapes_follow_the_shape_scale() {
+        let c = test_layout(r#"{"data": {"values": [{"x": 1, "y": 1, "n": 100, "g": "p"}, {"x": 2, "y": 2, "n": 400, "g": "q"}]}, "mark": "point",
+            "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}, "shape": {"field": "g", "type": "nominal"},
+            "size": {"field": "n", "type": "quantitative", "scale": {"range": [0, 400]}}}}"#);
+        let s = &c.layout.shapes;
+        assert!(matches!(s[0].geom, Geom::Circle { .. }), "the first shape value is a circle");
+        assert!(matches!(s[1].geom, Geom::Polygon(ref p) if p.len() == 4), "the second is a square");
+        // Size is an area: 100 of a [0, 400] domain on a [0, 400] range gives 100 px².
+        if let Geom::Circle { r, .. } = s[0].geom {
+            assert!((std::f64::consts::PI * r * r - 100.0).abs() < 1e-6, "area {}", std::f64::consts::PI * r * r);
+        }
+        assert!(s[0].fill.is_none() && s[0].stroke.is_some(), "points are outlined unless filled");
+        assert_eq!(symbol(3, 0.0, 0.0, 64.0).len(), 4, "a diamond has four corners");
+    }
+}

@@ -50,3 +50,23 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::mark::test_layout;
+    use crate::layout::Geom;
+
+    #[test]
+    fn heatmap_cells_fill_their_bands_and_missing_values_are_outlines() {
+        let c = test_layout(r#"{"data": {"values": [{"x": "a", "y": "p", "v": 1}, {"x": "b", "y": "p", "v": 5}, {"x": "a", "y": "q", "v": null}]}, "mark": "rect",
+            "encoding": {"x": {"field": "x", "type": "nominal"}, "y": {"field": "y", "type": "nominal"}, "color": {"field": "v", "type": "quantitative"}}}"#);
+        let plot = c.layout.plot;
+        let inside = |r: &crate::layout::Rect| r.x >= plot.x - 1.0 && r.right() <= plot.right() + 1.0 && r.y >= plot.y - 1.0 && r.bottom() <= plot.bottom() + 1.0;
+        // (The colour legend's gradient is drawn with rects too, outside the plot.)
+        let cells: Vec<_> = c.layout.shapes.iter().filter_map(|s| if let Geom::Rect { rect, .. } = s.geom { Some((rect, s)) } else { None }).filter(|(r, _)| inside(r)).collect();
+        assert_eq!(cells.len(), 3);
+        assert!((cells[0].0.w - plot.w / 2.0).abs() < 1e-9, "two columns, no padding for rects");
+        assert!(cells[2].1.fill.is_none() && !cells[2].1.dash.is_empty(), "the cell not reported is a dashed outline");
+        assert_ne!(cells[0].1.fill.unwrap().color, cells[1].1.fill.unwrap().color);
+    }
+}

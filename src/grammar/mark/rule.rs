@@ -45,3 +45,22 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::mark::test_layout;
+    use crate::layout::Geom;
+
+    #[test]
+    fn a_rule_with_only_y_crosses_the_plot_at_that_value() {
+        let c = test_layout(r#"{"data": {"values": [{"v": 2}, {"v": 4}, {"v": 9}]}, "layer": [
+            {"mark": "point", "encoding": {"y": {"field": "v", "type": "quantitative"}}},
+            {"mark": "rule", "encoding": {"y": {"aggregate": "mean", "field": "v"}}}]}"#);
+        let rule = c.layout.shapes.iter().rev().find_map(|s| if let Geom::Line(p) = &s.geom { Some(p.clone()) } else { None }).unwrap();
+        let plot = c.layout.plot;
+        assert_eq!((rule[0].0, rule[1].0), (plot.x, plot.right()));
+        // Mean 5 on the domain [0, 9] (zero included; d3's nice with 10 ticks keeps 9).
+        let want = plot.bottom() - plot.h * 5.0 / 9.0;
+        assert!((rule[0].1 - want).abs() < 1e-9, "{} vs {want}", rule[0].1);
+    }
+}

@@ -64,3 +64,19 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::mark::test_layout;
+    use crate::layout::Anchor;
+
+    #[test]
+    fn texts_write_formatted_values_and_say_not_reported() {
+        let c = test_layout(r#"{"data": {"values": [{"k": "a", "v": 1234.5}, {"k": "b", "v": null}]}, "mark": {"type": "text", "align": "left"},
+            "encoding": {"y": {"field": "k", "type": "nominal"}, "text": {"field": "v", "type": "quantitative", "format": ",.1f"}}}"#);
+        let texts: Vec<&str> = c.layout.labels.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(&"1,234.5"), "{texts:?}");
+        assert!(texts.contains(&"not reported"), "{texts:?}");
+        assert!(c.layout.labels.iter().any(|l| l.text == "1,234.5" && l.anchor == Anchor::Start));
+    }
+}

@@ -40,3 +40,22 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::mark::test_layout;
+    use crate::layout::Geom;
+
+    #[test]
+    fn ticks_are_vertical_at_their_x_and_span_three_quarters_of_the_band() {
+        let c = test_layout(r#"{"data": {"values": [{"v": 0, "g": "a"}, {"v": 10, "g": "a"}, {"v": 5, "g": "b"}]}, "mark": "tick",
+            "encoding": {"x": {"field": "v", "type": "quantitative"}, "y": {"field": "g", "type": "nominal"}}}"#);
+        let lines: Vec<&Vec<(f64, f64)>> = c.layout.shapes.iter().filter_map(|s| if let Geom::Line(p) = &s.geom { Some(p) } else { None }).collect();
+        assert_eq!(lines.len(), 3);
+        for l in &lines {
+            assert_eq!(l[0].0, l[1].0, "vertical");
+        }
+        let plot = c.layout.plot;
+        assert!((lines[0][0].0 - plot.x).abs() < 1e-9 && (lines[1][0].0 - plot.right()).abs() < 1e-9, "0 and 10 at the plot's ends");
+    }
+}
