@@ -50,8 +50,11 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
             Some("bottom") | Some("alphabetic") | Some("line-bottom") => -size * 0.5,
             _ => 0.0,
         };
+        // Text is in the text colour unless a colour is encoded or given (Vega-Lite's default
+        // text fill is black, not the first category colour).
+        let coloured = ctx.color(Channel::Color, row).is_some() || ctx.color(Channel::Fill, row).is_some();
         let (fill, _) = ctx.paints(row, true);
-        let color = fill.map(|p| p.color).unwrap_or(ctx.theme.text);
+        let color = if coloured { fill.map(|p| p.color).unwrap_or(ctx.theme.text) } else { ctx.theme.text };
         let mut lab = Label::new(text, x + dx, y + dy + baseline_shift, size, color, anchor);
         if bold {
             lab = lab.bold();
