@@ -9,7 +9,6 @@ use crate::error::Error;
 use crate::format::{num, percent};
 use crate::layout::{by_industry, by_year, claims_check, Layout};
 use crate::query::change;
-use crate::spec::Mark;
 use crate::table::Table;
 use crate::text::pick;
 use crate::theme::Theme;
@@ -208,15 +207,7 @@ impl ChartDef {
     pub fn layout(&self, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
         match self {
             ChartDef::Preset(k, d) => k.layout(d, width, lang, theme),
-            ChartDef::Custom(c) => {
-                let width = width.clamp(200.0, 4000.0);
-                match c.spec.kind {
-                    Mark::Bar | Mark::StackedBar | Mark::GroupedBar => {
-                        crate::layout::bars::layout(c, width, lang, theme)
-                    }
-                    Mark::Line | Mark::Dot => crate::layout::lines::layout(c, width, lang, theme),
-                }
-            }
+            ChartDef::Custom(c) => Ok(c.grammar.layout(width, locale(lang), theme)?.layout),
             ChartDef::Xy(xy) => crate::layout::xy::layout(xy, width.clamp(200.0, 4000.0), lang, theme),
             ChartDef::VegaLite(c) => Ok(c.layout(width, locale(lang), theme)?.layout),
         }
@@ -269,13 +260,19 @@ impl ChartDef {
                 out.push(crate::text::derived_note(lang).to_string());
                 out
             }
-            ChartDef::Custom(c) => c.spec.credits(lang),
+            ChartDef::Custom(c) => {
+                let mut out = c.spec.credits(lang);
+                if let Ok(l) = c.grammar.layout(TABLE_WIDTH, locale(lang), &Theme::get(crate::theme::ThemeName::Light)) {
+                    out.extend(c.grammar.notes(&l, locale(lang)));
+                }
+                out
+            }
             ChartDef::Xy(xy) => xy.spec.credits(lang),
             ChartDef::VegaLite(c) => {
-                let mut out: Vec<String> = crate::grammar::compile::sources(c)
+                let mut out: Vec<String> = c.spec.source.iter().cloned().collect();
+                out.extend(crate::grammar::compile::sources(c)
                     .into_iter()
-                    .map(|u| format!("{}{u}", pick(lang, "Data: ", "数据：")))
-                    .collect();
+                    .map(|u| format!("{}{u}", pick(lang, "Data: ", "数据："))));
                 if let Ok(l) = c.layout(TABLE_WIDTH, locale(lang), &Theme::get(crate::theme::ThemeName::Light)) {
                     out.extend(c.notes(&l, locale(lang)));
                 }

@@ -1,5 +1,7 @@
 //! A chart of a newsroom's own data: the checked spec, the frame and the aggregated series,
-//! with the words around the chart (title, summary, source) and its data table.
+//! with the words around the chart (title, summary, source) and its data table. It is drawn by
+//! the grammar engine: the shorthand spec is written as the Vega-Lite spec it stands for
+//! ([`crate::shorthand`]) and laid out like any other Vega-Lite chart.
 
 use crate::data::Lang;
 use crate::error::Error;
@@ -11,7 +13,7 @@ use crate::table::Table;
 use crate::text;
 
 /// A validated custom chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Custom {
     /// The spec.
     pub spec: Spec,
@@ -19,14 +21,24 @@ pub struct Custom {
     pub frame: Frame,
     /// The data aggregated as the spec says.
     pub series: Series,
+    /// The chart in the grammar, with its data flowed: what is drawn.
+    pub grammar: std::rc::Rc<crate::grammar::Chart>,
+}
+
+impl PartialEq for Custom {
+    fn eq(&self, o: &Custom) -> bool {
+        self.spec == o.spec && self.frame == o.frame && self.series == o.series
+    }
 }
 
 impl Custom {
-    /// Checks the spec against the data and aggregates it.
+    /// Checks the spec against the data, aggregates it, and builds its grammar chart.
     pub fn new(spec: Spec, frame: Frame) -> Result<Custom, Error> {
         spec.check(&frame)?;
         let series = build(&spec, &frame)?;
-        Ok(Custom { spec, frame, series })
+        let json = crate::shorthand::to_vega_lite(&spec, &frame);
+        let grammar = std::rc::Rc::new(crate::grammar::Chart::new(&json, &|_| Err("inline data only".to_string()))?);
+        Ok(Custom { spec, frame, series, grammar })
     }
 
     /// A value as text, or "not reported".
@@ -143,7 +155,13 @@ impl Custom {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use crate::data::Lang;
-    use crate::layout::bars::tests::custom;
+    use super::Custom;
+    use crate::frame::Frame;
+    use crate::spec::Spec;
+
+    fn custom(csv: &str, spec: &str) -> Custom {
+        Custom::new(serde_json::from_str::<Spec>(spec).unwrap(), Frame::from_csv(csv).unwrap()).unwrap()
+    }
 
     #[test]
     fn summaries_compare_what_the_chart_compares() {

@@ -3,10 +3,9 @@
 //! the data inline, so a newsroom can take a shorthand chart into any Vega-Lite tool and the
 //! grammar engine draws it from the same numbers (the tests check the aggregated values agree).
 
-use crate::custom::Custom;
-use crate::frame::Cell;
+use crate::frame::{Cell, Frame};
 use crate::grammar::Json;
-use crate::spec::{Aggregate, Mark, Sort};
+use crate::spec::{Aggregate, Mark, Sort, Spec};
 
 fn s(v: &str) -> Json {
     Json::Str(v.to_string())
@@ -29,15 +28,13 @@ fn field(name: &str) -> Json {
 }
 
 /// The chart as a Vega-Lite spec with its data inline.
-pub fn to_vega_lite(c: &Custom) -> Json {
-    let spec = &c.spec;
-    let rows: Vec<Json> = c
-        .frame
+pub fn to_vega_lite(spec: &Spec, frame: &Frame) -> Json {
+    let rows: Vec<Json> = frame
         .rows
         .iter()
         .map(|r| {
             Json::Obj(
-                c.frame
+                frame
                     .columns
                     .iter()
                     .zip(r)
@@ -79,17 +76,14 @@ pub fn to_vega_lite(c: &Custom) -> Json {
         if spec.kind == Mark::GroupedBar {
             enc.push(("xOffset", obj(vec![("field", field(col)), ("type", s("nominal"))])));
         }
-    } else if !spec.highlight.is_empty() {
-        // Highlighted x values in the accent colour, the rest muted.
+    }
+    if !spec.highlight.is_empty() {
+        // Highlighted x (or colour) values at full strength, the rest faded.
         let list: Vec<String> = spec.highlight.iter().map(|h| Json::Str(h.clone()).to_text()).collect();
-        let key = Json::Str(spec.x.clone()).to_text();
-        enc.push((
-            "color",
-            obj(vec![
-                ("condition", obj(vec![("test", s(&format!("indexof([{}], datum[{key}]) >= 0", list.join(", ")))), ("value", s("#0072b2"))])),
-                ("value", s("#8c8c8c")),
-            ]),
-        ));
+        let mut keys = vec![Json::Str(spec.x.clone()).to_text()];
+        keys.extend(spec.color.iter().map(|c| Json::Str(c.clone()).to_text()));
+        let test = keys.iter().map(|k| format!("indexof([{}], toString(datum[{k}])) >= 0", list.join(", "))).collect::<Vec<_>>().join(" || ");
+        enc.push(("opacity", obj(vec![("condition", obj(vec![("test", s(&test)), ("value", Json::Num(1.0))])), ("value", Json::Num(0.3))])));
     }
     let mark = match spec.kind {
         Mark::Bar | Mark::StackedBar | Mark::GroupedBar => s("bar"),
@@ -101,7 +95,7 @@ pub fn to_vega_lite(c: &Custom) -> Json {
         top.push(("title", obj(vec![("text", s(&spec.title)), ("subtitle", s(&spec.subtitle))])));
     }
     if let Some(src) = spec.source_line(crate::data::Lang::En) {
-        top.push(("description", s(&src)));
+        top.push(("usermeta", obj(vec![("source", s(&src))])));
     }
     top.push(("data", obj(vec![("values", Json::Arr(rows))])));
     top.push(("mark", mark));
@@ -112,7 +106,7 @@ pub fn to_vega_lite(c: &Custom) -> Json {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::frame::Frame;
+    use crate::custom::Custom;
     use crate::grammar::format::Locale;
     use crate::grammar::Chart;
 
@@ -122,7 +116,7 @@ mod tests {
 
     /// The grammar's aggregated values for (x, colour), from the translated spec.
     fn grammar_values(c: &Custom) -> Vec<(String, String, Option<f64>)> {
-        let json = to_vega_lite(c);
+        let json = to_vega_lite(&c.spec, &c.frame);
         let chart = Chart::new(&json, &|_| Err("no data files here".to_string())).unwrap();
         chart.layout(640.0, Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light)).unwrap();
         let (u, f) = &chart.units[0];
@@ -163,10 +157,10 @@ mod tests {
     #[test]
     fn sort_and_highlight_become_grammar() {
         let c = custom("k,v\na,2\nb,7\n", r#"{"kind": "bar", "x": "k", "y": "v", "sort": "y-descending", "highlight": ["b"], "title": "T"}"#);
-        let j = to_vega_lite(&c);
+        let j = to_vega_lite(&c.spec, &c.frame);
         let text = j.to_text();
         assert!(text.contains(r#""sort":"-y""#), "{text}");
-        assert!(text.contains(r#""test":"indexof([\"b\"], datum[\"k\"]) >= 0""#), "{text}");
+        assert!(text.contains(r#""test":"indexof([\"b\"], toString(datum[\"k\"])) >= 0""#), "{text}");
         let chart = Chart::new(&j, &|_| Err("no data files here".to_string())).unwrap();
         let l = chart.layout(640.0, Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light)).unwrap();
         let x = l.scales.list.iter().find(|r| r.channel.name() == "x").unwrap();

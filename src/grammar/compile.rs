@@ -221,7 +221,7 @@ impl Chart {
         let layered = self.units.len() > 1;
         for (u, f) in &self.units {
             let first_record = records.len();
-            let ctx = Ctx { unit: u, flowed: f, scales: &sc, plot, theme: &theme, loc, accent };
+            let ctx = Ctx { unit: u, flowed: f, scales: &sc, plot, theme: &theme, loc, accent, source: self.spec.source.as_deref() };
             let mut count = 0;
             let mut out = Out { layout: &mut l, dropped: &mut dropped, records: &mut records, count: &mut count };
             match u.mark.ty {

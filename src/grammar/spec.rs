@@ -70,6 +70,9 @@ pub struct Spec {
     pub height: Size,
     /// Named datasets (`datasets`), for `data.name`.
     pub datasets: Vec<(String, Json)>,
+    /// Where the data comes from (`usermeta.source`, text): written under the chart and as the
+    /// last line of every tooltip, so each value carries its source.
+    pub source: Option<String>,
     /// The `config` object (read by [`crate::grammar::config`]).
     pub config: Json,
     /// The views.
@@ -113,7 +116,12 @@ impl Spec {
         if let Some(a) = json.get("autosize") {
             check_autosize(a, &root.key("autosize"))?;
         }
+        let source = match json.get("usermeta").and_then(|m| m.get("source")) {
+            None => None,
+            Some(s) => Some(s.str(&Path::of(&["usermeta", "source"]))?.to_string()),
+        };
         Ok(Spec {
+            source,
             title,
             description,
             width: parse_size(json.get("width"), &root.key("width"))?,

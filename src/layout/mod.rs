@@ -2,13 +2,11 @@
 //! (bars, rules, text labels with their boxes, hit-test items with tooltip text). One file per
 //! chart kind builds a [`Layout`]; [`crate::draw`] draws it; tests check it directly.
 
-pub mod bars;
 pub mod by_industry;
 pub mod by_year;
 pub mod claims_check;
 mod geometry;
 mod legend;
-pub mod lines;
 mod scale;
 pub mod xy;
 

@@ -208,7 +208,11 @@ test('custom CSV and JSON data render the right numbers', async () => {
   await page.mouse.move(b.x + b.width * 0.6, b.y + b.height * 0.55);
   const tip = host.locator('[role="tooltip"]');
   await tip.waitFor({ state: 'visible' });
-  assert.match(await tip.innerText(), /Total: 53/);
+  // Drawn by the grammar engine: one tooltip per stacked segment, ending with the source.
+  const text = await tip.innerText();
+  assert.match(text, /^2023$/m);
+  assert.match(text, /^products: (15|38)$/m);
+  assert.match(text, /^Source: Binzhou city reports impressive growth of champion products, 2024-02-19$/m);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -55,6 +55,8 @@ pub fn format_value(def: &FieldDef, v: &Value, loc: Locale) -> String {
         }
     }
     match v {
+        // A number used as a category (a year, a code) is written as it is, without grouping.
+        Value::Num(n) if def.ty.is_discrete() => crate::grammar::value::js_number(*n),
         Value::Num(n) if !temporal => full_number(*n, loc),
         Value::Date(_) | Value::Num(_) | Value::Str(_) if temporal => match crate::grammar::flow::date_of(v) {
             Some(ms) => {

@@ -29,6 +29,8 @@ pub struct Ctx<'a> {
     pub loc: Locale,
     /// The first categorical colour (the brand accent when set).
     pub accent: Rgb,
+    /// The source line every tooltip ends with (`usermeta.source`), if the spec gives one.
+    pub source: Option<&'a str>,
 }
 
 /// Where a mark file writes.
@@ -294,6 +296,7 @@ impl<'a> Ctx<'a> {
         if lines.is_empty() {
             lines.push(title.clone());
         }
+        lines.extend(self.source.map(str::to_string));
         (title, lines)
     }
 
