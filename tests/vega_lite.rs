@@ -6,7 +6,11 @@
 //! accepts new output, a mismatch writes `.new.svg`), and the stages' outputs checked directly.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::PathBuf;
+
+use common::check_snapshot;
 
 use news_infographic::export::svg;
 use news_infographic::grammar::format::Locale;
@@ -133,23 +137,6 @@ fn gallery_charts_are_clean_at_every_width() {
     }
 }
 
-fn check_snapshot(name: &str, actual: &str) {
-    let dir = repo().join("tests/snapshots");
-    let path = dir.join(format!("{name}.svg"));
-    let new_path = dir.join(format!("{name}.new.svg"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        let _ = std::fs::remove_file(&new_path);
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no snapshot {}; run with UPDATE_SNAPSHOTS=1 to create it", path.display()));
-    if expected != actual {
-        std::fs::write(&new_path, actual).unwrap();
-        panic!("{name}: SVG differs from {}; new output in {} (UPDATE_SNAPSHOTS=1 accepts it)", path.display(), new_path.display());
-    }
-    let _ = std::fs::remove_file(&new_path);
-}
 
 #[test]
 fn gallery_snapshots() {
