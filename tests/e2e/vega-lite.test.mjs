@@ -5,7 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Key } from 'selenium-webdriver';
 import { startServer } from '../../scripts/serve.mjs';
 import { ENGINES, startEngine, Tab } from './webdriver.mjs';
@@ -158,6 +158,42 @@ describe('vega-lite in chromium (playwright)', () => {
     });
     // One console error per refused spec (the message the alert shows), nothing else.
     assert.equal(log.errors.filter((m) => m.startsWith('news-infographic: ')).length, errors);
+    await context.close();
+  });
+
+  test('every differential spec (each mark, transform and scale kind vega was compared on) draws in the widget', async () => {
+    const dir = path.join(repo, 'tests/differential/specs');
+    const names = readdirSync(dir).filter((f) => f.endsWith('.vl.json') && !f.startsWith('todo-impute'));
+    const specs = names.map((f) => ({ name: f, spec: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) }));
+    assert.ok(specs.length >= 45, `${specs.length} specs`);
+    const { page, context, log } = await openPage(env, PAGE, { width: 640 });
+    await widgetsSettled(page);
+    const results = await page.evaluate(async (list) => {
+      const out = [];
+      for (const { name, spec } of list) {
+        const el = document.createElement('div');
+        document.querySelector('main').append(el);
+        const h = NewsInfographic.mount(el, { chart: 'vega-lite', spec });
+        await h.ready;
+        const c = el.shadowRoot.querySelector('canvas');
+        let painted = 0;
+        if (c) {
+          const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+          for (let i = 0; i < data.length; i += 16) {
+            if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) painted++;
+          }
+        }
+        const alert = el.shadowRoot.querySelector('[role="alert"]');
+        out.push({ name, state: el.getAttribute("data-state"), painted, alert: alert ? alert.textContent : "" });
+        h.destroy();
+      }
+      return out;
+    }, specs);
+    for (const r of results) {
+      assert.equal(r.state, 'ready', `${r.name}: ${r.alert}`);
+      assert.ok(r.painted > 100, `${r.name}: ${r.painted} painted samples`);
+    }
+    assert.deepEqual(log.errors, []);
     await context.close();
   });
 
