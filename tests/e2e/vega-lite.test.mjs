@@ -163,7 +163,7 @@ describe('vega-lite in chromium (playwright)', () => {
 
   test('every differential spec (each mark, transform and scale kind vega was compared on) draws in the widget', async () => {
     const dir = path.join(repo, 'tests/differential/specs');
-    const names = readdirSync(dir).filter((f) => f.endsWith('.vl.json') && !f.startsWith('todo-impute'));
+    const names = readdirSync(dir).filter((f) => f.endsWith('.vl.json'));
     const specs = names.map((f) => ({ name: f, spec: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) }));
     assert.ok(specs.length >= 45, `${specs.length} specs`);
     const { page, context, log } = await openPage(env, PAGE, { width: 640 });

@@ -103,6 +103,8 @@ pub struct FieldDef {
     pub conditions: Vec<Condition>,
     /// The spec gave `type` (not inferred).
     pub typed: bool,
+    /// `impute` parameters (`method`, `value`, `frame`, `keyvals`), for x or y.
+    pub impute: Option<Json>,
 }
 
 impl FieldDef {
@@ -180,6 +182,7 @@ impl FieldDef {
             value: None,
             conditions: Vec::new(),
             typed: false,
+            impute: None,
         }
     }
 
@@ -187,9 +190,9 @@ impl FieldDef {
     pub fn parse(j: &Json, path: &Path, channel: Channel) -> Result<FieldDef, Error> {
         const KEYS: &[&str] = &[
             "field", "type", "aggregate", "bin", "timeUnit", "sort", "stack", "scale", "axis", "legend", "title", "format",
-            "formatType", "datum", "value", "condition", "band", "bandPosition",
+            "formatType", "datum", "value", "condition", "band", "bandPosition", "impute",
         ];
-        check_keys(j, path, KEYS, &["impute", "header", "param", "empty", "labelExpr"])?;
+        check_keys(j, path, KEYS, &["header", "param", "empty", "labelExpr"])?;
         let mut d = FieldDef::plain(path);
         if let Some(f) = j.get("field") {
             d.field = Some(match f {
@@ -246,6 +249,14 @@ impl FieldDef {
         }
         d.value = j.get("value").cloned();
         d.typed = j.get("type").is_some();
+        if let Some(i) = j.get("impute") {
+            let ip = path.key("impute");
+            if !matches!(channel, Channel::X | Channel::Y) {
+                return Err(Error::unsupported(&ip, "impute on this channel", "impute on x or y"));
+            }
+            check_keys(i, &ip, &["method", "value", "frame", "keyvals"], &[])?;
+            d.impute = Some(i.clone());
+        }
         d.ty = match j.get("type") {
             Some(Json::Str(t)) => match t.as_str() {
                 "quantitative" => FieldType::Quantitative,

@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Path};
 mod derive;
+mod impute;
 mod stack;
 
 pub use stack::stack_of;
@@ -143,6 +144,9 @@ pub fn run(u: &Unit, url_text: &dyn Fn(&str) -> Result<String, String>, sources:
         table = t.run(table, sources)?;
     }
     derive::derive(u, &mut table)?;
+    for t in impute::transforms(u)? {
+        table = t.run(table, sources)?;
+    }
     let dropped = filter_invalid(u, &mut table);
     let stack = stack_of(u);
     if let Some(s) = &stack {
