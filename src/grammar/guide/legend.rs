@@ -94,7 +94,17 @@ pub fn plan(scales: &Scales, marks: &[MarkType], loc: Locale, theme: &Theme, off
             continue;
         }
         seen.push(key);
-        out.push(one(r, title, filled, line, loc, theme));
+        // The legend's own `format` / `formatType` win over the channel's.
+        let mut r = r.clone();
+        if let Some(l) = &r.def.legend {
+            if let Some(f) = l.get("format") {
+                r.def.format = Some(f.str(&p.key("format"))?.to_string());
+            }
+            if let Some(f) = l.get("formatType") {
+                r.def.format_type = Some(f.str(&p.key("formatType"))?.to_string());
+            }
+        }
+        out.push(one(&r, title, filled, line, loc, theme));
     }
     Ok(out)
 }
@@ -245,5 +255,28 @@ impl Legend {
                 + 2.0,
             Legend::Gradient { title, .. } => title.iter().map(|t| measure(t, SIZE, true)).fold(200.0, f64::max),
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::format::Locale;
+    use crate::grammar::{Chart, Json};
+
+    #[test]
+    fn a_legend_format_writes_its_labels_and_null_hides_it() {
+        let spec = |legend: &str| {
+            Json::parse(&format!(r#"{{"data": {{"values": [{{"a": 0.25, "b": 1}}, {{"a": 0.5, "b": 2}}]}}, "mark": "point",
+                "encoding": {{"x": {{"field": "b", "type": "quantitative"}}, "color": {{"field": "a", "type": "ordinal", "legend": {legend}}}}}}}"#)).unwrap()
+        };
+        let theme = crate::theme::Theme::get(crate::theme::ThemeName::Light);
+        let texts = |legend: &str| -> Vec<String> {
+            let c = Chart::new(&spec(legend), &|_| Err(String::new())).unwrap();
+            c.layout(640.0, Locale::En, &theme).unwrap().layout.labels.iter().map(|l| l.text.clone()).collect()
+        };
+        let t = texts(r#"{"format": ".0%", "title": "Share"}"#);
+        assert!(t.contains(&"25%".to_string()) && t.contains(&"50%".to_string()) && t.contains(&"Share".to_string()), "{t:?}");
+        let t = texts("null");
+        assert!(!t.contains(&"0.25".to_string()) && !t.contains(&"25%".to_string()), "{t:?}");
     }
 }
