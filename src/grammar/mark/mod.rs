@@ -12,6 +12,7 @@ pub mod rect;
 pub mod rule;
 pub mod text;
 pub mod tick;
+pub mod tooltip;
 
 use crate::error::{Error, Path};
 use crate::grammar::json::check_keys;
