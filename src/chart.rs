@@ -33,14 +33,10 @@ impl ChartKind {
 
     /// Parses a chart name.
     pub fn parse(name: &str) -> Result<ChartKind, Error> {
-        Self::NAMES
-            .iter()
-            .position(|n| *n == name)
-            .map(|i| Self::ALL[i])
-            .ok_or_else(|| Error::UnknownChart {
-                name: name.to_string(),
-                expected: ChartKind::NAMES.iter().map(|n| n.to_string()).collect(),
-            })
+        Self::NAMES.iter().position(|n| *n == name).map(|i| Self::ALL[i]).ok_or_else(|| Error::UnknownChart {
+            name: name.to_string(),
+            expected: ChartKind::NAMES.iter().map(|n| n.to_string()).collect(),
+        })
     }
 
     /// The chart's name.
@@ -262,7 +258,8 @@ impl ChartDef {
             }
             ChartDef::Custom(c) => {
                 let mut out = c.spec.credits(lang);
-                if let Ok(l) = c.grammar.layout(TABLE_WIDTH, locale(lang), &Theme::get(crate::theme::ThemeName::Light)) {
+                if let Ok(l) = c.grammar.layout(TABLE_WIDTH, locale(lang), &Theme::get(crate::theme::ThemeName::Light))
+                {
                     out.extend(c.grammar.notes(&l, locale(lang)));
                 }
                 out
@@ -270,9 +267,11 @@ impl ChartDef {
             ChartDef::Xy(xy) => xy.spec.credits(lang),
             ChartDef::VegaLite(c) => {
                 let mut out: Vec<String> = c.spec.source.iter().cloned().collect();
-                out.extend(crate::grammar::compile::sources(c)
-                    .into_iter()
-                    .map(|u| format!("{}{u}", pick(lang, "Data: ", "数据："))));
+                out.extend(
+                    crate::grammar::compile::sources(c)
+                        .into_iter()
+                        .map(|u| format!("{}{u}", pick(lang, "Data: ", "数据："))),
+                );
                 if let Ok(l) = c.layout(TABLE_WIDTH, locale(lang), &Theme::get(crate::theme::ThemeName::Light)) {
                     out.extend(c.notes(&l, locale(lang)));
                 }
@@ -307,9 +306,15 @@ fn vega_lite_table(c: &crate::grammar::Chart, lang: Lang, limit: usize) -> Table
     let rows = records
         .iter()
         .take(limit)
-        .map(|r| columns.iter().map(|k| r.iter().find(|(c, _)| c == k).map(|(_, v)| cell(v)).unwrap_or_default()).collect())
+        .map(|r| {
+            columns.iter().map(|k| r.iter().find(|(c, _)| c == k).map(|(_, v)| cell(v)).unwrap_or_default()).collect()
+        })
         .collect();
-    let caption = if c.spec.title.text.is_empty() { pick(lang, "Data shown in the chart", "图表所示数据").to_string() } else { c.spec.title.text.clone() };
+    let caption = if c.spec.title.text.is_empty() {
+        pick(lang, "Data shown in the chart", "图表所示数据").to_string()
+    } else {
+        c.spec.title.text.clone()
+    };
     Table { caption, columns, rows }
 }
 

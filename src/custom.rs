@@ -154,8 +154,8 @@ impl Custom {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use crate::data::Lang;
     use super::Custom;
+    use crate::data::Lang;
     use crate::frame::Frame;
     use crate::spec::Spec;
 

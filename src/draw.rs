@@ -157,7 +157,8 @@ fn shape<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, sh: &Shape, scale: f
         filled: false,
         stroke_width: (sh.stroke_width * scale).round().max(1.0) as u32,
     });
-    let fill = sh.fill.filter(|p| p.opacity > 0.0).map(|p| ShapeStyle { color: rgba(p), filled: true, stroke_width: 0 });
+    let fill =
+        sh.fill.filter(|p| p.opacity > 0.0).map(|p| ShapeStyle { color: rgba(p), filled: true, stroke_width: 0 });
     let outline = |pts: Vec<(f64, f64)>, closed: bool| -> Result<(), Error> {
         if let Some(st) = stroke {
             let mut pts = pts;
@@ -185,7 +186,10 @@ fn shape<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, sh: &Shape, scale: f
             if let Some(f) = fill {
                 area.draw(&Rectangle::new(corners, f)).map_err(err)?;
             }
-            outline(vec![(rect.x, rect.y), (rect.right(), rect.y), (rect.right(), rect.bottom()), (rect.x, rect.bottom())], true)?;
+            outline(
+                vec![(rect.x, rect.y), (rect.right(), rect.y), (rect.right(), rect.bottom()), (rect.x, rect.bottom())],
+                true,
+            )?;
         }
         Geom::Polygon(pts) => {
             if let Some(f) = fill {

@@ -167,9 +167,10 @@ impl Error {
     /// The structured path of a grammar error (`None` for the dataset's string paths).
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Error::Unsupported { path, .. } | Error::Spec { path, .. } | Error::Expr { path, .. } | Error::Data { path, .. } => {
-                Some(path)
-            }
+            Error::Unsupported { path, .. }
+            | Error::Spec { path, .. }
+            | Error::Expr { path, .. }
+            | Error::Data { path, .. } => Some(path),
             _ => None,
         }
     }

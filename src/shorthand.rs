@@ -69,7 +69,12 @@ pub fn to_vega_lite(spec: &Spec, frame: &Frame) -> Json {
         Sort::YDescending => s("-y"),
     };
     let line_like = matches!(spec.kind, Mark::Line | Mark::Dot);
-    let x = obj(vec![("field", field(&spec.x)), ("type", s(if line_like { "ordinal" } else { "nominal" })), ("sort", sort), ("title", s(&spec.x))]);
+    let x = obj(vec![
+        ("field", field(&spec.x)),
+        ("type", s(if line_like { "ordinal" } else { "nominal" })),
+        ("sort", sort),
+        ("title", s(&spec.x)),
+    ]);
     let mut enc = vec![("x", x), ("y", obj(y))];
     if let Some(col) = &spec.color {
         enc.push(("color", obj(vec![("field", field(col)), ("type", s("nominal")), ("title", s(col))])));
@@ -82,8 +87,18 @@ pub fn to_vega_lite(spec: &Spec, frame: &Frame) -> Json {
         let list: Vec<String> = spec.highlight.iter().map(|h| Json::Str(h.clone()).to_text()).collect();
         let mut keys = vec![Json::Str(spec.x.clone()).to_text()];
         keys.extend(spec.color.iter().map(|c| Json::Str(c.clone()).to_text()));
-        let test = keys.iter().map(|k| format!("indexof([{}], toString(datum[{k}])) >= 0", list.join(", "))).collect::<Vec<_>>().join(" || ");
-        enc.push(("opacity", obj(vec![("condition", obj(vec![("test", s(&test)), ("value", Json::Num(1.0))])), ("value", Json::Num(0.3))])));
+        let test = keys
+            .iter()
+            .map(|k| format!("indexof([{}], toString(datum[{k}])) >= 0", list.join(", ")))
+            .collect::<Vec<_>>()
+            .join(" || ");
+        enc.push((
+            "opacity",
+            obj(vec![
+                ("condition", obj(vec![("test", s(&test)), ("value", Json::Num(1.0))])),
+                ("value", Json::Num(0.3)),
+            ]),
+        ));
     }
     let mark = match spec.kind {
         Mark::Bar | Mark::StackedBar | Mark::GroupedBar => s("bar"),
@@ -124,16 +139,25 @@ mod tests {
         let t = &f.table;
         let (xi, yi) = (t.col(&c.spec.x).unwrap(), t.col(&y).unwrap());
         let ci = c.spec.color.as_ref().and_then(|k| t.col(k));
-        t.rows.iter().map(|r| (r[xi].to_text(), ci.map(|i| r[i].to_text()).unwrap_or_default(), r[yi].finite())).collect()
+        t.rows
+            .iter()
+            .map(|r| (r[xi].to_text(), ci.map(|i| r[i].to_text()).unwrap_or_default(), r[yi].finite()))
+            .collect()
     }
 
     #[test]
     fn translated_charts_show_the_shorthands_numbers() {
         let cases = [
-            ("year,scope,count\n2021,global,4\n2021,national,33\n2023,global,15\n2023,national,38\n", r#"{"kind": "stacked-bar", "x": "year", "y": "count", "color": "scope"}"#),
+            (
+                "year,scope,count\n2021,global,4\n2021,national,33\n2023,global,15\n2023,national,38\n",
+                r#"{"kind": "stacked-bar", "x": "year", "y": "count", "color": "scope"}"#,
+            ),
             ("k,v\na,2\na,4\nb,7\nc,1\n", r#"{"kind": "bar", "x": "k", "y": "v", "sort": "y-descending"}"#),
             ("k,v\na,2\na,\na,4\nb,5\n", r#"{"kind": "bar", "x": "k", "y": "v", "aggregate": "mean"}"#),
-            ("year,g,v\n2020,x,1\n2020,y,2\n2021,x,3\n2021,y,4\n", r#"{"kind": "grouped-bar", "x": "year", "y": "v", "color": "g"}"#),
+            (
+                "year,g,v\n2020,x,1\n2020,y,2\n2021,x,3\n2021,y,4\n",
+                r#"{"kind": "grouped-bar", "x": "year", "y": "v", "color": "g"}"#,
+            ),
             ("year,v\n2019,3\n2020,5\n2021,4\n", r#"{"kind": "line", "x": "year", "y": "v", "sort": "x"}"#),
         ];
         for (csv, spec) in cases {
@@ -156,7 +180,10 @@ mod tests {
 
     #[test]
     fn sort_and_highlight_become_grammar() {
-        let c = custom("k,v\na,2\nb,7\n", r#"{"kind": "bar", "x": "k", "y": "v", "sort": "y-descending", "highlight": ["b"], "title": "T"}"#);
+        let c = custom(
+            "k,v\na,2\nb,7\n",
+            r#"{"kind": "bar", "x": "k", "y": "v", "sort": "y-descending", "highlight": ["b"], "title": "T"}"#,
+        );
         let j = to_vega_lite(&c.spec, &c.frame);
         let text = j.to_text();
         assert!(text.contains(r#""sort":"-y""#), "{text}");

@@ -6,8 +6,8 @@ use std::path::Path;
 
 /// Modules of the crate that belong to the story or to the older shorthand charts.
 const STORY: &[&str] = &[
-    "chart", "claims", "custom", "data", "figures", "frame", "query", "series", "spec", "table", "text", "xy", "export",
-    "wasm",
+    "chart", "claims", "custom", "data", "figures", "frame", "query", "series", "spec", "table", "text", "xy",
+    "export", "wasm",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -57,7 +57,10 @@ fn the_grammar_never_imports_the_story() {
 
 #[test]
 fn the_check_itself_sees_imports() {
-    assert_eq!(crate_paths("use crate::grammar::spec; use crate::spec::Spec; x = crate::text::pick"), ["grammar", "spec", "text"]);
+    assert_eq!(
+        crate_paths("use crate::grammar::spec; use crate::spec::Spec; x = crate::text::pick"),
+        ["grammar", "spec", "text"]
+    );
 }
 
 #[test]

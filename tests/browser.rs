@@ -140,7 +140,8 @@ fn vega_lite_bars_are_drawn_and_hit() {
 #[wasm_bindgen_test]
 fn vega_lite_errors_name_the_path() {
     let spec = js_sys::JSON::parse(r#"{"data": {"values": []}, "mark": "bar", "encoding": {"x": {"field": "k", "scale": {"type": "sequential"}}}}"#).unwrap();
-    let err = news_infographic::wasm::vega_lite_chart(spec, wasm_bindgen::JsValue::UNDEFINED, "en", "light").err().unwrap();
+    let err =
+        news_infographic::wasm::vega_lite_chart(spec, wasm_bindgen::JsValue::UNDEFINED, "en", "light").err().unwrap();
     let msg: String = js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message().into();
     assert!(msg.starts_with("unsupported at `encoding.x.scale.type`: \"sequential\""), "{msg}");
 }

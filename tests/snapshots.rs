@@ -10,7 +10,6 @@ use common::check_snapshot as check;
 
 use news_infographic::{export::svg, ChartKind, Dataset, Lang, Theme, ThemeName};
 
-
 fn render(kind: ChartKind, width: f64, lang: Lang, theme: ThemeName) -> String {
     let layout = kind.layout(&Dataset::binzhou(), width, lang, &Theme::get(theme)).unwrap();
     svg(&layout).unwrap()

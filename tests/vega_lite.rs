@@ -54,7 +54,12 @@ fn assert_clean(l: &Layout, what: &str) {
         assert!(frame.encloses(&a), "{what}: label {:?} leaves the frame {a:?}", l.labels[i].text);
         for &j in &outside_plot[n + 1..] {
             let b = l.labels[j].bbox();
-            assert!(!a.intersects(&b), "{what}: guide labels {:?} and {:?} overlap", l.labels[i].text, l.labels[j].text);
+            assert!(
+                !a.intersects(&b),
+                "{what}: guide labels {:?} and {:?} overlap",
+                l.labels[i].text,
+                l.labels[j].text
+            );
         }
     }
     for s in &l.shapes {
@@ -137,7 +142,6 @@ fn gallery_charts_are_clean_at_every_width() {
     }
 }
 
-
 #[test]
 fn gallery_snapshots() {
     for (name, spec) in gallery() {
@@ -160,9 +164,19 @@ fn stages_compute_what_vega_lite_documents() {
     let (_, f) = &c.units[0];
     let t = &f.table;
     let get = |r: &Vec<Value>, k: &str| r[t.col(k).unwrap()].clone();
-    let national: Vec<f64> = t.rows.iter().filter(|r| get(r, "scope") == Value::str("national only")).map(|r| get(r, "products").finite().unwrap()).collect();
+    let national: Vec<f64> = t
+        .rows
+        .iter()
+        .filter(|r| get(r, "scope") == Value::str("national only"))
+        .map(|r| get(r, "products").finite().unwrap())
+        .collect();
     assert_eq!(national, vec![33.0, 38.0]);
-    let top_2023 = t.rows.iter().filter(|r| get(r, "year").as_num() == Some(2023.0)).map(|r| get(r, "products_end").finite().unwrap()).fold(0.0, f64::max);
+    let top_2023 = t
+        .rows
+        .iter()
+        .filter(|r| get(r, "year").as_num() == Some(2023.0))
+        .map(|r| get(r, "products_end").finite().unwrap())
+        .fold(0.0, f64::max);
     assert_eq!(top_2023, 53.0);
     // Scales: the stacked y domain [0, 53] niced as d3 does with 10 ticks (step 5) to [0, 55].
     let l = c.layout(640.0, Locale::En, &light()).unwrap();
@@ -174,7 +188,8 @@ fn stages_compute_what_vega_lite_documents() {
     let l = d.layout(640.0, Locale::En, &light()).unwrap();
     assert_eq!(l.counts, vec![(MarkType::Arc, 2)]);
     let (_, f) = &d.units[0];
-    let ends: Vec<f64> = f.table.rows.iter().map(|r| r[f.table.col("products_end").unwrap()].finite().unwrap()).collect();
+    let ends: Vec<f64> =
+        f.table.rows.iter().map(|r| r[f.table.col("products_end").unwrap()].finite().unwrap()).collect();
     assert!(ends.contains(&53.0));
     // Guides: the line chart's x axis is a time axis with the two years as labels.
     let lc = chart(&g["line"]).unwrap();
@@ -204,7 +219,8 @@ fn the_brand_accent_is_the_first_colour_of_every_chart() {
     let accent = news_infographic::theme::Rgb(200, 30, 90);
     news_infographic::style::Style { accent: Some(accent), ..Default::default() }.apply(&mut theme);
     let l = c.layout(640.0, Locale::En, &theme).unwrap();
-    let first = l.layout.shapes.iter().find_map(|s| if let Geom::Rect { .. } = s.geom { s.fill } else { None }).unwrap();
+    let first =
+        l.layout.shapes.iter().find_map(|s| if let Geom::Rect { .. } = s.geom { s.fill } else { None }).unwrap();
     assert_eq!(first.color, accent);
 }
 
@@ -230,7 +246,11 @@ mod properties {
                 if stacked { r#", "color": {"field": "s", "type": "nominal"}"# } else { "" }
             ),
         };
-        Json::parse(&format!(r#"{{"data": {{"values": [{}]}}, "mark": "{mark}", "encoding": {enc}}}"#, values.join(","))).unwrap()
+        Json::parse(&format!(
+            r#"{{"data": {{"values": [{}]}}, "mark": "{mark}", "encoding": {enc}}}"#,
+            values.join(",")
+        ))
+        .unwrap()
     }
 
     proptest! {

@@ -203,8 +203,19 @@ Usage:
                 Some((f, v)) => (f.to_string(), Some(v.to_string())),
                 None => (arg.to_string(), None),
             };
-            const WITH_VALUE: [&str; 11] =
-                ["--chart", "--format", "--lang", "--theme", "--width", "--scale", "--data", "--out", "--out-dir", "--vega-lite", "--base"];
+            const WITH_VALUE: [&str; 11] = [
+                "--chart",
+                "--format",
+                "--lang",
+                "--theme",
+                "--width",
+                "--scale",
+                "--data",
+                "--out",
+                "--out-dir",
+                "--vega-lite",
+                "--base",
+            ];
             if flag == "--dump" {
                 a.dump = true;
                 continue;

@@ -145,10 +145,7 @@ pub fn iso(ms: f64) -> String {
     } else {
         format!("{}{:06}", if p.year < 0 { '-' } else { '+' }, p.year.abs())
     };
-    format!(
-        "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        p.month, p.day, p.hours, p.minutes, p.seconds, p.millis
-    )
+    format!("{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", p.month, p.day, p.hours, p.minutes, p.seconds, p.millis)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

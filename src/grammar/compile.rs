@@ -85,7 +85,11 @@ impl Sources for Src<'_> {
     fn load(&self, data: &Json, path: &Path) -> Result<Table, Error> {
         let def = DataDef::parse(data, path)?.resolve(self.datasets, path)?;
         let text = match &def.source {
-            data::Source::Url(u) => Some((self.text)(u).map_err(|why| Error::Data { path: path.key("url"), row: None, message: format!("\"{u}\" could not be loaded ({why})") })?),
+            data::Source::Url(u) => Some((self.text)(u).map_err(|why| Error::Data {
+                path: path.key("url"),
+                row: None,
+                message: format!("\"{u}\" could not be loaded ({why})"),
+            })?),
             _ => None,
         };
         Ok(data::load(&def, path, text.as_deref(), &[])?.table)
@@ -120,7 +124,11 @@ impl Chart {
     /// when it is read (with its path), not at the first draw.
     fn check(&self) -> Result<(), Error> {
         let theme = Theme::get(crate::theme::ThemeName::Light);
-        let sc = scales::resolve(&self.units, Extent { width: 480.0, height: self.config.height }, &palette(&theme, self.config.mark_color))?;
+        let sc = scales::resolve(
+            &self.units,
+            Extent { width: 480.0, height: self.config.height },
+            &palette(&theme, self.config.mark_color),
+        )?;
         for c in [Channel::X, Channel::Y] {
             if let Some(r) = sc.get(c) {
                 axis::plan(r, 480.0, Locale::En, &self.config)?;
@@ -153,7 +161,13 @@ impl Chart {
         let accent = palette[0];
         let pad = 8.0;
         let n_bands = |sc: &Scales, c: Channel| match sc.get(c).map(|r| r.scale.domain()) {
-            Some(crate::grammar::scale::Domain::Discrete(v)) if sc.get(c).is_some_and(|r| r.ty == crate::grammar::scale::ScaleType::Band || r.ty == crate::grammar::scale::ScaleType::Point) => Some(v.len()),
+            Some(crate::grammar::scale::Domain::Discrete(v))
+                if sc.get(c).is_some_and(|r| {
+                    r.ty == crate::grammar::scale::ScaleType::Band || r.ty == crate::grammar::scale::ScaleType::Point
+                }) =>
+            {
+                Some(v.len())
+            }
             _ => None,
         };
         // First pass: domains (ranges at a provisional size) for the guides' sizes.
@@ -172,7 +186,8 @@ impl Chart {
         .clamp(40.0, 3000.0);
         let legends = legend::plan(&first, &self.marks(), loc, &theme, self.config.legend_off)?;
         let beside = width >= 640.0 && !legends.is_empty();
-        let legend_w = if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
+        let legend_w =
+            if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
         let mut top = pad;
         let legend_top = top;
         if !beside {
@@ -221,7 +236,16 @@ impl Chart {
         let layered = self.units.len() > 1;
         for (u, f) in &self.units {
             let first_record = records.len();
-            let ctx = Ctx { unit: u, flowed: f, scales: &sc, plot, theme: &theme, loc, accent, source: self.spec.source.as_deref() };
+            let ctx = Ctx {
+                unit: u,
+                flowed: f,
+                scales: &sc,
+                plot,
+                theme: &theme,
+                loc,
+                accent,
+                source: self.spec.source.as_deref(),
+            };
             let mut count = 0;
             let mut out = Out { layout: &mut l, dropped: &mut dropped, records: &mut records, count: &mut count };
             match u.mark.ty {
@@ -284,7 +308,11 @@ impl Chart {
         }
         let problems: Vec<&data::Problem> = self.units.iter().flat_map(|(_, f)| f.problems.iter()).collect();
         if let Some(p) = problems.first() {
-            out.push(crate::grammar::words::unreadable(loc, problems.len(), &format!("row {}, {} \"{}\"", p.row, p.field, p.text)));
+            out.push(crate::grammar::words::unreadable(
+                loc,
+                problems.len(),
+                &format!("row {}, {} \"{}\"", p.row, p.field, p.text),
+            ));
         }
         out
     }

@@ -32,7 +32,17 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { background: None, font: None, mark_color: None, grid: None, label_size: 11.0, title_size: 12.0, height: 240.0, step: 20.0, legend_off: false }
+        Config {
+            background: None,
+            font: None,
+            mark_color: None,
+            grid: None,
+            label_size: 11.0,
+            title_size: 12.0,
+            height: 240.0,
+            step: 20.0,
+            legend_off: false,
+        }
     }
 }
 
@@ -53,7 +63,27 @@ impl Config {
     /// Reads `config` at `path`.
     pub fn parse(j: &Json, path: &Path) -> Result<Config, Error> {
         let mut c = Config::default();
-        check_keys(j, path, &["background", "font", "mark", "axis", "axisX", "axisY", "legend", "view", "padding", "autosize", "title", "style", "range", "scale"], &[])?;
+        check_keys(
+            j,
+            path,
+            &[
+                "background",
+                "font",
+                "mark",
+                "axis",
+                "axisX",
+                "axisY",
+                "legend",
+                "view",
+                "padding",
+                "autosize",
+                "title",
+                "style",
+                "range",
+                "scale",
+            ],
+            &[],
+        )?;
         for (k, v) in j.obj(path)? {
             let p = path.key(k);
             match k.as_str() {
@@ -66,7 +96,12 @@ impl Config {
                     }
                 }
                 "axis" | "axisX" | "axisY" => {
-                    check_keys(v, &p, &["grid", "labelFontSize", "titleFontSize", "domain", "ticks", "labelColor", "titleColor"], &[])?;
+                    check_keys(
+                        v,
+                        &p,
+                        &["grid", "labelFontSize", "titleFontSize", "domain", "ticks", "labelColor", "titleColor"],
+                        &[],
+                    )?;
                     if let Some(g) = v.get("grid") {
                         c.grid = Some(g.bool(&p.key("grid"))?);
                     }
@@ -84,7 +119,23 @@ impl Config {
                     }
                 }
                 "view" => {
-                    check_keys(v, &p, &["continuousWidth", "continuousHeight", "step", "stroke", "strokeWidth", "width", "height", "discreteWidth", "discreteHeight", "fill"], &[])?;
+                    check_keys(
+                        v,
+                        &p,
+                        &[
+                            "continuousWidth",
+                            "continuousHeight",
+                            "step",
+                            "stroke",
+                            "strokeWidth",
+                            "width",
+                            "height",
+                            "discreteWidth",
+                            "discreteHeight",
+                            "fill",
+                        ],
+                        &[],
+                    )?;
                     if let Some(h) = v.get("continuousHeight") {
                         c.height = size(h, &p.key("continuousHeight"), 40.0, 4000.0)?;
                     }

@@ -28,7 +28,10 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
                 Domain::Discrete(v) => v.iter().map(value).collect(),
                 Domain::Samples(v) | Domain::Thresholds(v) => v.iter().map(|n| Json::Num(*n)).collect(),
             };
-            (r.channel.name().to_string(), Json::Obj(vec![("type".into(), Json::Str(r.ty.name().into())), ("domain".into(), Json::Arr(domain))]))
+            (
+                r.channel.name().to_string(),
+                Json::Obj(vec![("type".into(), Json::Str(r.ty.name().into())), ("domain".into(), Json::Arr(domain))]),
+            )
         })
         .collect();
     let marks = c.counts.iter().map(|(m, n)| (m.name().to_string(), Json::Num(*n as f64))).collect();
@@ -43,5 +46,9 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
                 .collect()
         })
         .unwrap_or_default();
-    Json::Obj(vec![("scales".into(), Json::Obj(scales)), ("marks".into(), Json::Obj(marks)), ("data".into(), Json::Arr(data))])
+    Json::Obj(vec![
+        ("scales".into(), Json::Obj(scales)),
+        ("marks".into(), Json::Obj(marks)),
+        ("data".into(), Json::Arr(data)),
+    ])
 }

@@ -30,8 +30,7 @@ impl Json {
     /// Parses JSON text (native builds; the browser passes already-parsed objects).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Json, Error> {
-        let j: Json = serde_json::from_str(text)
-            .map_err(|e| Error::spec(&Path::root(), format!("not JSON: {e}")))?;
+        let j: Json = serde_json::from_str(text).map_err(|e| Error::spec(&Path::root(), format!("not JSON: {e}")))?;
         j.check_depth(&Path::root(), 0)?;
         Ok(j)
     }

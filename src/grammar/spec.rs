@@ -81,16 +81,46 @@ pub struct Spec {
 
 /// Top-level keys of Vega-Lite this engine reads.
 const TOP: &[&str] = &[
-    "$schema", "data", "transform", "mark", "encoding", "layer", "width", "height", "title", "description", "name",
-    "config", "datasets", "autosize", "background", "padding", "resolve", "usermeta", "view",
+    "$schema",
+    "data",
+    "transform",
+    "mark",
+    "encoding",
+    "layer",
+    "width",
+    "height",
+    "title",
+    "description",
+    "name",
+    "config",
+    "datasets",
+    "autosize",
+    "background",
+    "padding",
+    "resolve",
+    "usermeta",
+    "view",
 ];
 /// Real Vega-Lite top-level features refused for now (each named in the README table).
 const NOT_YET: &[&str] = &[
-    "params", "selection", "projection", "facet", "repeat", "concat", "hconcat", "vconcat", "spec", "columns",
-    "spacing", "align", "bounds", "center",
+    "params",
+    "selection",
+    "projection",
+    "facet",
+    "repeat",
+    "concat",
+    "hconcat",
+    "vconcat",
+    "spec",
+    "columns",
+    "spacing",
+    "align",
+    "bounds",
+    "center",
 ];
 /// Keys of a layered child (no top-level-only properties).
-const CHILD: &[&str] = &["data", "transform", "mark", "encoding", "layer", "name", "description", "title", "width", "height", "resolve"];
+const CHILD: &[&str] =
+    &["data", "transform", "mark", "encoding", "layer", "name", "description", "title", "width", "height", "resolve"];
 
 /// Deepest nesting of layers.
 const MAX_LAYER_DEPTH: usize = 8;
@@ -183,7 +213,12 @@ fn parse_title(t: &Json, path: &Path) -> Result<Title, Error> {
     let lines = |j: &Json, p: &Path| -> Result<String, Error> {
         match j {
             Json::Str(s) => Ok(s.clone()),
-            Json::Arr(a) => Ok(a.iter().enumerate().map(|(i, x)| x.str(&p.index(i)).map(str::to_string)).collect::<Result<Vec<_>, _>>()?.join(" ")),
+            Json::Arr(a) => Ok(a
+                .iter()
+                .enumerate()
+                .map(|(i, x)| x.str(&p.index(i)).map(str::to_string))
+                .collect::<Result<Vec<_>, _>>()?
+                .join(" ")),
             other => Err(Error::spec(p, format!("expected text, found {}", other.kind()))),
         }
     };
@@ -192,7 +227,25 @@ fn parse_title(t: &Json, path: &Path) -> Result<Title, Error> {
             check_keys(
                 t,
                 path,
-                &["text", "subtitle", "anchor", "orient", "fontSize", "subtitleFontSize", "color", "subtitleColor", "fontWeight", "offset", "frame", "align", "baseline", "font", "dx", "dy", "limit"],
+                &[
+                    "text",
+                    "subtitle",
+                    "anchor",
+                    "orient",
+                    "fontSize",
+                    "subtitleFontSize",
+                    "color",
+                    "subtitleColor",
+                    "fontWeight",
+                    "offset",
+                    "frame",
+                    "align",
+                    "baseline",
+                    "font",
+                    "dx",
+                    "dy",
+                    "limit",
+                ],
                 &[],
             )?;
             Ok(Title {
@@ -218,7 +271,10 @@ fn parse_size(j: Option<&Json>, path: &Path) -> Result<Size, Error> {
             }
             Ok(Size::Step(s))
         }
-        Some(other) => Err(Error::spec(path, format!("expected a number, \"container\" or {{\"step\": n}}, found {}", other.to_text()))),
+        Some(other) => Err(Error::spec(
+            path,
+            format!("expected a number, \"container\" or {{\"step\": n}}, found {}", other.to_text()),
+        )),
     }
 }
 

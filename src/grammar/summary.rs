@@ -28,16 +28,24 @@ fn kind(m: MarkType, loc: Locale) -> &'static str {
 pub fn summary(chart: &Chart, loc: Locale) -> String {
     let Some((u, f)) = chart.units.first() else { return String::new() };
     let e = &u.encoding;
-    let cont = |c: Channel| e.get(c).filter(|d| d.ty == FieldType::Quantitative && (d.field.is_some() || d.aggregate.is_some()));
+    let cont = |c: Channel| {
+        e.get(c).filter(|d| d.ty == FieldType::Quantitative && (d.field.is_some() || d.aggregate.is_some()))
+    };
     let measure: Option<&FieldDef> = cont(Channel::Theta).or_else(|| match (cont(Channel::X), cont(Channel::Y)) {
-        (_, Some(y)) if e.get(Channel::X).is_none_or(|x| x.ty != FieldType::Quantitative || u.mark.ty != MarkType::Bar) => Some(y),
+        (_, Some(y))
+            if e.get(Channel::X).is_none_or(|x| x.ty != FieldType::Quantitative || u.mark.ty != MarkType::Bar) =>
+        {
+            Some(y)
+        }
         (Some(x), _) => Some(x),
         (None, y) => y,
     });
-    let label: Option<&FieldDef> = [Channel::X, Channel::Y, Channel::Color, Channel::Theta]
-        .iter()
-        .filter_map(|c| e.get(*c))
-        .find(|d| d.field.is_some() && (d.ty.is_discrete() || d.ty == FieldType::Temporal) && Some(d.column()) != measure.map(|m| m.column()));
+    let label: Option<&FieldDef> =
+        [Channel::X, Channel::Y, Channel::Color, Channel::Theta].iter().filter_map(|c| e.get(*c)).find(|d| {
+            d.field.is_some()
+                && (d.ty.is_discrete() || d.ty == FieldType::Temporal)
+                && Some(d.column()) != measure.map(|m| m.column())
+        });
     let n = f.table.rows.len();
     let head = match loc {
         Locale::En => format!("{} with {} {}.", kind(u.mark.ty, loc), n, if n == 1 { "mark" } else { "marks" }),
@@ -76,7 +84,9 @@ pub fn summary(chart: &Chart, loc: Locale) -> String {
         let (hn, ln) = (name(hi), name(lo));
         s.push(' ');
         s.push_str(&match (loc, hn.is_empty()) {
-            (Locale::En, false) => format!("{title} is highest for {hn} ({}) and lowest for {ln} ({}).", val(hv), val(lv)),
+            (Locale::En, false) => {
+                format!("{title} is highest for {hn} ({}) and lowest for {ln} ({}).", val(hv), val(lv))
+            }
             (Locale::En, true) => format!("{title} ranges from {} to {}.", val(lv), val(hv)),
             (Locale::Zh, false) => format!("{title}最高的是{hn}（{}），最低的是{ln}（{}）。", val(hv), val(lv)),
             (Locale::Zh, true) => format!("{title}从{}到{}。", val(lv), val(hv)),

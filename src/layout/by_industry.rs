@@ -188,7 +188,14 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         lines.push(text::source_line(lang, d, src));
         let hit = Rect::new(PAD, ry, width - 2.0 * PAD, h);
         let mark = Rect::new(x0, bars_top, (far - x0).max(measure(text::not_reported(lang), SIZE, false) + 8.0), block);
-        l.items.push(Item { hit: None, rect: hit, anchor: (x0 + mark.w / 2.0, bars_top), mark, title: r.name.to_string(), lines });
+        l.items.push(Item {
+            hit: None,
+            rect: hit,
+            anchor: (x0 + mark.w / 2.0, bars_top),
+            mark,
+            title: r.name.to_string(),
+            lines,
+        });
     }
     if other_year {
         for line in wrap(text::other_year_note(lang), TICK, false, width - 2.0 * PAD) {

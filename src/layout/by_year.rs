@@ -117,7 +117,8 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
             lines.push(text::total_line(lang, text::not_reported(lang)));
             lines.push(source);
             let hit = Rect::new(cx - band * 0.45, plot.y, band * 0.9, plot.h);
-            l.items.push(Item { hit: None,
+            l.items.push(Item {
+                hit: None,
                 rect: hit,
                 anchor: (cx, plot.bottom() - 24.0),
                 mark: hit,

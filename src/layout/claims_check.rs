@@ -195,7 +195,14 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
         ];
         lines.push(text::source_line(lang, d, &c.to.source));
         let hit = Rect::new(PAD, row_top, inner, y - row_top);
-        l.items.push(Item { hit: None, rect: hit, anchor: (PAD + inner / 2.0, row_top), mark, title: t.heading.clone(), lines });
+        l.items.push(Item {
+            hit: None,
+            rect: hit,
+            anchor: (PAD + inner / 2.0, row_top),
+            mark,
+            title: t.heading.clone(),
+            lines,
+        });
         l.rules.push(Rule { x1: PAD, y1: y - 5.0, x2: width - PAD, y2: y - 5.0, color: theme.grid, width: 1.0 });
     }
     l.plot = Rect::new(PAD, top, inner, y - top);

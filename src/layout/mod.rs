@@ -78,7 +78,11 @@ impl Label {
         let h = self.size * 1.2;
         if self.angle.abs() > 45.0 {
             // Turned a quarter: the text runs down (90) or up (-90) from its anchor.
-            let (y0, y1) = if self.angle > 0.0 { (self.y + along, self.y + along + w) } else { (self.y - along - w, self.y - along) };
+            let (y0, y1) = if self.angle > 0.0 {
+                (self.y + along, self.y + along + w)
+            } else {
+                (self.y - along - w, self.y - along)
+            };
             return Rect::new(self.x - h / 2.0, y0, h, y1 - y0);
         }
         Rect::new(self.x + along, self.y - self.size * 0.6, w, h)
@@ -207,8 +211,10 @@ impl Hit {
                 }
                 d >= *r0 && d <= *r1 && a <= hi
             }
-            Hit::Segments { points, tol } => points.windows(2).any(|w| geometry::segment_distance(w[0], w[1], (x, y)) <= *tol)
-                || (points.len() == 1 && ((points[0].0 - x).hypot(points[0].1 - y) <= *tol)),
+            Hit::Segments { points, tol } => {
+                points.windows(2).any(|w| geometry::segment_distance(w[0], w[1], (x, y)) <= *tol)
+                    || (points.len() == 1 && ((points[0].0 - x).hypot(points[0].1 - y) <= *tol))
+            }
         }
     }
 }
@@ -342,9 +348,7 @@ impl Layout {
 
     /// The topmost item under the point `(x, y)`, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
-        self.items
-            .iter()
-            .rposition(|it| it.rect.contains(x, y) && it.hit.as_ref().is_none_or(|h| h.contains(x, y)))
+        self.items.iter().rposition(|it| it.rect.contains(x, y) && it.hit.as_ref().is_none_or(|h| h.contains(x, y)))
     }
 
     /// Pairs of labels whose boxes overlap (should always be empty).

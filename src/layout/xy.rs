@@ -185,7 +185,8 @@ pub fn layout(xy: &Xy, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, 
             let hw = half.max(22.0);
             let mut lines = vec![xy.value_text(ys[i], lang)];
             lines.extend(source.clone());
-            l.items.push(Item { hit: None,
+            l.items.push(Item {
+                hit: None,
                 rect: Rect::new(x - hw, plot.y, 2.0 * hw, plot.h),
                 anchor: (x, ya),
                 mark: Rect::new(x - 7.0, ya - 7.0, 14.0, 14.0),

@@ -189,16 +189,40 @@ impl FieldDef {
     /// Reads one channel definition at `path`.
     pub fn parse(j: &Json, path: &Path, channel: Channel) -> Result<FieldDef, Error> {
         const KEYS: &[&str] = &[
-            "field", "type", "aggregate", "bin", "timeUnit", "sort", "stack", "scale", "axis", "legend", "title", "format",
-            "formatType", "datum", "value", "condition", "band", "bandPosition", "impute",
+            "field",
+            "type",
+            "aggregate",
+            "bin",
+            "timeUnit",
+            "sort",
+            "stack",
+            "scale",
+            "axis",
+            "legend",
+            "title",
+            "format",
+            "formatType",
+            "datum",
+            "value",
+            "condition",
+            "band",
+            "bandPosition",
+            "impute",
         ];
         check_keys(j, path, KEYS, &["header", "param", "empty", "labelExpr"])?;
         let mut d = FieldDef::plain(path);
         if let Some(f) = j.get("field") {
             d.field = Some(match f {
                 Json::Str(s) if !s.is_empty() => field_key(s),
-                Json::Obj(_) => return Err(Error::unsupported(&path.key("field"), "{\"repeat\": ...}", "a field name")),
-                other => return Err(Error::spec(&path.key("field"), format!("expected a field name, found {}", other.to_text()))),
+                Json::Obj(_) => {
+                    return Err(Error::unsupported(&path.key("field"), "{\"repeat\": ...}", "a field name"))
+                }
+                other => {
+                    return Err(Error::spec(
+                        &path.key("field"),
+                        format!("expected a field name, found {}", other.to_text()),
+                    ))
+                }
             });
         }
         if let Some(a) = j.get("aggregate") {
@@ -206,7 +230,8 @@ impl FieldDef {
                 Json::Str(s) => s.as_str(),
                 other => return Err(Error::unsupported(&path.key("aggregate"), other.to_text(), "an op name")),
             };
-            d.aggregate = Some(Op::parse(s).ok_or_else(|| Error::unsupported(&path.key("aggregate"), format!("\"{s}\""), OPS))?);
+            d.aggregate =
+                Some(Op::parse(s).ok_or_else(|| Error::unsupported(&path.key("aggregate"), format!("\"{s}\""), OPS))?);
             if d.field.is_none() && d.aggregate != Some(Op::Count) {
                 return Err(Error::spec(path, format!("aggregate \"{s}\" needs a field")));
             }
@@ -218,12 +243,28 @@ impl FieldDef {
                 Json::Str(s) if s == "binned" => Some(Bin::Binned),
                 Json::Bool(true) | Json::Obj(_) => {
                     let mut params = parse_params(b, &bp)?;
-                    if params.auto_maxbins && matches!(channel, Channel::Color | Channel::Fill | Channel::Stroke | Channel::Size | Channel::StrokeWidth | Channel::Opacity | Channel::Shape) {
+                    if params.auto_maxbins
+                        && matches!(
+                            channel,
+                            Channel::Color
+                                | Channel::Fill
+                                | Channel::Stroke
+                                | Channel::Size
+                                | Channel::StrokeWidth
+                                | Channel::Opacity
+                                | Channel::Shape
+                        )
+                    {
                         params.maxbins = Some(6.0);
                     }
                     Some(Bin::Bin { params: Box::new(params), name: bin_name(b, channel) })
                 }
-                other => return Err(Error::spec(&bp, format!("expected true, \"binned\" or an object, found {}", other.to_text()))),
+                other => {
+                    return Err(Error::spec(
+                        &bp,
+                        format!("expected true, \"binned\" or an object, found {}", other.to_text()),
+                    ))
+                }
             };
         }
         if let Some(t) = j.get("timeUnit") {
@@ -244,7 +285,9 @@ impl FieldDef {
                 Json::Str(s) => Value::str(s),
                 Json::Bool(b) => Value::Bool(*b),
                 Json::Null => Value::Null,
-                other => return Err(Error::unsupported(&path.key("datum"), other.to_text(), "a number, text or boolean")),
+                other => {
+                    return Err(Error::unsupported(&path.key("datum"), other.to_text(), "a number, text or boolean"))
+                }
             });
         }
         d.value = j.get("value").cloned();
@@ -264,10 +307,16 @@ impl FieldDef {
                 "ordinal" => FieldType::Ordinal,
                 "nominal" => FieldType::Nominal,
                 other => {
-                    return Err(Error::unsupported(&path.key("type"), format!("\"{other}\""), "quantitative, temporal, ordinal, nominal"))
+                    return Err(Error::unsupported(
+                        &path.key("type"),
+                        format!("\"{other}\""),
+                        "quantitative, temporal, ordinal, nominal",
+                    ))
                 }
             },
-            Some(other) => return Err(Error::spec(&path.key("type"), format!("expected a type name, found {}", other.to_text()))),
+            Some(other) => {
+                return Err(Error::spec(&path.key("type"), format!("expected a type name, found {}", other.to_text())))
+            }
             None => infer_type(&d, j),
         };
         d.sort = match j.get("sort") {
@@ -279,7 +328,9 @@ impl FieldDef {
             Some(Json::Null) | Some(Json::Bool(false)) => Some(None),
             Some(Json::Bool(true)) => Some(Some("zero".into())),
             Some(Json::Str(s)) if matches!(s.as_str(), "zero" | "normalize" | "center") => Some(Some(s.clone())),
-            Some(other) => return Err(Error::unsupported(&path.key("stack"), other.to_text(), "zero, normalize, center, null")),
+            Some(other) => {
+                return Err(Error::unsupported(&path.key("stack"), other.to_text(), "zero, normalize, center, null"))
+            }
         };
         d.scale = j.get("scale").cloned();
         d.axis = j.get("axis").cloned();
@@ -309,7 +360,9 @@ impl FieldDef {
                 }
                 let test = match cj.get("test") {
                     Some(Json::Str(s)) => Expr::parse(s, &p.key("test"))?,
-                    Some(other) => return Err(Error::unsupported(&p.key("test"), other.to_text(), "an expression string")),
+                    Some(other) => {
+                        return Err(Error::unsupported(&p.key("test"), other.to_text(), "an expression string"))
+                    }
                     None => return Err(Error::spec(&p, "a condition needs \"test\"")),
                 };
                 let rest = Json::Obj(cj.obj(&p)?.iter().filter(|(k, _)| k != "test").cloned().collect());
@@ -317,7 +370,12 @@ impl FieldDef {
                 d.conditions.push(Condition { test, then });
             }
         }
-        if d.field.is_none() && d.datum.is_none() && d.value.is_none() && d.aggregate.is_none() && d.conditions.is_empty() {
+        if d.field.is_none()
+            && d.datum.is_none()
+            && d.value.is_none()
+            && d.aggregate.is_none()
+            && d.conditions.is_empty()
+        {
             return Err(Error::spec(path, "expected \"field\", \"datum\" or \"value\""));
         }
         Ok(d)

@@ -68,15 +68,56 @@ pub enum Channel {
 impl Channel {
     /// The names, as in a spec.
     pub const NAMES: &'static [&'static str] = &[
-        "x", "y", "x2", "y2", "xOffset", "yOffset", "color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity",
-        "strokeWidth", "size", "shape", "strokeDash", "theta", "theta2", "radius", "radius2", "text", "tooltip", "detail",
+        "x",
+        "y",
+        "x2",
+        "y2",
+        "xOffset",
+        "yOffset",
+        "color",
+        "fill",
+        "stroke",
+        "opacity",
+        "fillOpacity",
+        "strokeOpacity",
+        "strokeWidth",
+        "size",
+        "shape",
+        "strokeDash",
+        "theta",
+        "theta2",
+        "radius",
+        "radius2",
+        "text",
+        "tooltip",
+        "detail",
         "order",
     ];
     const ALL: [Channel; 24] = [
-        Channel::X, Channel::Y, Channel::X2, Channel::Y2, Channel::XOffset, Channel::YOffset, Channel::Color,
-        Channel::Fill, Channel::Stroke, Channel::Opacity, Channel::FillOpacity, Channel::StrokeOpacity,
-        Channel::StrokeWidth, Channel::Size, Channel::Shape, Channel::StrokeDash, Channel::Theta, Channel::Theta2,
-        Channel::Radius, Channel::Radius2, Channel::Text, Channel::Tooltip, Channel::Detail, Channel::Order,
+        Channel::X,
+        Channel::Y,
+        Channel::X2,
+        Channel::Y2,
+        Channel::XOffset,
+        Channel::YOffset,
+        Channel::Color,
+        Channel::Fill,
+        Channel::Stroke,
+        Channel::Opacity,
+        Channel::FillOpacity,
+        Channel::StrokeOpacity,
+        Channel::StrokeWidth,
+        Channel::Size,
+        Channel::Shape,
+        Channel::StrokeDash,
+        Channel::Theta,
+        Channel::Theta2,
+        Channel::Radius,
+        Channel::Radius2,
+        Channel::Text,
+        Channel::Tooltip,
+        Channel::Detail,
+        Channel::Order,
     ];
 
     /// The channel of a spec name.
@@ -143,7 +184,21 @@ impl Encoding {
             let c = match Channel::parse(k) {
                 Some(c) => c,
                 None => {
-                    let known = ["row", "column", "facet", "latitude", "longitude", "latitude2", "longitude2", "href", "url", "key", "description", "angle", "shape2"];
+                    let known = [
+                        "row",
+                        "column",
+                        "facet",
+                        "latitude",
+                        "longitude",
+                        "latitude2",
+                        "longitude2",
+                        "href",
+                        "url",
+                        "key",
+                        "description",
+                        "angle",
+                        "shape2",
+                    ];
                     if known.contains(&k.as_str()) {
                         return Err(Error::unsupported(&p, format!("channel \"{k}\" is not supported yet"), ""));
                     }
@@ -175,7 +230,8 @@ impl Encoding {
 
     /// `x2`, `y2`, `theta2` and `radius2` without a type of their own take their primary's.
     fn secondary_types(&mut self) {
-        let prim: Vec<(Channel, FieldType, bool)> = self.channels.iter().map(|(c, d)| (*c, d.ty, d.time_unit.is_some())).collect();
+        let prim: Vec<(Channel, FieldType, bool)> =
+            self.channels.iter().map(|(c, d)| (*c, d.ty, d.time_unit.is_some())).collect();
         for (c, d) in &mut self.channels {
             if c.primary() != *c && !d.typed {
                 if let Some((_, ty, _)) = prim.iter().find(|(p, _, _)| *p == c.primary()) {

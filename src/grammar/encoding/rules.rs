@@ -11,7 +11,8 @@ use super::field::{Bin, FieldDef, Sort};
 use super::{Channel, FieldType};
 
 /// Aggregate ops, for messages.
-pub const OPS: &str = "count, valid, missing, distinct, sum, mean, average, median, q1, q3, min, max, stdev, stdevp, variance, variancep";
+pub const OPS: &str =
+    "count, valid, missing, distinct, sum, mean, average, median, q1, q3, min, max, stdev, stdevp, variance, variancep";
 
 pub(super) fn op_title(op: Op) -> String {
     let n = op.name();
@@ -34,10 +35,14 @@ pub(super) fn bin_name(b: &Json, channel: Channel) -> String {
             let mut s = String::from("bin");
             for (k, v) in o {
                 let t = match v {
-                    Json::Arr(a) => a.iter().map(|x| match x {
-                        Json::Num(n) => crate::grammar::value::js_number(*n),
-                        other => other.to_text(),
-                    }).collect::<Vec<_>>().join(","),
+                    Json::Arr(a) => a
+                        .iter()
+                        .map(|x| match x {
+                            Json::Num(n) => crate::grammar::value::js_number(*n),
+                            other => other.to_text(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(","),
                     Json::Num(n) => crate::grammar::value::js_number(*n),
                     Json::Str(t) => t.clone(),
                     other => other.to_text(),
@@ -47,7 +52,20 @@ pub(super) fn bin_name(b: &Json, channel: Channel) -> String {
             s
         }
         _ => {
-            let max = if matches!(channel, Channel::Color | Channel::Fill | Channel::Stroke | Channel::Size | Channel::StrokeWidth | Channel::Opacity | Channel::Shape) { 6 } else { 10 };
+            let max = if matches!(
+                channel,
+                Channel::Color
+                    | Channel::Fill
+                    | Channel::Stroke
+                    | Channel::Size
+                    | Channel::StrokeWidth
+                    | Channel::Opacity
+                    | Channel::Shape
+            ) {
+                6
+            } else {
+                10
+            };
             format!("bin_maxbins_{max}")
         }
     }
@@ -61,7 +79,10 @@ pub(super) fn infer_type(d: &FieldDef, j: &Json) -> FieldType {
     if d.time_unit.is_some() || matches!(scale_type, Some("time" | "utc")) {
         return FieldType::Temporal;
     }
-    if d.aggregate.is_some() || matches!(d.bin, Some(Bin::Bin { .. })) || matches!(scale_type, Some("linear" | "log" | "pow" | "sqrt" | "symlog")) {
+    if d.aggregate.is_some()
+        || matches!(d.bin, Some(Bin::Bin { .. }))
+        || matches!(scale_type, Some("linear" | "log" | "pow" | "sqrt" | "symlog"))
+    {
         return FieldType::Quantitative;
     }
     if let Some(v) = &d.datum {
@@ -76,8 +97,14 @@ pub(super) fn infer_type(d: &FieldDef, j: &Json) -> FieldType {
 pub(super) fn parse_sort(s: &Json, path: &Path) -> Result<Sort, Error> {
     let channel_sort = |name: &str, desc: bool| -> Result<Sort, Error> {
         match Channel::parse(name) {
-            Some(c) if !matches!(c, Channel::Tooltip | Channel::Detail | Channel::Order) => Ok(Sort::ByChannel(c, desc)),
-            _ => Err(Error::unsupported(path, format!("\"{name}\""), "ascending, descending, null, an array, a channel like \"-y\", {field, op, order}")),
+            Some(c) if !matches!(c, Channel::Tooltip | Channel::Detail | Channel::Order) => {
+                Ok(Sort::ByChannel(c, desc))
+            }
+            _ => Err(Error::unsupported(
+                path,
+                format!("\"{name}\""),
+                "ascending, descending, null, an array, a channel like \"-y\", {field, op, order}",
+            )),
         }
     };
     match s {
@@ -105,13 +132,24 @@ pub(super) fn parse_sort(s: &Json, path: &Path) -> Result<Sort, Error> {
                 None | Some(Json::Null) => false,
                 Some(Json::Str(o)) if o == "ascending" => false,
                 Some(Json::Str(o)) if o == "descending" => true,
-                Some(other) => return Err(Error::spec(&path.key("order"), format!("expected ascending or descending, found {}", other.to_text()))),
+                Some(other) => {
+                    return Err(Error::spec(
+                        &path.key("order"),
+                        format!("expected ascending or descending, found {}", other.to_text()),
+                    ))
+                }
             };
             if let Some(e) = s.get("encoding") {
                 return channel_sort(e.str(&path.key("encoding"))?, descending);
             }
             let op = match s.get("op") {
-                None => if s.get("field").is_some() { Op::Sum } else { Op::Count },
+                None => {
+                    if s.get("field").is_some() {
+                        Op::Sum
+                    } else {
+                        Op::Count
+                    }
+                }
                 Some(o) => {
                     let name = o.str(&path.key("op"))?;
                     Op::parse(name).ok_or_else(|| Error::unsupported(&path.key("op"), format!("\"{name}\""), OPS))?

@@ -162,7 +162,9 @@ impl Node {
                     out.push(k.to_string());
                 }
             }
-            Node::Array(xs) | Node::Logic(_, xs) | Node::Call(_, xs, _) => xs.iter().for_each(|x| x.collect_fields(out)),
+            Node::Array(xs) | Node::Logic(_, xs) | Node::Call(_, xs, _) => {
+                xs.iter().for_each(|x| x.collect_fields(out))
+            }
             Node::Unary(_, x) => x.collect_fields(out),
             Node::Chain(first, rest) => {
                 first.collect_fields(out);
@@ -177,7 +179,9 @@ impl Node {
     pub(super) fn depth(&self) -> usize {
         1 + match self {
             Node::Lit(_) | Node::Field(_) => 0,
-            Node::Array(xs) | Node::Logic(_, xs) | Node::Call(_, xs, _) => xs.iter().map(Node::depth).max().unwrap_or(0),
+            Node::Array(xs) | Node::Logic(_, xs) | Node::Call(_, xs, _) => {
+                xs.iter().map(Node::depth).max().unwrap_or(0)
+            }
             Node::Unary(_, x) => x.depth(),
             Node::Chain(first, rest) => rest.iter().map(|(_, x)| x.depth()).max().unwrap_or(0).max(first.depth()),
             Node::Cond(a, b, c) => a.depth().max(b.depth()).max(c.depth()),
@@ -192,7 +196,8 @@ mod tests {
 
     #[test]
     fn fields_are_collected_once_in_first_use_order() {
-        let e = Expr::parse("if(datum.b, [datum.a, datum.b], -datum.c ? datum['a'] : pad(datum.d, 2))", &Path::root()).unwrap();
+        let e = Expr::parse("if(datum.b, [datum.a, datum.b], -datum.c ? datum['a'] : pad(datum.d, 2))", &Path::root())
+            .unwrap();
         assert_eq!(e.fields(), ["b", "a", "c", "d"]);
         assert!(Expr::parse("1 + 2", &Path::root()).unwrap().fields().is_empty());
     }

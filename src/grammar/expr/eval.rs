@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use super::ast::{BinOp, Node, UnOp};
 use super::functions;
-use super::js::{less, loose_eq, strict_eq, to_int32, to_number, to_primitive, to_text, to_uint32, truthy, V, MAX_TEXT};
+use super::js::{
+    less, loose_eq, strict_eq, to_int32, to_number, to_primitive, to_text, to_uint32, truthy, MAX_TEXT, V,
+};
 use super::Datum;
 use crate::grammar::value::Value;
 

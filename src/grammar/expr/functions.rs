@@ -59,14 +59,52 @@ funcs! {
 /// Vega functions refused on purpose, with the reason given to the author.
 const REFUSED: &[(&[&str], &str)] = &[
     (&["now"], "the current time would make each render differ (charts must be deterministic)"),
-    (&["random", "sampleNormal", "sampleLogNormal", "sampleUniform"], "random numbers would make each render differ (charts must be deterministic)"),
+    (
+        &["random", "sampleNormal", "sampleLogNormal", "sampleUniform"],
+        "random numbers would make each render differ (charts must be deterministic)",
+    ),
     (&["regexp", "test"], "regular expressions are not supported"),
-    (&["split", "join", "reverse", "sort", "sequence", "extent", "span", "peek", "clampRange", "lerp", "merge"], "array functions are not supported (arrays are not data values here)"),
+    (
+        &["split", "join", "reverse", "sort", "sequence", "extent", "span", "peek", "clampRange", "lerp", "merge"],
+        "array functions are not supported (arrays are not data values here)",
+    ),
     (&["isDefined"], "absent fields read as null here, so `undefined` cannot be told apart (use isValid)"),
-    (&["isoweek", "utcisoweek", "timeOffset", "utcOffset", "timeSequence", "utcSequence", "timeUnitSpecifier"], "not implemented by this engine"),
-    (&["data", "indata", "scale", "invert", "domain", "range", "bandwidth", "bandspace", "copy", "gradient", "geoArea", "geoBounds", "geoCentroid", "geoShape", "pathShape", "treePath", "treeAncestors", "vlSelectionTest", "vlSelectionResolve"], "data sets, scales and selections are not visible to expressions here"),
-    (&["warn", "info", "debug", "containerSize", "screen", "windowSize", "btoa", "atob", "encodeURIComponent"], "not available in this engine"),
-    (&["eval", "Function", "constructor", "__proto__", "prototype", "window", "document", "globalThis", "this"], "not allowed in expressions"),
+    (
+        &["isoweek", "utcisoweek", "timeOffset", "utcOffset", "timeSequence", "utcSequence", "timeUnitSpecifier"],
+        "not implemented by this engine",
+    ),
+    (
+        &[
+            "data",
+            "indata",
+            "scale",
+            "invert",
+            "domain",
+            "range",
+            "bandwidth",
+            "bandspace",
+            "copy",
+            "gradient",
+            "geoArea",
+            "geoBounds",
+            "geoCentroid",
+            "geoShape",
+            "pathShape",
+            "treePath",
+            "treeAncestors",
+            "vlSelectionTest",
+            "vlSelectionResolve",
+        ],
+        "data sets, scales and selections are not visible to expressions here",
+    ),
+    (
+        &["warn", "info", "debug", "containerSize", "screen", "windowSize", "btoa", "atob", "encodeURIComponent"],
+        "not available in this engine",
+    ),
+    (
+        &["eval", "Function", "constructor", "__proto__", "prototype", "window", "document", "globalThis", "this"],
+        "not allowed in expressions",
+    ),
 ];
 
 /// What a name used as a function is.
@@ -99,7 +137,9 @@ pub(super) fn prepare(f: Func, args: &[Node], arg_at: &[usize]) -> Result<Option
     let (Some(spec), Some(&at)) = (args.get(1), arg_at.get(1)) else { return Ok(None) };
     let text = match spec {
         Node::Lit(Value::Str(s)) => s.to_string(),
-        Node::Lit(_) if f == Replace => return Err((at, "replace() needs a string pattern (regular expressions are not supported)".into())),
+        Node::Lit(_) if f == Replace => {
+            return Err((at, "replace() needs a string pattern (regular expressions are not supported)".into()))
+        }
         Node::Lit(_) if matches!(f, Format | TimeFormat | UtcFormat | TimeParse | UtcParse) => {
             return Err((at, "a format specifier must be a string".into()))
         }
@@ -161,14 +201,13 @@ pub(super) fn call(f: Func, args: &[Node], pre: Option<&Pre>, d: &dyn Datum) -> 
         IsRegExp => V::bool(false),
         ToNumber | ToString | ToBoolean | ToDate => coerce(f, a.first()),
         If => V::null(),
-        Datetime | Utc | Time | TimezoneOffset | Year | Quarter | Month | Date | Day | DayOfYear | Week | Hours | Minutes | Seconds
-        | Milliseconds | UtcYear | UtcQuarter | UtcMonth | UtcDate | UtcDay | UtcDayOfYear | UtcWeek | UtcHours | UtcMinutes
-        | UtcSeconds | UtcMilliseconds => dates::call(f, &a),
-        Format | TimeFormat | UtcFormat | TimeParse | UtcParse | MonthFormat | MonthAbbrevFormat | DayFormat | DayAbbrevFormat => {
-            formatting::call(f, &a, pre)
-        }
-        Length | Lower | Upper | Trim | Pad | Slice | Substring | IndexOf | LastIndexOf | Replace | ParseInt | ParseFloat | Truncate
-        | InRange => strings::call(f, &a),
+        Datetime | Utc | Time | TimezoneOffset | Year | Quarter | Month | Date | Day | DayOfYear | Week | Hours
+        | Minutes | Seconds | Milliseconds | UtcYear | UtcQuarter | UtcMonth | UtcDate | UtcDay | UtcDayOfYear
+        | UtcWeek | UtcHours | UtcMinutes | UtcSeconds | UtcMilliseconds => dates::call(f, &a),
+        Format | TimeFormat | UtcFormat | TimeParse | UtcParse | MonthFormat | MonthAbbrevFormat | DayFormat
+        | DayAbbrevFormat => formatting::call(f, &a, pre),
+        Length | Lower | Upper | Trim | Pad | Slice | Substring | IndexOf | LastIndexOf | Replace | ParseInt
+        | ParseFloat | Truncate | InRange => strings::call(f, &a),
     }
 }
 
@@ -193,16 +232,17 @@ fn coerce(f: Func, v: Option<&V>) -> V {
 
 /// `Math.max` (NaN wins; +0 is above -0; no arguments give -Infinity).
 fn max(xs: &[f64]) -> f64 {
-    xs.iter().try_fold(f64::NEG_INFINITY, |r, &x| {
-        if x.is_nan() {
-            None
-        } else if x > r || (x == 0.0 && r == 0.0 && r.is_sign_negative()) {
-            Some(x)
-        } else {
-            Some(r)
-        }
-    })
-    .unwrap_or(f64::NAN)
+    xs.iter()
+        .try_fold(f64::NEG_INFINITY, |r, &x| {
+            if x.is_nan() {
+                None
+            } else if x > r || (x == 0.0 && r == 0.0 && r.is_sign_negative()) {
+                Some(x)
+            } else {
+                Some(r)
+            }
+        })
+        .unwrap_or(f64::NAN)
 }
 
 /// `Math.min`.

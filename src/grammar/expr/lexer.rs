@@ -29,9 +29,9 @@ pub(super) type LexError = (usize, String);
 
 /// Longest first, so that `>>>=` wins over `>>>` and `>>`.
 const PUNCTS: [&str; 50] = [
-    ">>>=", "===", "!==", ">>>", "<<=", ">>=", "**=", "...", "=>", "==", "!=", "<=", ">=", "&&", "||", "??",
-    "<<", ">>", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "?.", "+", "-", "*", "/",
-    "%", "<", ">", "!", "~", "&", "|", "^", "?", ":", "(", ")", "[", "]", "{", "}",
+    ">>>=", "===", "!==", ">>>", "<<=", ">>=", "**=", "...", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "<<",
+    ">>", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "?.", "+", "-", "*", "/", "%", "<", ">",
+    "!", "~", "&", "|", "^", "?", ":", "(", ")", "[", "]", "{", "}",
 ];
 const SINGLE: [&str; 5] = [",", ".", "=", ";", "`"];
 
@@ -209,7 +209,9 @@ fn string(src: &[char], start: usize) -> Result<(String, usize), LexError> {
         // An escaped code unit or point: pair surrogates, replace lone ones.
         let u = unit.unwrap_or(0xfffd);
         match (pending_high.take(), u) {
-            (Some(h), 0xdc00..=0xdfff) => out.push(char::from_u32(0x10000 + ((h - 0xd800) << 10) + (u - 0xdc00)).unwrap_or('\u{fffd}')),
+            (Some(h), 0xdc00..=0xdfff) => {
+                out.push(char::from_u32(0x10000 + ((h - 0xd800) << 10) + (u - 0xdc00)).unwrap_or('\u{fffd}'))
+            }
             (h, _) => {
                 if h.is_some() {
                     out.push('\u{fffd}');
@@ -265,7 +267,10 @@ mod tests {
         );
         assert_eq!(toks("\"\\uD83D\\uDE00\\u{1F600}\\q\""), vec![Tok::Str("😀😀q".into()), Tok::End]);
         assert_eq!(toks("'\\uD83D\\n\\uDE00x'"), vec![Tok::Str("\u{fffd}\n\u{fffd}x".into()), Tok::End]);
-        assert_eq!(toks("datum.名称"), vec![Tok::Name("datum".into()), Tok::Punct("."), Tok::Name("名称".into()), Tok::End]);
+        assert_eq!(
+            toks("datum.名称"),
+            vec![Tok::Name("datum".into()), Tok::Punct("."), Tok::Name("名称".into()), Tok::End]
+        );
     }
 
     #[test]

@@ -234,7 +234,10 @@ mod tests {
             assert!(msg.contains(word), "{src}: {msg}");
         }
         let e = Expr::parse("datum.a +", &path()).unwrap_err();
-        assert_eq!(e.to_string(), "invalid expression at `transform[0].filter` (character 9): unexpected end of expression");
+        assert_eq!(
+            e.to_string(),
+            "invalid expression at `transform[0].filter` (character 9): unexpected end of expression"
+        );
     }
 
     #[test]

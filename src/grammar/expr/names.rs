@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::ast::Node;
 use super::functions::{self, Lookup};
 use super::lexer::Tok;
-use super::parser::{describe, Parser, ParseError};
+use super::parser::{describe, ParseError, Parser};
 use crate::grammar::value::{js_number, Value};
 
 type R<T> = Result<T, ParseError>;
@@ -33,9 +33,33 @@ fn constant(name: &str) -> Option<f64> {
 }
 
 const KEYWORDS: [&str; 27] = [
-    "new", "this", "typeof", "void", "delete", "in", "instanceof", "function", "var", "let", "const", "return",
-    "class", "for", "while", "do", "switch", "case", "break", "continue", "throw", "try", "catch", "with",
-    "yield", "await", "super",
+    "new",
+    "this",
+    "typeof",
+    "void",
+    "delete",
+    "in",
+    "instanceof",
+    "function",
+    "var",
+    "let",
+    "const",
+    "return",
+    "class",
+    "for",
+    "while",
+    "do",
+    "switch",
+    "case",
+    "break",
+    "continue",
+    "throw",
+    "try",
+    "catch",
+    "with",
+    "yield",
+    "await",
+    "super",
 ];
 
 impl Parser<'_> {
@@ -72,7 +96,9 @@ impl Parser<'_> {
                 let t = self.bump();
                 match t.tok {
                     Tok::Name(n) => n,
-                    other => return Err((t.at, format!("expected a field name after `.`, found {}", describe(&other)))),
+                    other => {
+                        return Err((t.at, format!("expected a field name after `.`, found {}", describe(&other))))
+                    }
                 }
             } else if self.is("[") {
                 self.bump();
@@ -96,7 +122,10 @@ impl Parser<'_> {
             return Err((at, "`datum` must be followed by a field, as in datum.price or datum['unit price']".into()));
         };
         if self.is("(") {
-            return Err((self.peek().at, format!("datum.{key} is not a function; only built-in functions can be called")));
+            return Err((
+                self.peek().at,
+                format!("datum.{key} is not a function; only built-in functions can be called"),
+            ));
         }
         Ok((Node::Field(Arc::from(key.as_str())), 1))
     }
@@ -146,13 +175,19 @@ mod tests {
     use crate::grammar::value::Value;
 
     fn run(src: &str) -> Result<Value, Error> {
-        Ok(Expr::parse(src, &Path::root())?.eval(&(&["0".to_string(), "a.1.5".to_string()][..], &[Value::Num(4.0), Value::Num(9.0)][..])))
+        Ok(Expr::parse(src, &Path::root())?
+            .eval(&(&["0".to_string(), "a.1.5".to_string()][..], &[Value::Num(4.0), Value::Num(9.0)][..])))
     }
 
     #[test]
     fn constants_and_literals() {
         assert_eq!(run("PI").unwrap(), Value::Num(std::f64::consts::PI));
-        assert_eq!(run("LN2 + LN10 + LOG2E + LOG10E").unwrap(), Value::Num(std::f64::consts::LN_2 + std::f64::consts::LN_10 + std::f64::consts::LOG2_E + std::f64::consts::LOG10_E));
+        assert_eq!(
+            run("LN2 + LN10 + LOG2E + LOG10E").unwrap(),
+            Value::Num(
+                std::f64::consts::LN_2 + std::f64::consts::LN_10 + std::f64::consts::LOG2_E + std::f64::consts::LOG10_E
+            )
+        );
         assert_eq!(run("-Infinity").unwrap(), Value::Num(f64::NEG_INFINITY));
         assert_eq!(run("MIN_VALUE / 2").unwrap(), Value::Num(0.0)); // the smallest subnormal halves to 0
         assert_eq!(run("[true, false, null]").unwrap(), Value::str("true,false,"));

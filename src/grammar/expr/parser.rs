@@ -4,7 +4,6 @@
 //! offset where it starts (names are resolved in `names.rs`). Nesting is capped at
 //! [`MAX_DEPTH`] both while parsing and in the tree.
 
-
 use super::ast::{binary_op, precedence, Node, UnOp};
 use super::lexer::{Tok, Token};
 use super::MAX_DEPTH;
@@ -15,7 +14,6 @@ pub(super) type ParseError = (usize, String);
 type R<T> = Result<T, ParseError>;
 /// A node and the depth of its tree.
 type P = (Node, usize);
-
 
 /// Parses a whole token list (ending with [`Tok::End`]) to a tree.
 pub(super) fn parse(toks: &[Token]) -> R<Node> {
@@ -191,7 +189,9 @@ impl Parser<'_> {
         let p = self.primary()?;
         let t = self.peek();
         match t.tok {
-            Tok::Punct("." | "[" | "?.") => Err((t.at, "property access is only supported on `datum` (use length(x) for a length)".into())),
+            Tok::Punct("." | "[" | "?.") => {
+                Err((t.at, "property access is only supported on `datum` (use length(x) for a length)".into()))
+            }
             Tok::Punct("(") => Err((t.at, "only built-in functions can be called".into())),
             Tok::Punct(p @ ("++" | "--")) => Err((t.at, format!("`{p}` (increment/decrement) is not allowed"))),
             _ => Ok(p),

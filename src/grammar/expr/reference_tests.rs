@@ -152,6 +152,6 @@ fn format_functions() {
         ("monthFormat(0) + monthAbbrevFormat(11) + dayFormat(0) + dayAbbrevFormat(3)", text("JanuaryDecSundayWed")),
         ("monthFormat(1.5)", text("")),
         ("format(2.5, datum.a > 2 ? '.1f' : '.2f')", text("2.5")), // run-time specifier
-        ("format(1, 'not a spec' + '')", Value::Null),              // invalid at run time: null
+        ("format(1, 'not a spec' + '')", Value::Null),             // invalid at run time: null
     ]);
 }

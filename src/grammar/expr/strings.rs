@@ -3,7 +3,7 @@
 //! as JavaScript's do; `pad` and `replace` results longer than [`MAX_TEXT`] are null.
 
 use super::functions::Func;
-use super::js::{from_utf16, less, strict_eq, to_integer, to_int32, to_number, to_text, truthy, utf16, V, MAX_TEXT};
+use super::js::{from_utf16, less, strict_eq, to_int32, to_integer, to_number, to_text, truthy, utf16, MAX_TEXT, V};
 use super::lexer::is_js_space;
 use crate::grammar::value::Value;
 
@@ -134,7 +134,8 @@ fn index_of(last: bool, seq: &V, x: &V) -> V {
             V::num(found.map_or(-1.0, |i| i as f64))
         }
         V::A(xs) => {
-            let found = if last { xs.iter().rposition(|y| strict_eq(y, x)) } else { xs.iter().position(|y| strict_eq(y, x)) };
+            let found =
+                if last { xs.iter().rposition(|y| strict_eq(y, x)) } else { xs.iter().position(|y| strict_eq(y, x)) };
             V::num(found.map_or(-1.0, |i| i as f64))
         }
         _ => V::null(),

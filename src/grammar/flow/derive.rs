@@ -19,7 +19,8 @@ pub(super) fn derive(u: &Unit, t: &mut Table) -> Result<(), Error> {
             let src = t.col(f);
             let c = t.field_index_or_add(&out);
             // On a time axis a unit is a span: Vega-Lite adds its end.
-            let end = (matches!(ch, Channel::X | Channel::Y) && d.ty == FieldType::Temporal).then(|| t.field_index_or_add(&format!("{out}_end")));
+            let end = (matches!(ch, Channel::X | Channel::Y) && d.ty == FieldType::Temporal)
+                .then(|| t.field_index_or_add(&format!("{out}_end")));
             for r in &mut t.rows {
                 let v = src.map(|s| r[s].clone()).unwrap_or(Value::Null);
                 let floored = date_of(&v).map(|ms| tu.floor(ms));
@@ -40,7 +41,10 @@ pub(super) fn derive(u: &Unit, t: &mut Table) -> Result<(), Error> {
                 crate::grammar::transform::bin::bins((lo, hi), params)
                     .map_err(|m| Error::spec(&d.path.key("bin"), m))?
             };
-            let (cs, ce) = (t.field_index_or_add(&d.column().unwrap_or_default()), t.field_index_or_add(&d.bin_end().unwrap_or_default()));
+            let (cs, ce) = (
+                t.field_index_or_add(&d.column().unwrap_or_default()),
+                t.field_index_or_add(&d.bin_end().unwrap_or_default()),
+            );
             for r in &mut t.rows {
                 let v = src.and_then(|s| r[s].finite());
                 match v {
@@ -69,7 +73,11 @@ pub(super) fn derive(u: &Unit, t: &mut Table) -> Result<(), Error> {
 
 fn round_bin(v: f64) -> f64 {
     let r = (v * 1e12).round() / 1e12;
-    if (r - v).abs() < 1e-9 * v.abs().max(1.0) { r } else { v }
+    if (r - v).abs() < 1e-9 * v.abs().max(1.0) {
+        r
+    } else {
+        v
+    }
 }
 
 /// Groups by every non-aggregated encoded column and computes each aggregate.
@@ -83,7 +91,8 @@ fn aggregate(all: &[(Channel, &FieldDef)], t: &mut Table) {
                 measures.push((out, op, d.field.clone()));
             }
         } else if d.field.is_some() {
-            let tu_end = d.time_unit.as_ref().and(d.column()).map(|c| format!("{c}_end")).filter(|c| t.col(c).is_some());
+            let tu_end =
+                d.time_unit.as_ref().and(d.column()).map(|c| format!("{c}_end")).filter(|c| t.col(c).is_some());
             for k in [d.column(), d.bin_end(), tu_end].into_iter().flatten() {
                 if !keys.contains(&k) {
                     keys.push(k);

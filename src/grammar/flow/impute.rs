@@ -22,14 +22,22 @@ pub(super) fn transforms(u: &Unit) -> Result<Vec<Transform>, Error> {
             .get(other)
             .and_then(|o| o.column())
             .ok_or_else(|| Error::spec(&path, format!("impute on {} needs a field on {}", c.name(), other.name())))?;
-        let groupby: Vec<Json> = [Channel::Color, Channel::Fill, Channel::Stroke, Channel::StrokeDash, Channel::Shape, Channel::Size, Channel::Opacity]
-            .iter()
-            .filter_map(|g| e.get(*g))
-            .chain(e.detail.iter())
-            .filter(|g| g.aggregate.is_none())
-            .filter_map(|g| g.column())
-            .map(|name| Json::Str(escape(&name)))
-            .collect();
+        let groupby: Vec<Json> = [
+            Channel::Color,
+            Channel::Fill,
+            Channel::Stroke,
+            Channel::StrokeDash,
+            Channel::Shape,
+            Channel::Size,
+            Channel::Opacity,
+        ]
+        .iter()
+        .filter_map(|g| e.get(*g))
+        .chain(e.detail.iter())
+        .filter(|g| g.aggregate.is_none())
+        .filter_map(|g| g.column())
+        .map(|name| Json::Str(escape(&name)))
+        .collect();
         let mut obj = vec![
             ("impute".to_string(), Json::Str(escape(&field))),
             ("key".to_string(), Json::Str(escape(&key))),

@@ -46,7 +46,9 @@ fn walk(v: &View, data: Option<&(DataDef, Path)>, tf: &[(Transform, Path)], enc:
     transforms.extend(v.transforms.iter().cloned());
     let encoding = enc.merged(&v.encoding);
     match &v.body {
-        Body::Unit(m) => out.push(Unit { path: v.path.clone(), mark: m.clone(), encoding, data: data.cloned(), transforms }),
+        Body::Unit(m) => {
+            out.push(Unit { path: v.path.clone(), mark: m.clone(), encoding, data: data.cloned(), transforms })
+        }
         Body::Layer(children) => {
             for c in children {
                 walk(c, data, &transforms, &encoding, out);
@@ -97,12 +99,14 @@ fn filter_invalid(u: &Unit, t: &mut Table) -> usize {
         return 0;
     }
     let before = t.rows.len();
-    t.rows.retain(|r| cols.iter().all(|&c| match &r[c] {
-        Value::Num(n) | Value::Date(n) => n.is_finite(),
-        v @ Value::Str(s) => number_of(v).is_some() || crate::grammar::format::date::parse_date(s).is_some(),
-        Value::Bool(_) => true,
-        Value::Null => false,
-    }));
+    t.rows.retain(|r| {
+        cols.iter().all(|&c| match &r[c] {
+            Value::Num(n) | Value::Date(n) => n.is_finite(),
+            v @ Value::Str(s) => number_of(v).is_some() || crate::grammar::format::date::parse_date(s).is_some(),
+            Value::Bool(_) => true,
+            Value::Null => false,
+        })
+    });
     before - t.rows.len()
 }
 
@@ -119,8 +123,13 @@ pub fn defs(e: &Encoding) -> Vec<(Channel, &FieldDef)> {
 
 /// Runs the unit's data flow. `url_text` gives the fetched text of a `data.url`, or why it
 /// could not be fetched.
-pub fn run(u: &Unit, url_text: &dyn Fn(&str) -> Result<String, String>, sources: &dyn Sources) -> Result<Flowed, Error> {
-    let (def, dpath) = u.data.as_ref().ok_or_else(|| Error::spec(&u.path, "no data: give \"data\" here or on a parent"))?;
+pub fn run(
+    u: &Unit,
+    url_text: &dyn Fn(&str) -> Result<String, String>,
+    sources: &dyn Sources,
+) -> Result<Flowed, Error> {
+    let (def, dpath) =
+        u.data.as_ref().ok_or_else(|| Error::spec(&u.path, "no data: give \"data\" here or on a parent"))?;
     // Dates for temporal fields, as Vega-Lite does; quantitative text is read as a number where
     // it is used (Vega's `+v`), see [`number_of`].
     let mut implicit: Vec<(String, Parse)> = Vec::new();

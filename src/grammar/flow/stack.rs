@@ -19,7 +19,11 @@ pub fn stack_of(u: &Unit) -> Option<Stacked> {
     } else {
         let x = e.get(Channel::X);
         let y = e.get(Channel::Y);
-        let quant = |d: Option<&FieldDef>| d.is_some_and(|d| (d.ty == FieldType::Quantitative && d.bin.is_none() && d.field.is_some()) || d.aggregate.is_some());
+        let quant = |d: Option<&FieldDef>| {
+            d.is_some_and(|d| {
+                (d.ty == FieldType::Quantitative && d.bin.is_none() && d.field.is_some()) || d.aggregate.is_some()
+            })
+        };
         let xq = quant(x) && e.get(Channel::X2).is_none();
         let yq = quant(y) && e.get(Channel::Y2).is_none();
         let orient_h = u.mark.text("orient").ok().flatten().as_deref() == Some("horizontal");
@@ -46,11 +50,19 @@ pub fn stack_of(u: &Unit) -> Option<Stacked> {
 }
 
 fn stack_by(e: &Encoding) -> Vec<&FieldDef> {
-    let mut v: Vec<&FieldDef> = [Channel::Color, Channel::Fill, Channel::Stroke, Channel::Opacity, Channel::Size, Channel::Shape, Channel::StrokeDash]
-        .iter()
-        .filter_map(|c| e.get(*c))
-        .filter(|d| d.field.is_some() && d.aggregate.is_none())
-        .collect();
+    let mut v: Vec<&FieldDef> = [
+        Channel::Color,
+        Channel::Fill,
+        Channel::Stroke,
+        Channel::Opacity,
+        Channel::Size,
+        Channel::Shape,
+        Channel::StrokeDash,
+    ]
+    .iter()
+    .filter_map(|c| e.get(*c))
+    .filter(|d| d.field.is_some() && d.aggregate.is_none())
+    .collect();
     v.extend(e.detail.iter().filter(|d| d.field.is_some()));
     v
 }
@@ -76,7 +88,13 @@ pub(super) fn stack_rows(u: &Unit, s: &Stacked, t: &mut Table) {
         .filter_map(|c| t.col(&c))
         .collect();
     let by_cols: Vec<usize> = stack_by(e).iter().filter_map(|d| d.column()).filter_map(|c| t.col(&c)).collect();
-    let order_cols: Vec<(usize, bool)> = e.order.iter().filter_map(|d| d.column().and_then(|c| t.col(&c)).map(|c| (c, d.sort == crate::grammar::encoding::Sort::Descending))).collect();
+    let order_cols: Vec<(usize, bool)> = e
+        .order
+        .iter()
+        .filter_map(|d| {
+            d.column().and_then(|c| t.col(&c)).map(|c| (c, d.sort == crate::grammar::encoding::Sort::Descending))
+        })
+        .collect();
     let descending = s.channel == Channel::Y;
     let vc = t.col(&s.column);
     let cs = t.field_index_or_add(&format!("{}_start", s.column));
@@ -85,10 +103,13 @@ pub(super) fn stack_rows(u: &Unit, s: &Stacked, t: &mut Table) {
     let mut order: Vec<String> = Vec::new();
     for (i, r) in t.rows.iter().enumerate() {
         let k: String = group_cols.iter().map(|&c| r[c].key()).collect::<Vec<_>>().join("\u{1}");
-        groups.entry(k.clone()).or_insert_with(|| {
-            order.push(k.clone());
-            Vec::new()
-        }).push(i);
+        groups
+            .entry(k.clone())
+            .or_insert_with(|| {
+                order.push(k.clone());
+                Vec::new()
+            })
+            .push(i);
     }
     for k in order {
         let mut idx = groups.remove(&k).unwrap_or_default();

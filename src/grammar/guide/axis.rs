@@ -62,11 +62,50 @@ pub struct Axis {
 }
 
 const KEYS: &[&str] = &[
-    "title", "format", "formatType", "labelAngle", "labelOverlap", "grid", "tickCount", "values", "orient", "labels",
-    "ticks", "domain", "labelFontSize", "titleFontSize", "labelLimit", "tickMinStep", "labelColor", "titleColor",
-    "labelPadding", "titlePadding", "tickSize", "labelFlush", "labelBound", "zindex", "offset", "aria", "description",
-    "labelSeparation", "minExtent", "maxExtent", "translate", "bandPosition", "gridColor", "domainColor", "tickColor",
-    "labelFont", "titleFont", "labelFontWeight", "titleFontWeight", "labelAlign", "labelBaseline", "titleAngle", "titleAlign", "titleAnchor",
+    "title",
+    "format",
+    "formatType",
+    "labelAngle",
+    "labelOverlap",
+    "grid",
+    "tickCount",
+    "values",
+    "orient",
+    "labels",
+    "ticks",
+    "domain",
+    "labelFontSize",
+    "titleFontSize",
+    "labelLimit",
+    "tickMinStep",
+    "labelColor",
+    "titleColor",
+    "labelPadding",
+    "titlePadding",
+    "tickSize",
+    "labelFlush",
+    "labelBound",
+    "zindex",
+    "offset",
+    "aria",
+    "description",
+    "labelSeparation",
+    "minExtent",
+    "maxExtent",
+    "translate",
+    "bandPosition",
+    "gridColor",
+    "domainColor",
+    "tickColor",
+    "labelFont",
+    "titleFont",
+    "labelFontWeight",
+    "titleFontWeight",
+    "labelAlign",
+    "labelBaseline",
+    "titleAngle",
+    "titleAlign",
+    "titleAnchor",
 ];
 
 /// Plans the axis of a position scale; `None` when the spec says `axis: null`. `length` is
@@ -79,19 +118,49 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
         None => Json::Obj(Vec::new()),
     };
     let p = def.path.key("axis");
-    check_keys(&a, &p, KEYS, &["labelExpr", "encode", "style", "tickBand", "tickExtra", "tickOffset", "tickRound", "gridDash", "tickDash", "domainDash"])?;
+    check_keys(
+        &a,
+        &p,
+        KEYS,
+        &[
+            "labelExpr",
+            "encode",
+            "style",
+            "tickBand",
+            "tickExtra",
+            "tickOffset",
+            "tickRound",
+            "gridDash",
+            "tickDash",
+            "domainDash",
+        ],
+    )?;
     let is_x = r.channel == Channel::X;
     let orient = match a.get("orient") {
-        None => if is_x { Orient::Bottom } else { Orient::Left },
+        None => {
+            if is_x {
+                Orient::Bottom
+            } else {
+                Orient::Left
+            }
+        }
         Some(o) => match (o.str(&p.key("orient"))?, is_x) {
             ("bottom", true) => Orient::Bottom,
             ("top", true) => Orient::Top,
             ("left", false) => Orient::Left,
             ("right", false) => Orient::Right,
-            (s, _) => return Err(Error::unsupported(&p.key("orient"), format!("\"{s}\""), if is_x { "bottom, top" } else { "left, right" })),
+            (s, _) => {
+                return Err(Error::unsupported(
+                    &p.key("orient"),
+                    format!("\"{s}\""),
+                    if is_x { "bottom, top" } else { "left, right" },
+                ))
+            }
         },
     };
-    let flag = |k: &str, d: bool| -> Result<bool, Error> { a.get(k).map(|v| v.bool(&p.key(k))).transpose().map(|v| v.unwrap_or(d)) };
+    let flag = |k: &str, d: bool| -> Result<bool, Error> {
+        a.get(k).map(|v| v.bool(&p.key(k))).transpose().map(|v| v.unwrap_or(d))
+    };
     let continuous = r.ty.is_continuous();
     let grid = flag("grid", cfg.grid.unwrap_or(continuous))?;
     let title = match a.get("title") {
@@ -105,7 +174,11 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
             let n = v.num(&p.key("labelAngle"))?;
             let m = n.rem_euclid(360.0);
             if m != 0.0 && m != 90.0 && m != 270.0 {
-                return Err(Error::unsupported(&p.key("labelAngle"), crate::grammar::value::js_number(n), "0, 90, -90, 270 (quarter turns)"));
+                return Err(Error::unsupported(
+                    &p.key("labelAngle"),
+                    crate::grammar::value::js_number(n),
+                    "0, 90, -90, 270 (quarter turns)",
+                ));
             }
             Some(if m == 270.0 { -90.0 } else { m })
         }
@@ -114,11 +187,23 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
         match o {
             Json::Bool(_) => {}
             Json::Str(s) if s == "parity" || s == "greedy" => {}
-            other => return Err(Error::unsupported(&p.key("labelOverlap"), other.to_text(), "true, false, parity, greedy")),
+            other => {
+                return Err(Error::unsupported(&p.key("labelOverlap"), other.to_text(), "true, false, parity, greedy"))
+            }
         }
     }
-    let size = a.get("labelFontSize").map(|v| v.num(&p.key("labelFontSize"))).transpose()?.unwrap_or(cfg.label_size).clamp(6.0, 40.0);
-    let title_size = a.get("titleFontSize").map(|v| v.num(&p.key("titleFontSize"))).transpose()?.unwrap_or(cfg.title_size).clamp(6.0, 40.0);
+    let size = a
+        .get("labelFontSize")
+        .map(|v| v.num(&p.key("labelFontSize")))
+        .transpose()?
+        .unwrap_or(cfg.label_size)
+        .clamp(6.0, 40.0);
+    let title_size = a
+        .get("titleFontSize")
+        .map(|v| v.num(&p.key("titleFontSize")))
+        .transpose()?
+        .unwrap_or(cfg.title_size)
+        .clamp(6.0, 40.0);
     let limit = a.get("labelLimit").map(|v| v.num(&p.key("labelLimit"))).transpose()?.unwrap_or(180.0).max(20.0);
     let format = match a.get("format") {
         Some(f) => Some(f.str(&p.key("format"))?.to_string()),
@@ -136,9 +221,13 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
             .enumerate()
             .map(|(i, x)| match x {
                 Json::Num(n) => Ok(if temporal { Value::Date(*n) } else { Value::Num(*n) }),
-                Json::Str(s) if temporal => crate::grammar::format::date::parse_date(s).map(Value::Date).ok_or_else(|| Error::spec(&p.key("values").index(i), format!("\"{s}\" is not a date"))),
+                Json::Str(s) if temporal => crate::grammar::format::date::parse_date(s)
+                    .map(Value::Date)
+                    .ok_or_else(|| Error::spec(&p.key("values").index(i), format!("\"{s}\" is not a date"))),
                 Json::Str(s) => Ok(Value::str(s)),
-                other => Err(Error::spec(&p.key("values").index(i), format!("expected a value, found {}", other.to_text()))),
+                other => {
+                    Err(Error::spec(&p.key("values").index(i), format!("expected a value, found {}", other.to_text())))
+                }
             })
             .collect::<Result<_, _>>()?,
         None => {
@@ -195,10 +284,29 @@ pub fn plan(r: &Resolved, length: f64, loc: Locale, cfg: &Config) -> Result<Opti
     let flush = match a.get("labelFlush") {
         Some(Json::Bool(b)) => *b,
         Some(Json::Num(_)) => true,
-        Some(other) => return Err(Error::spec(&p.key("labelFlush"), format!("expected true, false or a number, found {}", other.to_text()))),
+        Some(other) => {
+            return Err(Error::spec(
+                &p.key("labelFlush"),
+                format!("expected true, false or a number, found {}", other.to_text()),
+            ))
+        }
         None => is_x && continuous,
     };
-    let mut axis = Axis { channel: r.channel, orient, ticks, title, grid, turned: false, angle, labels, size, title_size, domain, limit, flush };
+    let mut axis = Axis {
+        channel: r.channel,
+        orient,
+        ticks,
+        title,
+        grid,
+        turned: false,
+        angle,
+        labels,
+        size,
+        title_size,
+        domain,
+        limit,
+        flush,
+    };
     axis.turned = match angle {
         Some(a) => a != 0.0,
         None => is_x && !continuous && !fits_side_by_side(&axis, length),
@@ -249,7 +357,11 @@ impl Axis {
         let labels = if !self.labels {
             0.0
         } else if self.channel == Channel::X {
-            if self.turned { self.longest() } else { self.size * 1.2 }
+            if self.turned {
+                self.longest()
+            } else {
+                self.size * 1.2
+            }
         } else {
             self.longest()
         };
@@ -258,7 +370,10 @@ impl Axis {
     }
 
     fn longest(&self) -> f64 {
-        self.ticks.iter().map(|(_, t)| measure(&fit_text(t, self.size, false, self.limit), self.size, false)).fold(0.0, f64::max)
+        self.ticks
+            .iter()
+            .map(|(_, t)| measure(&fit_text(t, self.size, false, self.limit), self.size, false))
+            .fold(0.0, f64::max)
     }
 
     /// Draws grid lines (under the marks) into `l` for the plot rectangle.
@@ -310,7 +425,9 @@ impl Axis {
                             }
                         }
                     }
-                    (_, Orient::Right) => Label::new(text, plot.right() + 6.0, plot.y + p, size, theme.muted, Anchor::Start),
+                    (_, Orient::Right) => {
+                        Label::new(text, plot.right() + 6.0, plot.y + p, size, theme.muted, Anchor::Start)
+                    }
                     _ => Label::new(text, plot.x - 6.0, plot.y + p, size, theme.muted, Anchor::End),
                 };
                 labels.push(lab);
@@ -333,10 +450,28 @@ impl Axis {
         l.labels.extend(labels.into_iter().step_by(k.max(1)));
         if self.domain {
             let r = match self.orient {
-                Orient::Bottom => Rule { x1: plot.x, y1: plot.bottom(), x2: plot.right(), y2: plot.bottom(), color: theme.axis, width: 1.0 },
-                Orient::Top => Rule { x1: plot.x, y1: plot.y, x2: plot.right(), y2: plot.y, color: theme.axis, width: 1.0 },
-                Orient::Left => Rule { x1: plot.x, y1: plot.y, x2: plot.x, y2: plot.bottom(), color: theme.axis, width: 1.0 },
-                Orient::Right => Rule { x1: plot.right(), y1: plot.y, x2: plot.right(), y2: plot.bottom(), color: theme.axis, width: 1.0 },
+                Orient::Bottom => Rule {
+                    x1: plot.x,
+                    y1: plot.bottom(),
+                    x2: plot.right(),
+                    y2: plot.bottom(),
+                    color: theme.axis,
+                    width: 1.0,
+                },
+                Orient::Top => {
+                    Rule { x1: plot.x, y1: plot.y, x2: plot.right(), y2: plot.y, color: theme.axis, width: 1.0 }
+                }
+                Orient::Left => {
+                    Rule { x1: plot.x, y1: plot.y, x2: plot.x, y2: plot.bottom(), color: theme.axis, width: 1.0 }
+                }
+                Orient::Right => Rule {
+                    x1: plot.right(),
+                    y1: plot.y,
+                    x2: plot.right(),
+                    y2: plot.bottom(),
+                    color: theme.axis,
+                    width: 1.0,
+                },
             };
             l.rules.push(r);
         }
@@ -344,10 +479,40 @@ impl Axis {
             let ts = self.title_size;
             let off = self.thickness() - ts * 0.6 - 2.0;
             let lab = match self.orient {
-                Orient::Bottom => Label::new(fit_text(t, ts, true, plot.w), plot.x + plot.w / 2.0, plot.bottom() + off, ts, theme.text, Anchor::Middle),
-                Orient::Top => Label::new(fit_text(t, ts, true, plot.w), plot.x + plot.w / 2.0, plot.y - off, ts, theme.text, Anchor::Middle),
-                Orient::Left => Label::new(fit_text(t, ts, true, plot.h), plot.x - off, plot.y + plot.h / 2.0, ts, theme.text, Anchor::Middle).rotated(-90.0),
-                Orient::Right => Label::new(fit_text(t, ts, true, plot.h), plot.right() + off, plot.y + plot.h / 2.0, ts, theme.text, Anchor::Middle).rotated(90.0),
+                Orient::Bottom => Label::new(
+                    fit_text(t, ts, true, plot.w),
+                    plot.x + plot.w / 2.0,
+                    plot.bottom() + off,
+                    ts,
+                    theme.text,
+                    Anchor::Middle,
+                ),
+                Orient::Top => Label::new(
+                    fit_text(t, ts, true, plot.w),
+                    plot.x + plot.w / 2.0,
+                    plot.y - off,
+                    ts,
+                    theme.text,
+                    Anchor::Middle,
+                ),
+                Orient::Left => Label::new(
+                    fit_text(t, ts, true, plot.h),
+                    plot.x - off,
+                    plot.y + plot.h / 2.0,
+                    ts,
+                    theme.text,
+                    Anchor::Middle,
+                )
+                .rotated(-90.0),
+                Orient::Right => Label::new(
+                    fit_text(t, ts, true, plot.h),
+                    plot.right() + off,
+                    plot.y + plot.h / 2.0,
+                    ts,
+                    theme.text,
+                    Anchor::Middle,
+                )
+                .rotated(90.0),
             };
             l.labels.push(lab.bold());
         }

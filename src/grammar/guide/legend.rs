@@ -60,22 +60,67 @@ pub fn plan(scales: &Scales, marks: &[MarkType], loc: Locale, theme: &Theme, off
     if off {
         return Ok(out);
     }
-    let filled = marks.iter().any(|m| matches!(m, MarkType::Bar | MarkType::Area | MarkType::Arc | MarkType::Rect | MarkType::Circle | MarkType::Square));
+    let filled = marks.iter().any(|m| {
+        matches!(
+            m,
+            MarkType::Bar | MarkType::Area | MarkType::Arc | MarkType::Rect | MarkType::Circle | MarkType::Square
+        )
+    });
     let line = marks.iter().all(|m| matches!(m, MarkType::Line | MarkType::Rule));
     let mut seen: Vec<String> = Vec::new();
     for r in &scales.list {
-        if !matches!(r.channel, Channel::Color | Channel::Fill | Channel::Stroke | Channel::Size | Channel::Shape | Channel::Opacity | Channel::StrokeDash) {
+        if !matches!(
+            r.channel,
+            Channel::Color
+                | Channel::Fill
+                | Channel::Stroke
+                | Channel::Size
+                | Channel::Shape
+                | Channel::Opacity
+                | Channel::StrokeDash
+        ) {
             continue;
         }
         let p = r.def.path.key("legend");
         let title = match &r.def.legend {
             Some(Json::Null) => continue,
             Some(l) => {
-                check_keys(l, &p, &["title", "orient", "direction", "type", "format", "formatType", "values", "symbolType", "labelLimit", "columns", "labelFontSize", "titleFontSize", "symbolSize", "padding", "offset", "aria", "description", "labelColor", "titleColor", "gradientLength", "tickCount"], &["labelExpr", "encode", "fillColor"])?;
+                check_keys(
+                    l,
+                    &p,
+                    &[
+                        "title",
+                        "orient",
+                        "direction",
+                        "type",
+                        "format",
+                        "formatType",
+                        "values",
+                        "symbolType",
+                        "labelLimit",
+                        "columns",
+                        "labelFontSize",
+                        "titleFontSize",
+                        "symbolSize",
+                        "padding",
+                        "offset",
+                        "aria",
+                        "description",
+                        "labelColor",
+                        "titleColor",
+                        "gradientLength",
+                        "tickCount",
+                    ],
+                    &["labelExpr", "encode", "fillColor"],
+                )?;
                 if let Some(o) = l.get("orient") {
                     let s = o.str(&p.key("orient"))?;
                     if !matches!(s, "right" | "left" | "top" | "bottom" | "none") {
-                        return Err(Error::unsupported(&p.key("orient"), format!("\"{s}\""), "right, left, top, bottom, none"));
+                        return Err(Error::unsupported(
+                            &p.key("orient"),
+                            format!("\"{s}\""),
+                            "right, left, top, bottom, none",
+                        ));
                     }
                     if s == "none" {
                         continue;
@@ -113,7 +158,8 @@ fn one(r: &Resolved, title: Option<String>, filled: bool, line: bool, loc: Local
     let colored = matches!(r.channel, Channel::Color | Channel::Fill | Channel::Stroke);
     match r.scale.domain() {
         Domain::Continuous(lo, hi) if colored => {
-            let stops: Vec<Rgb> = (0..=8).filter_map(|i| r.scale.color(&Value::Num(lo + (hi - lo) * i as f64 / 8.0))).collect();
+            let stops: Vec<Rgb> =
+                (0..=8).filter_map(|i| r.scale.color(&Value::Num(lo + (hi - lo) * i as f64 / 8.0))).collect();
             let fmt = tick_format(*lo, *hi, 5.0, r.def.format.as_deref()).ok();
             let ticks = r.scale.ticks(5.0);
             let labels = ticks
@@ -138,7 +184,9 @@ fn one(r: &Resolved, title: Option<String>, filled: bool, line: bool, loc: Local
                 .map(|v| {
                     let px = r.scale.map(v).unwrap_or(1.0);
                     let sym = match r.channel {
-                        Channel::Size => Symbol::Circle(theme.muted, (px.max(1.0) / std::f64::consts::PI).sqrt().clamp(1.0, 18.0)),
+                        Channel::Size => {
+                            Symbol::Circle(theme.muted, (px.max(1.0) / std::f64::consts::PI).sqrt().clamp(1.0, 18.0))
+                        }
                         _ => Symbol::Swatch(theme.muted),
                     };
                     (sym, format_value(&r.def, v, loc))
@@ -155,13 +203,22 @@ fn one(r: &Resolved, title: Option<String>, filled: bool, line: bool, loc: Local
                     let c = if colored { r.scale.color(v).unwrap_or(theme.muted) } else { theme.muted };
                     let sym = match r.channel {
                         Channel::Shape => Symbol::Shape(r.scale.map(v).unwrap_or(i as f64) as usize, c),
-                        Channel::StrokeDash => Symbol::Line(c, vec![6.0, 3.0].into_iter().take(if i == 0 { 0 } else { 2 }).collect()),
-                        Channel::Size => Symbol::Circle(c, (r.scale.map(v).unwrap_or(30.0).max(1.0) / std::f64::consts::PI).sqrt().clamp(1.0, 18.0)),
+                        Channel::StrokeDash => {
+                            Symbol::Line(c, vec![6.0, 3.0].into_iter().take(if i == 0 { 0 } else { 2 }).collect())
+                        }
+                        Channel::Size => Symbol::Circle(
+                            c,
+                            (r.scale.map(v).unwrap_or(30.0).max(1.0) / std::f64::consts::PI).sqrt().clamp(1.0, 18.0),
+                        ),
                         _ if line => Symbol::Line(c, Vec::new()),
                         _ if filled => Symbol::Swatch(c),
                         _ => Symbol::Circle(c, 5.0),
                     };
-                    let label = if v.is_missing() { crate::grammar::words::not_reported(loc).to_string() } else { format_value(&r.def, v, loc) };
+                    let label = if v.is_missing() {
+                        crate::grammar::words::not_reported(loc).to_string()
+                    } else {
+                        format_value(&r.def, v, loc)
+                    };
                     (sym, label)
                 })
                 .collect();
@@ -187,7 +244,9 @@ impl Legend {
             Legend::Symbols { title, .. } | Legend::Gradient { title, .. } => title,
         };
         if let Some(t) = title.as_ref().filter(|t| !t.is_empty()) {
-            l.labels.push(Label::new(fit_text(t, SIZE, true, max_w), x, y + SIZE * 0.7, SIZE, theme.text, Anchor::Start).bold());
+            l.labels.push(
+                Label::new(fit_text(t, SIZE, true, max_w), x, y + SIZE * 0.7, SIZE, theme.text, Anchor::Start).bold(),
+            );
             y += SIZE * 1.5;
         }
         match self {
@@ -204,10 +263,34 @@ impl Legend {
                     }
                     let mid = cy + h / 2.0;
                     let shape = match sym {
-                        Symbol::Swatch(c) => Shape { geom: Geom::Rect { rect: Rect::new(cx, mid - 6.0, 12.0, 12.0), radius: 0.0 }, fill: Some(Paint { color: *c, opacity: 1.0 }), stroke: None, stroke_width: 0.0, dash: Vec::new() },
-                        Symbol::Line(c, dash) => Shape { geom: Geom::Line(vec![(cx, mid), (cx + 18.0, mid)]), fill: None, stroke: Some(Paint { color: *c, opacity: 1.0 }), stroke_width: 2.0, dash: dash.clone() },
-                        Symbol::Circle(c, r) => Shape { geom: Geom::Circle { x: cx + sw / 2.0, y: mid, r: *r }, fill: Some(Paint { color: *c, opacity: 0.85 }), stroke: None, stroke_width: 0.0, dash: Vec::new() },
-                        Symbol::Shape(i, c) => Shape { geom: Geom::Polygon(crate::grammar::mark::point::symbol(*i, cx + 6.0, mid, 64.0)), fill: None, stroke: Some(Paint { color: *c, opacity: 1.0 }), stroke_width: 1.5, dash: Vec::new() },
+                        Symbol::Swatch(c) => Shape {
+                            geom: Geom::Rect { rect: Rect::new(cx, mid - 6.0, 12.0, 12.0), radius: 0.0 },
+                            fill: Some(Paint { color: *c, opacity: 1.0 }),
+                            stroke: None,
+                            stroke_width: 0.0,
+                            dash: Vec::new(),
+                        },
+                        Symbol::Line(c, dash) => Shape {
+                            geom: Geom::Line(vec![(cx, mid), (cx + 18.0, mid)]),
+                            fill: None,
+                            stroke: Some(Paint { color: *c, opacity: 1.0 }),
+                            stroke_width: 2.0,
+                            dash: dash.clone(),
+                        },
+                        Symbol::Circle(c, r) => Shape {
+                            geom: Geom::Circle { x: cx + sw / 2.0, y: mid, r: *r },
+                            fill: Some(Paint { color: *c, opacity: 0.85 }),
+                            stroke: None,
+                            stroke_width: 0.0,
+                            dash: Vec::new(),
+                        },
+                        Symbol::Shape(i, c) => Shape {
+                            geom: Geom::Polygon(crate::grammar::mark::point::symbol(*i, cx + 6.0, mid, 64.0)),
+                            fill: None,
+                            stroke: Some(Paint { color: *c, opacity: 1.0 }),
+                            stroke_width: 1.5,
+                            dash: Vec::new(),
+                        },
                     };
                     l.shapes.push(shape);
                     l.labels.push(Label::new(name, cx + sw + 6.0, mid, SIZE, theme.text, Anchor::Start));
@@ -221,7 +304,13 @@ impl Legend {
                 let n = stops.len().max(1) as f64;
                 for (i, c) in stops.iter().enumerate() {
                     let r = Rect::new(x + w * i as f64 / n, y, w / n + 0.5, 10.0);
-                    l.shapes.push(Shape { geom: Geom::Rect { rect: r, radius: 0.0 }, fill: Some(Paint { color: *c, opacity: 1.0 }), stroke: None, stroke_width: 0.0, dash: Vec::new() });
+                    l.shapes.push(Shape {
+                        geom: Geom::Rect { rect: r, radius: 0.0 },
+                        fill: Some(Paint { color: *c, opacity: 1.0 }),
+                        stroke: None,
+                        stroke_width: 0.0,
+                        dash: Vec::new(),
+                    });
                 }
                 let mut last = f64::MIN;
                 for (t, text) in labels {
@@ -231,7 +320,14 @@ impl Legend {
                         continue;
                     }
                     last = lx + half;
-                    l.labels.push(Label::new(text.clone(), lx, y + 10.0 + 4.0 + SIZE * 0.6, SIZE, theme.muted, Anchor::Middle));
+                    l.labels.push(Label::new(
+                        text.clone(),
+                        lx,
+                        y + 10.0 + 4.0 + SIZE * 0.6,
+                        SIZE,
+                        theme.muted,
+                        Anchor::Middle,
+                    ));
                 }
                 y + 10.0 + 4.0 + SIZE * 1.3
             }
@@ -247,12 +343,14 @@ impl Legend {
     /// The width of the widest entry or the title (for a legend beside the plot).
     pub fn width(&self) -> f64 {
         match self {
-            Legend::Symbols { title, entries } => entries
-                .iter()
-                .map(|(s, n)| symbol_w(s) + 6.0 + measure(n, SIZE, false))
-                .chain(title.iter().map(|t| measure(t, SIZE, true)))
-                .fold(0.0, f64::max)
-                + 2.0,
+            Legend::Symbols { title, entries } => {
+                entries
+                    .iter()
+                    .map(|(s, n)| symbol_w(s) + 6.0 + measure(n, SIZE, false))
+                    .chain(title.iter().map(|t| measure(t, SIZE, true)))
+                    .fold(0.0, f64::max)
+                    + 2.0
+            }
             Legend::Gradient { title, .. } => title.iter().map(|t| measure(t, SIZE, true)).fold(200.0, f64::max),
         }
     }
@@ -275,7 +373,10 @@ mod tests {
             c.layout(640.0, Locale::En, &theme).unwrap().layout.labels.iter().map(|l| l.text.clone()).collect()
         };
         let t = texts(r#"{"format": ".0%", "title": "Share"}"#);
-        assert!(t.contains(&"25%".to_string()) && t.contains(&"50%".to_string()) && t.contains(&"Share".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"25%".to_string()) && t.contains(&"50%".to_string()) && t.contains(&"Share".to_string()),
+            "{t:?}"
+        );
         let t = texts("null");
         assert!(!t.contains(&"0.25".to_string()) && !t.contains(&"25%".to_string()), "{t:?}");
     }

@@ -64,7 +64,12 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         let (fill, stroke) = ctx.paints(row, true);
         let width = ctx.number(Channel::StrokeWidth, row, "strokeWidth").unwrap_or(0.0);
         let poly = sector(cx, cy, r0, r1, a0, a1);
-        ctx.emit(out, filled(Geom::Polygon(poly), fill, stroke, width, Vec::new()), Some(Hit::Sector { cx, cy, r0, r1, a0, a1 }), row);
+        ctx.emit(
+            out,
+            filled(Geom::Polygon(poly), fill, stroke, width, Vec::new()),
+            Some(Hit::Sector { cx, cy, r0, r1, a0, a1 }),
+            row,
+        );
         *out.count += 1;
     }
     Ok(())
@@ -78,12 +83,19 @@ mod tests {
 
     #[test]
     fn slices_cover_the_circle_in_proportion() {
-        let c = test_layout(r#"{"data": {"values": [{"k": "a", "v": 1}, {"k": "b", "v": 3}]}, "mark": {"type": "arc", "innerRadius": 20},
-            "encoding": {"theta": {"field": "v", "type": "quantitative"}, "color": {"field": "k", "type": "nominal"}}}"#);
-        let sectors: Vec<(f64, f64, f64)> = c.layout.items.iter().filter_map(|i| match i.hit {
-            Some(Hit::Sector { a0, a1, r0, .. }) => Some((a0, a1, r0)),
-            _ => None,
-        }).collect();
+        let c = test_layout(
+            r#"{"data": {"values": [{"k": "a", "v": 1}, {"k": "b", "v": 3}]}, "mark": {"type": "arc", "innerRadius": 20},
+            "encoding": {"theta": {"field": "v", "type": "quantitative"}, "color": {"field": "k", "type": "nominal"}}}"#,
+        );
+        let sectors: Vec<(f64, f64, f64)> = c
+            .layout
+            .items
+            .iter()
+            .filter_map(|i| match i.hit {
+                Some(Hit::Sector { a0, a1, r0, .. }) => Some((a0, a1, r0)),
+                _ => None,
+            })
+            .collect();
         assert_eq!(sectors.len(), 2);
         let tau = std::f64::consts::TAU;
         assert!((sectors[0].1 - sectors[0].0 - tau / 4.0).abs() < 1e-9, "1 of 4 is a quarter turn");

@@ -19,7 +19,13 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     let spacing = ctx.prop("binSpacing").unwrap_or(1.0).max(0.0);
     let radius = ctx.prop("cornerRadius").unwrap_or(0.0).max(0.0);
     out.layout.across = !horizontal;
-    let extent = |lo: f64, hi: f64| if horizontal { (ctx.plot.y, ctx.plot.bottom(), lo, hi) } else { (ctx.plot.x, ctx.plot.right(), lo, hi) };
+    let extent = |lo: f64, hi: f64| {
+        if horizontal {
+            (ctx.plot.y, ctx.plot.bottom(), lo, hi)
+        } else {
+            (ctx.plot.x, ctx.plot.right(), lo, hi)
+        }
+    };
     for row in ctx.rows() {
         let size = ctx.number(Channel::Size, row, "size");
         let band = ctx.band(cat);
@@ -91,7 +97,12 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         let clip = ctx.plot;
         let x = rect.x.max(clip.x);
         let y = rect.y.max(clip.y);
-        let rect = Rect::new(x, y, (rect.right().min(clip.right()) - x).max(0.0), (rect.bottom().min(clip.bottom()) - y).max(0.0));
+        let rect = Rect::new(
+            x,
+            y,
+            (rect.right().min(clip.right()) - x).max(0.0),
+            (rect.bottom().min(clip.bottom()) - y).max(0.0),
+        );
         let (fill, stroke) = ctx.paints(row, ctx.unit.mark.flag("filled").ok().flatten().unwrap_or(true));
         let width = ctx.number(Channel::StrokeWidth, row, "strokeWidth").unwrap_or(1.0);
         ctx.emit(out, filled(Geom::Rect { rect, radius }, fill, stroke, width, ctx.dash(row)), None, row);
@@ -107,9 +118,16 @@ mod tests {
 
     #[test]
     fn bars_rise_from_zero_in_proportion_and_negative_ones_hang_below() {
-        let c = test_layout(r#"{"data": {"values": [{"k": "a", "v": 10}, {"k": "b", "v": 30}, {"k": "c", "v": -10}]}, "mark": "bar",
-            "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "v", "type": "quantitative"}}}"#);
-        let rects: Vec<_> = c.layout.shapes.iter().filter_map(|s| if let Geom::Rect { rect, .. } = s.geom { Some(rect) } else { None }).collect();
+        let c = test_layout(
+            r#"{"data": {"values": [{"k": "a", "v": 10}, {"k": "b", "v": 30}, {"k": "c", "v": -10}]}, "mark": "bar",
+            "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "v", "type": "quantitative"}}}"#,
+        );
+        let rects: Vec<_> = c
+            .layout
+            .shapes
+            .iter()
+            .filter_map(|s| if let Geom::Rect { rect, .. } = s.geom { Some(rect) } else { None })
+            .collect();
         assert_eq!(rects.len(), 3);
         let zero = rects[0].bottom();
         assert!((rects[1].bottom() - zero).abs() < 1e-9, "a and b share the zero baseline");

@@ -184,7 +184,13 @@ impl<'a> Ctx<'a> {
         [Channel::Color, Channel::Fill].iter().any(|c| {
             self.def(*c).is_some_and(|d| {
                 let d = self.applying(d, row);
-                d.field.is_some() && d.value.is_none() && d.column().is_some_and(|col| self.cell(row, &col).is_missing() || (d.ty == FieldType::Quantitative && crate::grammar::flow::number_of(&self.cell(row, &col)).is_none()))
+                d.field.is_some()
+                    && d.value.is_none()
+                    && d.column().is_some_and(|col| {
+                        self.cell(row, &col).is_missing()
+                            || (d.ty == FieldType::Quantitative
+                                && crate::grammar::flow::number_of(&self.cell(row, &col)).is_none())
+                    })
             })
         })
     }
@@ -226,7 +232,8 @@ impl<'a> Ctx<'a> {
     pub fn baseline(&self, c: Channel) -> Option<f64> {
         let s = self.scales.get(c)?;
         let origin = if c == Channel::X { self.plot.x } else { self.plot.y };
-        let (lo, hi) = if c == Channel::X { (self.plot.x, self.plot.right()) } else { (self.plot.y, self.plot.bottom()) };
+        let (lo, hi) =
+            if c == Channel::X { (self.plot.x, self.plot.right()) } else { (self.plot.y, self.plot.bottom()) };
         let z = s.scale.map(&Value::Num(0.0)).filter(|z| z.is_finite()).map(|z| origin + z);
         Some(match z {
             Some(z) => z.clamp(lo, hi),

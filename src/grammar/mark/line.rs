@@ -14,13 +14,21 @@ pub const MAX_ITEMS: usize = 5000;
 
 /// Rows grouped into series (in first-seen order), each sorted along the line.
 pub fn series<'a>(ctx: &Ctx<'a>, horizontal: bool) -> Vec<Vec<&'a [Value]>> {
-    let keys: Vec<String> = [Channel::Color, Channel::Fill, Channel::Stroke, Channel::StrokeDash, Channel::Size, Channel::Opacity, Channel::Shape]
-        .iter()
-        .filter_map(|c| ctx.def(*c))
-        .filter(|d| d.aggregate.is_none())
-        .filter_map(|d| d.column())
-        .chain(ctx.unit.encoding.detail.iter().filter_map(|d| d.column()))
-        .collect();
+    let keys: Vec<String> = [
+        Channel::Color,
+        Channel::Fill,
+        Channel::Stroke,
+        Channel::StrokeDash,
+        Channel::Size,
+        Channel::Opacity,
+        Channel::Shape,
+    ]
+    .iter()
+    .filter_map(|c| ctx.def(*c))
+    .filter(|d| d.aggregate.is_none())
+    .filter_map(|d| d.column())
+    .chain(ctx.unit.encoding.detail.iter().filter_map(|d| d.column()))
+    .collect();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut groups: Vec<Vec<&[Value]>> = Vec::new();
     for row in ctx.rows() {
@@ -35,7 +43,13 @@ pub fn series<'a>(ctx: &Ctx<'a>, horizontal: bool) -> Vec<Vec<&'a [Value]>> {
     let along = if horizontal { Channel::Y } else { Channel::X };
     for g in &mut groups {
         if !order.is_empty() {
-            g.sort_by(|a, b| order.iter().map(|c| ctx.cell(a, c).cmp_total(&ctx.cell(b, c))).find(|o| o.is_ne()).unwrap_or(std::cmp::Ordering::Equal));
+            g.sort_by(|a, b| {
+                order
+                    .iter()
+                    .map(|c| ctx.cell(a, c).cmp_total(&ctx.cell(b, c)))
+                    .find(|o| o.is_ne())
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
         } else if ctx.scales.get(along).is_some_and(|s| s.ty.is_continuous()) {
             g.sort_by(|a, b| {
                 let (pa, pb) = (ctx.pos(along, a).unwrap_or(f64::NAN), ctx.pos(along, b).unwrap_or(f64::NAN));
@@ -94,8 +108,17 @@ pub fn interpolate(pts: &[(f64, f64)], how: &str, horizontal: bool) -> Vec<(f64,
 /// Monotone cubic interpolation (Fritsch-Carlson, as d3's curveMonotoneX), sampled.
 fn monotone(p: &[(f64, f64)]) -> Vec<(f64, f64)> {
     let n = p.len();
-    let d: Vec<f64> = p.windows(2).map(|w| if w[1].0 != w[0].0 { (w[1].1 - w[0].1) / (w[1].0 - w[0].0) } else { 0.0 }).collect();
-    let sign = |v: f64| if v > 0.0 { 1.0 } else if v < 0.0 { -1.0 } else { 0.0 };
+    let d: Vec<f64> =
+        p.windows(2).map(|w| if w[1].0 != w[0].0 { (w[1].1 - w[0].1) / (w[1].0 - w[0].0) } else { 0.0 }).collect();
+    let sign = |v: f64| {
+        if v > 0.0 {
+            1.0
+        } else if v < 0.0 {
+            -1.0
+        } else {
+            0.0
+        }
+    };
     let mut m = vec![0.0; n];
     for i in 1..n - 1 {
         let (h0, h1) = (p[i].0 - p[i - 1].0, p[i + 1].0 - p[i].0);
@@ -116,7 +139,12 @@ fn monotone(p: &[(f64, f64)]) -> Vec<(f64, f64)> {
         let h = x1 - x0;
         for k in 0..8 {
             let t = k as f64 / 8.0;
-            let (h00, h10, h01, h11) = (2.0 * t.powi(3) - 3.0 * t * t + 1.0, t.powi(3) - 2.0 * t * t + t, -2.0 * t.powi(3) + 3.0 * t * t, t.powi(3) - t * t);
+            let (h00, h10, h01, h11) = (
+                2.0 * t.powi(3) - 3.0 * t * t + 1.0,
+                t.powi(3) - 2.0 * t * t + t,
+                -2.0 * t.powi(3) + 3.0 * t * t,
+                t.powi(3) - t * t,
+            );
             out.push((x0 + h * t, h00 * y0 + h10 * h * m[i] + h01 * y1 + h11 * h * m[i + 1]));
         }
     }
@@ -126,7 +154,8 @@ fn monotone(p: &[(f64, f64)]) -> Vec<(f64, f64)> {
 
 /// Draws the unit's lines.
 pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
-    let horizontal = crate::grammar::scales::orient(ctx.unit) == Some(true) && ctx.def(Channel::Y).is_some_and(|d| !d.ty.is_discrete());
+    let horizontal = crate::grammar::scales::orient(ctx.unit) == Some(true)
+        && ctx.def(Channel::Y).is_some_and(|d| !d.ty.is_discrete());
     let how = ctx.prop_text("interpolate").unwrap_or_else(|| "linear".into());
     let points = ctx.unit.mark.flag("point").ok().flatten().unwrap_or(false);
     out.layout.across = true;
@@ -137,7 +166,10 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         let Some(first) = g.first() else { continue };
         let (_, stroke) = ctx.paints(first, false);
         let stroke = stroke.unwrap_or(Paint { color: ctx.accent, opacity: 1.0 });
-        let width = ctx.number(Channel::StrokeWidth, first, "strokeWidth").or_else(|| ctx.number(Channel::Size, first, "")).unwrap_or(2.0);
+        let width = ctx
+            .number(Channel::StrokeWidth, first, "strokeWidth")
+            .or_else(|| ctx.number(Channel::Size, first, ""))
+            .unwrap_or(2.0);
         let dash = ctx.dash(first);
         let mut run: Vec<(f64, f64)> = Vec::new();
         let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -146,7 +178,12 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
                 Some(pt) => {
                     run.push(pt);
                     if (i % every == 0) && items < MAX_ITEMS {
-                        ctx.item(out, Rect::new(pt.0 - 4.0, pt.1 - 4.0, 8.0, 8.0), Some(Hit::Circle { x: pt.0, y: pt.1, r: 8.0 }), row);
+                        ctx.item(
+                            out,
+                            Rect::new(pt.0 - 4.0, pt.1 - 4.0, 8.0, 8.0),
+                            Some(Hit::Circle { x: pt.0, y: pt.1, r: 8.0 }),
+                            row,
+                        );
                         items += 1;
                     }
                 }
@@ -164,13 +201,25 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         for r in &runs {
             let path = interpolate(r, &how, horizontal);
             if path.len() == 1 {
-                out.layout.shapes.push(filled(Geom::Circle { x: path[0].0, y: path[0].1, r: width.max(2.0) }, Some(stroke), None, 0.0, Vec::new()));
+                out.layout.shapes.push(filled(
+                    Geom::Circle { x: path[0].0, y: path[0].1, r: width.max(2.0) },
+                    Some(stroke),
+                    None,
+                    0.0,
+                    Vec::new(),
+                ));
             } else {
                 out.layout.shapes.push(filled(Geom::Line(path), None, Some(stroke), width, dash.clone()));
             }
             if points {
                 for p in r {
-                    out.layout.shapes.push(filled(Geom::Circle { x: p.0, y: p.1, r: 3.0 }, Some(stroke), None, 0.0, Vec::new()));
+                    out.layout.shapes.push(filled(
+                        Geom::Circle { x: p.0, y: p.1, r: 3.0 },
+                        Some(stroke),
+                        None,
+                        0.0,
+                        Vec::new(),
+                    ));
                 }
             }
         }
@@ -188,7 +237,10 @@ mod tests {
     #[test]
     fn steps_and_monotone_curves_pass_through_the_points() {
         let p = [(0.0, 0.0), (10.0, 10.0), (20.0, 5.0)];
-        assert_eq!(interpolate(&p, "step-after", false), vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (20.0, 10.0), (20.0, 5.0)]);
+        assert_eq!(
+            interpolate(&p, "step-after", false),
+            vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (20.0, 10.0), (20.0, 5.0)]
+        );
         let m = interpolate(&p, "monotone", false);
         assert_eq!(m.first(), Some(&(0.0, 0.0)));
         assert_eq!(m.last(), Some(&(20.0, 5.0)));

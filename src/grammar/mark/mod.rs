@@ -50,8 +50,17 @@ impl MarkType {
     pub const NAMES: &'static [&'static str] =
         &["bar", "line", "area", "point", "circle", "square", "tick", "rule", "text", "rect", "arc"];
     const ALL: [MarkType; 11] = [
-        MarkType::Bar, MarkType::Line, MarkType::Area, MarkType::Point, MarkType::Circle, MarkType::Square,
-        MarkType::Tick, MarkType::Rule, MarkType::Text, MarkType::Rect, MarkType::Arc,
+        MarkType::Bar,
+        MarkType::Line,
+        MarkType::Area,
+        MarkType::Point,
+        MarkType::Circle,
+        MarkType::Square,
+        MarkType::Tick,
+        MarkType::Rule,
+        MarkType::Text,
+        MarkType::Rect,
+        MarkType::Arc,
     ];
 
     /// The spec name.
@@ -74,14 +83,89 @@ pub struct MarkDef {
 
 /// Mark properties this engine reads.
 const PROPS: &[&str] = &[
-    "type", "color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity", "strokeWidth", "strokeDash", "size",
-    "filled", "cornerRadius", "cornerRadiusEnd", "interpolate", "point", "line", "align", "baseline", "dx", "dy",
-    "angle", "fontSize", "fontWeight", "font", "text", "innerRadius", "outerRadius", "padAngle", "radius", "radius2",
-    "thickness", "orient", "tooltip", "clip", "binSpacing", "shape", "width", "height", "limit", "style", "invalid",
-    "cursor", "aria", "description", "strokeCap", "strokeJoin", "tension", "discreteBandSize", "continuousBandSize",
-    "cornerRadiusTopLeft", "cornerRadiusTopRight", "cornerRadiusBottomLeft", "cornerRadiusBottomRight", "theta", "x", "y",
+    "type",
+    "color",
+    "fill",
+    "stroke",
+    "opacity",
+    "fillOpacity",
+    "strokeOpacity",
+    "strokeWidth",
+    "strokeDash",
+    "size",
+    "filled",
+    "cornerRadius",
+    "cornerRadiusEnd",
+    "interpolate",
+    "point",
+    "line",
+    "align",
+    "baseline",
+    "dx",
+    "dy",
+    "angle",
+    "fontSize",
+    "fontWeight",
+    "font",
+    "text",
+    "innerRadius",
+    "outerRadius",
+    "padAngle",
+    "radius",
+    "radius2",
+    "thickness",
+    "orient",
+    "tooltip",
+    "clip",
+    "binSpacing",
+    "shape",
+    "width",
+    "height",
+    "limit",
+    "style",
+    "invalid",
+    "cursor",
+    "aria",
+    "description",
+    "strokeCap",
+    "strokeJoin",
+    "tension",
+    "discreteBandSize",
+    "continuousBandSize",
+    "cornerRadiusTopLeft",
+    "cornerRadiusTopRight",
+    "cornerRadiusBottomLeft",
+    "cornerRadiusBottomRight",
+    "theta",
+    "x",
+    "y",
 ];
-const NOT_YET: &[&str] = &["href", "url", "blend", "aspect", "ellipsis", "lineBreak", "lineHeight", "dir", "timeUnitBandPosition", "timeUnitBandSize", "x2", "y2", "xOffset", "yOffset", "theta2", "fontStyle", "extent", "ticks", "median", "outliers", "rule", "box", "borders", "minBandSize"];
+const NOT_YET: &[&str] = &[
+    "href",
+    "url",
+    "blend",
+    "aspect",
+    "ellipsis",
+    "lineBreak",
+    "lineHeight",
+    "dir",
+    "timeUnitBandPosition",
+    "timeUnitBandSize",
+    "x2",
+    "y2",
+    "xOffset",
+    "yOffset",
+    "theta2",
+    "fontStyle",
+    "extent",
+    "ticks",
+    "median",
+    "outliers",
+    "rule",
+    "box",
+    "borders",
+    "minBandSize",
+];
 
 impl MarkDef {
     /// Reads `mark` at `path`.
@@ -94,13 +178,19 @@ impl MarkDef {
                 let props = o.iter().filter(|(k, _)| k != "type").cloned().collect();
                 (t.str(&path.key("type"))?, props, path.key("type"))
             }
-            other => return Err(Error::spec(path, format!("expected a mark name or object, found {}", other.to_text()))),
+            other => {
+                return Err(Error::spec(path, format!("expected a mark name or object, found {}", other.to_text())))
+            }
         };
         let ty = match MarkType::NAMES.iter().position(|n| *n == name) {
             Some(i) => MarkType::ALL[i],
             None => {
                 let later = ["trail", "image", "geoshape", "boxplot", "errorbar", "errorband"];
-                let why = if later.contains(&name) { format!("mark \"{name}\" is not supported yet") } else { format!("unknown mark \"{name}\"") };
+                let why = if later.contains(&name) {
+                    format!("mark \"{name}\" is not supported yet")
+                } else {
+                    format!("unknown mark \"{name}\"")
+                };
                 return Err(Error::unsupported(&tp, why, &MarkType::NAMES.join(", ")));
             }
         };
@@ -143,7 +233,25 @@ impl MarkDef {
     }
 
     fn check(&self) -> Result<(), Error> {
-        for k in ["opacity", "fillOpacity", "strokeOpacity", "strokeWidth", "size", "cornerRadius", "dx", "dy", "fontSize", "innerRadius", "outerRadius", "padAngle", "thickness", "binSpacing", "radius", "radius2", "cornerRadiusEnd"] {
+        for k in [
+            "opacity",
+            "fillOpacity",
+            "strokeOpacity",
+            "strokeWidth",
+            "size",
+            "cornerRadius",
+            "dx",
+            "dy",
+            "fontSize",
+            "innerRadius",
+            "outerRadius",
+            "padAngle",
+            "thickness",
+            "binSpacing",
+            "radius",
+            "radius2",
+            "cornerRadiusEnd",
+        ] {
             self.num(k)?;
         }
         for k in ["color", "fill", "stroke"] {
@@ -155,12 +263,20 @@ impl MarkDef {
         }
         if let Some(a) = self.num("angle")? {
             if a.rem_euclid(90.0) != 0.0 {
-                return Err(Error::unsupported(&self.path.key("angle"), crate::grammar::value::js_number(a), "0, 90, 180, 270 (quarter turns)"));
+                return Err(Error::unsupported(
+                    &self.path.key("angle"),
+                    crate::grammar::value::js_number(a),
+                    "0, 90, 180, 270 (quarter turns)",
+                ));
             }
         }
         if let Some(i) = self.text("interpolate")? {
             if !matches!(i.as_str(), "linear" | "monotone" | "step" | "step-after" | "step-before" | "linear-closed") {
-                return Err(Error::unsupported(&self.path.key("interpolate"), format!("\"{i}\""), "linear, monotone, step, step-after, step-before"));
+                return Err(Error::unsupported(
+                    &self.path.key("interpolate"),
+                    format!("\"{i}\""),
+                    "linear, monotone, step, step-after, step-before",
+                ));
             }
         }
         if let Some(Json::Arr(d)) = self.get("strokeDash") {
@@ -182,5 +298,7 @@ impl MarkDef {
 pub(crate) fn test_layout(spec: &str) -> crate::grammar::Compiled {
     let json = crate::grammar::Json::parse(spec).unwrap();
     let chart = crate::grammar::Chart::new(&json, &|_| Err("no files".to_string())).unwrap();
-    chart.layout(400.0, crate::grammar::format::Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light)).unwrap()
+    chart
+        .layout(400.0, crate::grammar::format::Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light))
+        .unwrap()
 }

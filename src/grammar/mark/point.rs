@@ -10,34 +10,52 @@ use crate::grammar::mark::MarkType;
 use crate::layout::{Geom, Hit};
 
 /// Vega's symbol shapes, in the order a shape scale hands them out.
-pub const SHAPES: [&str; 8] = ["circle", "square", "cross", "diamond", "triangle-up", "triangle-down", "triangle-right", "triangle-left"];
+pub const SHAPES: [&str; 8] =
+    ["circle", "square", "cross", "diamond", "triangle-up", "triangle-down", "triangle-right", "triangle-left"];
 
 /// The outline of symbol `i` (an index into [`SHAPES`]) of `area` px² centred on `(x, y)`.
 pub fn symbol(i: usize, x: f64, y: f64, area: f64) -> Vec<(f64, f64)> {
     let r = (area.max(1.0)).sqrt() / 2.0;
     let tri = |a0: f64| -> Vec<(f64, f64)> {
         let rr = r * 1.2;
-        (0..3).map(|k| {
-            let a = (a0 + 120.0 * k as f64).to_radians();
-            (x + rr * a.sin(), y - rr * a.cos())
-        }).collect()
+        (0..3)
+            .map(|k| {
+                let a = (a0 + 120.0 * k as f64).to_radians();
+                (x + rr * a.sin(), y - rr * a.cos())
+            })
+            .collect()
     };
     match SHAPES[i % SHAPES.len()] {
         "square" => vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)],
         "cross" => {
             let t = r / 2.5;
-            vec![(x - t, y - r), (x + t, y - r), (x + t, y - t), (x + r, y - t), (x + r, y + t), (x + t, y + t), (x + t, y + r), (x - t, y + r), (x - t, y + t), (x - r, y + t), (x - r, y - t), (x - t, y - t)]
+            vec![
+                (x - t, y - r),
+                (x + t, y - r),
+                (x + t, y - t),
+                (x + r, y - t),
+                (x + r, y + t),
+                (x + t, y + t),
+                (x + t, y + r),
+                (x - t, y + r),
+                (x - t, y + t),
+                (x - r, y + t),
+                (x - r, y - t),
+                (x - t, y - t),
+            ]
         }
         "diamond" => vec![(x, y - r * 1.3), (x + r, y), (x, y + r * 1.3), (x - r, y)],
         "triangle-up" => tri(0.0),
         "triangle-down" => tri(180.0),
         "triangle-right" => tri(90.0),
         "triangle-left" => tri(270.0),
-        _ => (0..24).map(|k| {
-            let a = k as f64 / 24.0 * std::f64::consts::TAU;
-            let rc = (area.max(1.0) / std::f64::consts::PI).sqrt();
-            (x + rc * a.cos(), y + rc * a.sin())
-        }).collect(),
+        _ => (0..24)
+            .map(|k| {
+                let a = k as f64 / 24.0 * std::f64::consts::TAU;
+                let rc = (area.max(1.0) / std::f64::consts::PI).sqrt();
+                (x + rc * a.cos(), y + rc * a.sin())
+            })
+            .collect(),
     }
 }
 
@@ -80,9 +98,11 @@ mod tests {
 
     #[test]
     fn point_areas_follow_size_and_shapes_follow_the_shape_scale() {
-        let c = test_layout(r#"{"data": {"values": [{"x": 1, "y": 1, "n": 100, "g": "p"}, {"x": 2, "y": 2, "n": 400, "g": "q"}]}, "mark": "point",
+        let c = test_layout(
+            r#"{"data": {"values": [{"x": 1, "y": 1, "n": 100, "g": "p"}, {"x": 2, "y": 2, "n": 400, "g": "q"}]}, "mark": "point",
             "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}, "shape": {"field": "g", "type": "nominal"},
-            "size": {"field": "n", "type": "quantitative", "scale": {"range": [0, 400]}}}}"#);
+            "size": {"field": "n", "type": "quantitative", "scale": {"range": [0, 400]}}}}"#,
+        );
         let s = &c.layout.shapes;
         assert!(matches!(s[0].geom, Geom::Circle { .. }), "the first shape value is a circle");
         assert!(matches!(s[1].geom, Geom::Polygon(ref p) if p.len() == 4), "the second is a square");

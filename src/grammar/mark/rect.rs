@@ -43,7 +43,11 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         let missing = ctx.colour_missing(row);
         // A cell whose value is not reported: a dashed outline inset by a pixel, so it reads as
         // "no value" and stays inside its own cell.
-        let r = if missing { Rect::new(x0 + 1.0, y0 + 1.0, (x1 - x0 - 2.0).max(0.0), (y1 - y0 - 2.0).max(0.0)) } else { Rect::new(x0, y0, x1 - x0, y1 - y0) };
+        let r = if missing {
+            Rect::new(x0 + 1.0, y0 + 1.0, (x1 - x0 - 2.0).max(0.0), (y1 - y0 - 2.0).max(0.0))
+        } else {
+            Rect::new(x0, y0, x1 - x0, y1 - y0)
+        };
         let dash = if missing { vec![3.0, 3.0] } else { Vec::new() };
         ctx.emit(out, filled(Geom::Rect { rect: r, radius }, fill, stroke, width, dash), None, row);
         *out.count += 1;
@@ -58,12 +62,25 @@ mod tests {
 
     #[test]
     fn heatmap_cells_fill_their_bands_and_missing_values_are_outlines() {
-        let c = test_layout(r#"{"data": {"values": [{"x": "a", "y": "p", "v": 1}, {"x": "b", "y": "p", "v": 5}, {"x": "a", "y": "q", "v": null}]}, "mark": "rect",
-            "encoding": {"x": {"field": "x", "type": "nominal"}, "y": {"field": "y", "type": "nominal"}, "color": {"field": "v", "type": "quantitative"}}}"#);
+        let c = test_layout(
+            r#"{"data": {"values": [{"x": "a", "y": "p", "v": 1}, {"x": "b", "y": "p", "v": 5}, {"x": "a", "y": "q", "v": null}]}, "mark": "rect",
+            "encoding": {"x": {"field": "x", "type": "nominal"}, "y": {"field": "y", "type": "nominal"}, "color": {"field": "v", "type": "quantitative"}}}"#,
+        );
         let plot = c.layout.plot;
-        let inside = |r: &crate::layout::Rect| r.x >= plot.x - 1.0 && r.right() <= plot.right() + 1.0 && r.y >= plot.y - 1.0 && r.bottom() <= plot.bottom() + 1.0;
+        let inside = |r: &crate::layout::Rect| {
+            r.x >= plot.x - 1.0
+                && r.right() <= plot.right() + 1.0
+                && r.y >= plot.y - 1.0
+                && r.bottom() <= plot.bottom() + 1.0
+        };
         // (The colour legend's gradient is drawn with rects too, outside the plot.)
-        let cells: Vec<_> = c.layout.shapes.iter().filter_map(|s| if let Geom::Rect { rect, .. } = s.geom { Some((rect, s)) } else { None }).filter(|(r, _)| inside(r)).collect();
+        let cells: Vec<_> = c
+            .layout
+            .shapes
+            .iter()
+            .filter_map(|s| if let Geom::Rect { rect, .. } = s.geom { Some((rect, s)) } else { None })
+            .filter(|(r, _)| inside(r))
+            .collect();
         assert_eq!(cells.len(), 3);
         assert!((cells[0].0.w - plot.w / 2.0).abs() < 1e-9, "two columns, no padding for rects");
         assert!(cells[2].1.fill.is_none() && !cells[2].1.dash.is_empty(), "the cell not reported is a dashed outline");

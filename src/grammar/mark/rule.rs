@@ -22,7 +22,8 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
             (false, true) => y.map(|y| vec![(p.x, y), (p.right(), y2.unwrap_or(y))]),
             (true, true) => match (x, y) {
                 (Some(x), Some(y)) if has(Channel::X2) || has(Channel::Y2) => {
-                    let (xe, ye) = (if has(Channel::X2) { x2 } else { Some(x) }, if has(Channel::Y2) { y2 } else { Some(y) });
+                    let (xe, ye) =
+                        (if has(Channel::X2) { x2 } else { Some(x) }, if has(Channel::Y2) { y2 } else { Some(y) });
                     match (xe, ye) {
                         (Some(xe), Some(ye)) => Some(vec![(x, y), (xe, ye)]),
                         _ => None,
@@ -36,7 +37,8 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
             *out.dropped += 1;
             continue;
         };
-        let seg: Vec<(f64, f64)> = seg.into_iter().map(|(x, y)| (x.clamp(p.x, p.right()), y.clamp(p.y, p.bottom()))).collect();
+        let seg: Vec<(f64, f64)> =
+            seg.into_iter().map(|(x, y)| (x.clamp(p.x, p.right()), y.clamp(p.y, p.bottom()))).collect();
         let (_, stroke) = ctx.paints(row, false);
         let width = ctx.number(Channel::StrokeWidth, row, "strokeWidth").unwrap_or(1.0);
         let hit = Hit::Segments { points: seg.clone(), tol: 4.0 + width / 2.0 };
@@ -53,10 +55,18 @@ mod tests {
 
     #[test]
     fn a_rule_with_only_y_crosses_the_plot_at_that_value() {
-        let c = test_layout(r#"{"data": {"values": [{"v": 2}, {"v": 4}, {"v": 9}]}, "layer": [
+        let c = test_layout(
+            r#"{"data": {"values": [{"v": 2}, {"v": 4}, {"v": 9}]}, "layer": [
             {"mark": "point", "encoding": {"y": {"field": "v", "type": "quantitative"}}},
-            {"mark": "rule", "encoding": {"y": {"aggregate": "mean", "field": "v"}}}]}"#);
-        let rule = c.layout.shapes.iter().rev().find_map(|s| if let Geom::Line(p) = &s.geom { Some(p.clone()) } else { None }).unwrap();
+            {"mark": "rule", "encoding": {"y": {"aggregate": "mean", "field": "v"}}}]}"#,
+        );
+        let rule = c
+            .layout
+            .shapes
+            .iter()
+            .rev()
+            .find_map(|s| if let Geom::Line(p) = &s.geom { Some(p.clone()) } else { None })
+            .unwrap();
         let plot = c.layout.plot;
         assert_eq!((rule[0].0, rule[1].0), (plot.x, plot.right()));
         // Mean 5 on the domain [0, 9] (zero included; d3's nice with 10 ticks keeps 9).

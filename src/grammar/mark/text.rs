@@ -19,8 +19,15 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     let dx = ctx.prop("dx").unwrap_or(0.0);
     let dy = ctx.prop("dy").unwrap_or(0.0);
     let angle = ctx.prop("angle").unwrap_or(0.0).rem_euclid(360.0);
-    let angle = if angle == 90.0 { 90.0 } else if angle == 270.0 { -90.0 } else { 0.0 };
-    let bold = matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Str(s)) if s == "bold") || matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Num(n)) if *n >= 600.0);
+    let angle = if angle == 90.0 {
+        90.0
+    } else if angle == 270.0 {
+        -90.0
+    } else {
+        0.0
+    };
+    let bold = matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Str(s)) if s == "bold")
+        || matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Num(n)) if *n >= 600.0);
     for row in ctx.rows() {
         let Some((x, y)) = point_at(ctx, row) else {
             *out.dropped += 1;
@@ -34,7 +41,11 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
                     (Some(v), None) => v.to_text(),
                     (_, Some(col)) => {
                         let v = ctx.cell(row, &col);
-                        if v.is_missing() { words::not_reported(ctx.loc).to_string() } else { format_value(d, &v, ctx.loc) }
+                        if v.is_missing() {
+                            words::not_reported(ctx.loc).to_string()
+                        } else {
+                            format_value(d, &v, ctx.loc)
+                        }
                     }
                     _ => String::new(),
                 }
@@ -75,8 +86,10 @@ mod tests {
 
     #[test]
     fn texts_write_formatted_values_and_say_not_reported() {
-        let c = test_layout(r#"{"data": {"values": [{"k": "a", "v": 1234.5}, {"k": "b", "v": null}]}, "mark": {"type": "text", "align": "left"},
-            "encoding": {"y": {"field": "k", "type": "nominal"}, "text": {"field": "v", "type": "quantitative", "format": ",.1f"}}}"#);
+        let c = test_layout(
+            r#"{"data": {"values": [{"k": "a", "v": 1234.5}, {"k": "b", "v": null}]}, "mark": {"type": "text", "align": "left"},
+            "encoding": {"y": {"field": "k", "type": "nominal"}, "text": {"field": "v", "type": "quantitative", "format": ",.1f"}}}"#,
+        );
         let texts: Vec<&str> = c.layout.labels.iter().map(|l| l.text.as_str()).collect();
         assert!(texts.contains(&"1,234.5"), "{texts:?}");
         assert!(texts.contains(&"not reported"), "{texts:?}");

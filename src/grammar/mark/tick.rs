@@ -9,7 +9,8 @@ use crate::layout::{Geom, Hit};
 /// Draws the unit's ticks.
 pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     // Vertical ticks mark x values (spread along a y band); horizontal ticks mark y values.
-    let vertical = ctx.def(Channel::X).is_some_and(|d| !d.ty.is_discrete()) || ctx.def(Channel::Y).is_none_or(|d| d.ty.is_discrete());
+    let vertical = ctx.def(Channel::X).is_some_and(|d| !d.ty.is_discrete())
+        || ctx.def(Channel::Y).is_none_or(|d| d.ty.is_discrete());
     let thickness = ctx.prop("thickness").unwrap_or(1.0).max(0.5);
     out.layout.across = vertical;
     for row in ctx.rows() {
@@ -48,14 +49,20 @@ mod tests {
 
     #[test]
     fn ticks_are_vertical_at_their_x_and_span_three_quarters_of_the_band() {
-        let c = test_layout(r#"{"data": {"values": [{"v": 0, "g": "a"}, {"v": 10, "g": "a"}, {"v": 5, "g": "b"}]}, "mark": "tick",
-            "encoding": {"x": {"field": "v", "type": "quantitative"}, "y": {"field": "g", "type": "nominal"}}}"#);
-        let lines: Vec<&Vec<(f64, f64)>> = c.layout.shapes.iter().filter_map(|s| if let Geom::Line(p) = &s.geom { Some(p) } else { None }).collect();
+        let c = test_layout(
+            r#"{"data": {"values": [{"v": 0, "g": "a"}, {"v": 10, "g": "a"}, {"v": 5, "g": "b"}]}, "mark": "tick",
+            "encoding": {"x": {"field": "v", "type": "quantitative"}, "y": {"field": "g", "type": "nominal"}}}"#,
+        );
+        let lines: Vec<&Vec<(f64, f64)>> =
+            c.layout.shapes.iter().filter_map(|s| if let Geom::Line(p) = &s.geom { Some(p) } else { None }).collect();
         assert_eq!(lines.len(), 3);
         for l in &lines {
             assert_eq!(l[0].0, l[1].0, "vertical");
         }
         let plot = c.layout.plot;
-        assert!((lines[0][0].0 - plot.x).abs() < 1e-9 && (lines[1][0].0 - plot.right()).abs() < 1e-9, "0 and 10 at the plot's ends");
+        assert!(
+            (lines[0][0].0 - plot.x).abs() < 1e-9 && (lines[1][0].0 - plot.right()).abs() < 1e-9,
+            "0 and 10 at the plot's ends"
+        );
     }
 }

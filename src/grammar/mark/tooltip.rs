@@ -18,9 +18,22 @@ impl<'a> Ctx<'a> {
             }
         }
         let order = [
-            Channel::X, Channel::X2, Channel::Y, Channel::Y2, Channel::Theta, Channel::Radius, Channel::Color,
-            Channel::Fill, Channel::Stroke, Channel::Size, Channel::Shape, Channel::Opacity, Channel::Text,
-            Channel::StrokeDash, Channel::XOffset, Channel::YOffset,
+            Channel::X,
+            Channel::X2,
+            Channel::Y,
+            Channel::Y2,
+            Channel::Theta,
+            Channel::Radius,
+            Channel::Color,
+            Channel::Fill,
+            Channel::Stroke,
+            Channel::Size,
+            Channel::Shape,
+            Channel::Opacity,
+            Channel::Text,
+            Channel::StrokeDash,
+            Channel::XOffset,
+            Channel::YOffset,
         ];
         let mut out: Vec<(Channel, &FieldDef)> = Vec::new();
         for c in order {
@@ -45,7 +58,11 @@ impl<'a> Ctx<'a> {
                 if let Some(end) = d.bin_end() {
                     let e = self.cell(row, &end);
                     if !v.is_missing() && !e.is_missing() {
-                        v = Value::str(&format!("{} – {}", format_value(d, &v, self.loc), format_value(d, &e, self.loc)));
+                        v = Value::str(&format!(
+                            "{} – {}",
+                            format_value(d, &v, self.loc),
+                            format_value(d, &e, self.loc)
+                        ));
                     }
                 }
                 (d.label(), v)
@@ -61,7 +78,8 @@ impl<'a> Ctx<'a> {
         for (c, d) in &shown {
             let col = d.column().unwrap_or_default();
             let v = self.cell(row, &col);
-            let mut text = if v.is_missing() { words::not_reported(self.loc).to_string() } else { format_value(d, &v, self.loc) };
+            let mut text =
+                if v.is_missing() { words::not_reported(self.loc).to_string() } else { format_value(d, &v, self.loc) };
             if let Some(end) = d.bin_end() {
                 let e = self.cell(row, &end);
                 if !e.is_missing() && !v.is_missing() {

@@ -7,26 +7,53 @@ use crate::grammar::flow::{Flowed, Unit};
 use crate::grammar::mark::MarkType;
 use crate::grammar::scale::ScaleType;
 
-pub(super) fn default_type(ch: Channel, def: &FieldDef, marks: &[MarkType], units: &[(Unit, Flowed)], pu: usize) -> ScaleType {
+pub(super) fn default_type(
+    ch: Channel,
+    def: &FieldDef,
+    marks: &[MarkType],
+    units: &[(Unit, Flowed)],
+    pu: usize,
+) -> ScaleType {
     let discrete = def.ty.is_discrete();
     match ch {
         Channel::X | Channel::Y if discrete => {
-            let offset = units[pu].0.encoding.get(if ch == Channel::X { Channel::XOffset } else { Channel::YOffset }).is_some();
-            if offset || marks.iter().any(|m| matches!(m, MarkType::Bar | MarkType::Rect | MarkType::Tick)) { ScaleType::Band } else { ScaleType::Point }
+            let offset =
+                units[pu].0.encoding.get(if ch == Channel::X { Channel::XOffset } else { Channel::YOffset }).is_some();
+            if offset || marks.iter().any(|m| matches!(m, MarkType::Bar | MarkType::Rect | MarkType::Tick)) {
+                ScaleType::Band
+            } else {
+                ScaleType::Point
+            }
         }
         Channel::XOffset | Channel::YOffset => ScaleType::Band,
         Channel::Shape | Channel::StrokeDash => ScaleType::Ordinal,
         Channel::Color | Channel::Fill | Channel::Stroke if discrete => ScaleType::Ordinal,
-        Channel::Size | Channel::Opacity | Channel::FillOpacity | Channel::StrokeOpacity | Channel::StrokeWidth if discrete => ScaleType::Point,
+        Channel::Size | Channel::Opacity | Channel::FillOpacity | Channel::StrokeOpacity | Channel::StrokeWidth
+            if discrete =>
+        {
+            ScaleType::Point
+        }
         _ if def.ty == FieldType::Temporal => {
-            if def.time_unit.as_ref().is_some_and(|t| t.is_utc()) { ScaleType::Utc } else { ScaleType::Time }
+            if def.time_unit.as_ref().is_some_and(|t| t.is_utc()) {
+                ScaleType::Utc
+            } else {
+                ScaleType::Time
+            }
         }
         Channel::Theta | Channel::Radius if discrete => ScaleType::Band,
         _ => ScaleType::Linear,
     }
 }
 
-pub(super) fn default_zero(ch: Channel, def: &FieldDef, u: &Unit, ty: ScaleType, custom: bool, binned: bool, ranged: bool) -> bool {
+pub(super) fn default_zero(
+    ch: Channel,
+    def: &FieldDef,
+    u: &Unit,
+    ty: ScaleType,
+    custom: bool,
+    binned: bool,
+    ranged: bool,
+) -> bool {
     if custom || !ty.is_continuous() || matches!(ty, ScaleType::Log | ScaleType::Time | ScaleType::Utc) {
         return false;
     }

@@ -12,12 +12,23 @@ use crate::grammar::{Json, Value};
 
 fn value_of_json(j: &Json, p: &Path, temporal: bool) -> Result<Value, Error> {
     Ok(match j {
-        Json::Num(n) => if temporal { Value::Date(*n) } else { Value::Num(*n) },
-        Json::Str(s) if temporal => Value::Date(crate::grammar::format::date::parse_date(s).ok_or_else(|| Error::spec(p, format!("\"{s}\" is not a date")))?),
+        Json::Num(n) => {
+            if temporal {
+                Value::Date(*n)
+            } else {
+                Value::Num(*n)
+            }
+        }
+        Json::Str(s) if temporal => Value::Date(
+            crate::grammar::format::date::parse_date(s)
+                .ok_or_else(|| Error::spec(p, format!("\"{s}\" is not a date")))?,
+        ),
         Json::Str(s) => Value::str(s),
         Json::Bool(b) => Value::Bool(*b),
         Json::Null => Value::Null,
-        Json::Obj(_) => return Err(Error::unsupported(p, j.to_text(), "a value (date-time objects are not supported yet)")),
+        Json::Obj(_) => {
+            return Err(Error::unsupported(p, j.to_text(), "a value (date-time objects are not supported yet)"))
+        }
         Json::Arr(_) => return Err(Error::spec(p, "expected a value")),
     })
 }
@@ -56,7 +67,12 @@ pub(super) fn domain_of(
                 return Err(Error::unsupported(&dp, format!("\"{s}\""), "an array of values"));
             }
         } else {
-            let vals: Vec<Value> = d.arr(&dp)?.iter().enumerate().map(|(i, v)| value_of_json(v, &dp.index(i), temporal)).collect::<Result<_, _>>()?;
+            let vals: Vec<Value> = d
+                .arr(&dp)?
+                .iter()
+                .enumerate()
+                .map(|(i, v)| value_of_json(v, &dp.index(i), temporal))
+                .collect::<Result<_, _>>()?;
             if ty.is_continuous() {
                 let nums: Vec<f64> = vals.iter().filter_map(|v| v.finite()).collect();
                 if nums.len() != 2 || vals.len() != 2 {
@@ -74,7 +90,11 @@ pub(super) fn domain_of(
     for (i, c, d) in uses {
         let (u, f) = &units[*i];
         if let Some(v) = &d.datum {
-            values.push(if temporal { crate::grammar::flow::date_of(v).map(Value::Date).unwrap_or(Value::Null) } else { v.clone() });
+            values.push(if temporal {
+                crate::grammar::flow::date_of(v).map(Value::Date).unwrap_or(Value::Null)
+            } else {
+                v.clone()
+            });
             continue;
         }
         for col in columns(u, f, *c, d) {
@@ -124,8 +144,10 @@ pub(super) fn domain_of(
         Sort::Descending => uniq.sort_by(|a, b| b.cmp_total(a)),
         Sort::None => {}
         Sort::Values(list) => {
-            let mut head: Vec<Value> = list.iter().filter(|v| uniq.iter().any(|u| u.key() == v.key())).cloned().collect();
-            let mut rest: Vec<Value> = uniq.iter().filter(|u| !list.iter().any(|v| v.key() == u.key())).cloned().collect();
+            let mut head: Vec<Value> =
+                list.iter().filter(|v| uniq.iter().any(|u| u.key() == v.key())).cloned().collect();
+            let mut rest: Vec<Value> =
+                uniq.iter().filter(|u| !list.iter().any(|v| v.key() == u.key())).cloned().collect();
             rest.sort_by(|a, b| a.cmp_total(b));
             head.extend(rest);
             uniq = head;
@@ -170,7 +192,11 @@ fn sort_by_measure(uniq: &mut [Value], f: &Flowed, def: &FieldDef, col: Option<&
     let mut keyed: Vec<(f64, Value)> = uniq.iter().map(|v| (measure(v), v.clone())).collect();
     keyed.sort_by(|a, b| {
         let o = a.0.partial_cmp(&b.0).unwrap_or_else(|| a.0.is_nan().cmp(&b.0.is_nan()));
-        if desc { o.reverse() } else { o }
+        if desc {
+            o.reverse()
+        } else {
+            o
+        }
     });
     for (slot, (_, v)) in uniq.iter_mut().zip(keyed) {
         *slot = v;

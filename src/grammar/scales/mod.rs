@@ -48,7 +48,9 @@ impl Scales {
     /// The scale of channel `c` (secondary channels give their primary's).
     pub fn get(&self, c: Channel) -> Option<&Resolved> {
         let p = match c {
-            Channel::Fill | Channel::Stroke => return self.list.iter().find(|r| r.channel == c).or_else(|| self.get(Channel::Color)),
+            Channel::Fill | Channel::Stroke => {
+                return self.list.iter().find(|r| r.channel == c).or_else(|| self.get(Channel::Color))
+            }
             other => other.primary(),
         };
         self.list.iter().find(|r| r.channel == p)
@@ -57,9 +59,21 @@ impl Scales {
 
 /// Channels that have scales, in resolution order.
 pub const SCALED: [Channel; 15] = [
-    Channel::X, Channel::Y, Channel::XOffset, Channel::YOffset, Channel::Color, Channel::Fill, Channel::Stroke,
-    Channel::Size, Channel::Opacity, Channel::FillOpacity, Channel::StrokeOpacity, Channel::StrokeWidth,
-    Channel::Shape, Channel::StrokeDash, Channel::Theta,
+    Channel::X,
+    Channel::Y,
+    Channel::XOffset,
+    Channel::YOffset,
+    Channel::Color,
+    Channel::Fill,
+    Channel::Stroke,
+    Channel::Size,
+    Channel::Opacity,
+    Channel::FillOpacity,
+    Channel::StrokeOpacity,
+    Channel::StrokeWidth,
+    Channel::Shape,
+    Channel::StrokeDash,
+    Channel::Theta,
 ];
 
 /// Pixel sizes the ranges are resolved against.
@@ -72,8 +86,27 @@ pub struct Extent {
 }
 
 const SCALE_KEYS: &[&str] = &[
-    "type", "domain", "domainMin", "domainMax", "domainMid", "range", "scheme", "zero", "nice", "reverse", "padding",
-    "paddingInner", "paddingOuter", "align", "exponent", "base", "constant", "clamp", "round", "interpolate", "rangeMin",
+    "type",
+    "domain",
+    "domainMin",
+    "domainMax",
+    "domainMid",
+    "range",
+    "scheme",
+    "zero",
+    "nice",
+    "reverse",
+    "padding",
+    "paddingInner",
+    "paddingOuter",
+    "align",
+    "exponent",
+    "base",
+    "constant",
+    "clamp",
+    "round",
+    "interpolate",
+    "rangeMin",
     "rangeMax",
 ];
 
@@ -87,11 +120,7 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
             .iter()
             .enumerate()
             .flat_map(|(i, (u, _))| {
-                u.encoding
-                    .channels
-                    .iter()
-                    .filter(move |(c, _)| c.primary() == ch)
-                    .map(move |(c, d)| (i, *c, d))
+                u.encoding.channels.iter().filter(move |(c, _)| c.primary() == ch).map(move |(c, d)| (i, *c, d))
             })
             .filter(|(_, _, d)| d.field.is_some() || d.datum.is_some() || d.aggregate.is_some())
             .collect();
@@ -112,12 +141,15 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
         let ty = match sj.get("type") {
             Some(t) => {
                 let s = t.str(&sp.key("type"))?;
-                ScaleType::parse(s).ok_or_else(|| Error::unsupported(&sp.key("type"), format!("\"{s}\""), &ScaleType::NAMES.join(", ")))?
+                ScaleType::parse(s).ok_or_else(|| {
+                    Error::unsupported(&sp.key("type"), format!("\"{s}\""), &ScaleType::NAMES.join(", "))
+                })?
             }
             None => default_type(ch, def, &marks, units, pu),
         };
         let binned = matches!(def.bin, Some(Bin::Bin { .. }) | Some(Bin::Binned));
-        let custom_domain = sj.get("domain").is_some() || sj.get("domainMin").is_some() || sj.get("domainMax").is_some();
+        let custom_domain =
+            sj.get("domain").is_some() || sj.get("domainMin").is_some() || sj.get("domainMax").is_some();
         let mut opts = ScaleOptions { align: 0.5, exponent: 1.0, base: 10.0, constant: 1.0, ..ScaleOptions::default() };
         let stacked_with_range = uses.iter().any(|(i, c, _)| matches!(c, Channel::X2 | Channel::Y2) && *i == pu);
         opts.zero = match sj.get("zero") {
@@ -128,8 +160,17 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
             Some(Json::Bool(true)) => Nice::Auto,
             Some(Json::Bool(false)) => Nice::None,
             Some(Json::Num(n)) => Nice::Count(*n),
-            Some(other) => return Err(Error::unsupported(&sp.key("nice"), other.to_text(), "true, false or a tick count")),
-            None if matches!(ch, Channel::X | Channel::Y) && !binned && !custom_domain && !matches!(ty, ScaleType::Time | ScaleType::Utc) && ty.is_continuous() => Nice::Auto,
+            Some(other) => {
+                return Err(Error::unsupported(&sp.key("nice"), other.to_text(), "true, false or a tick count"))
+            }
+            None if matches!(ch, Channel::X | Channel::Y)
+                && !binned
+                && !custom_domain
+                && !matches!(ty, ScaleType::Time | ScaleType::Utc)
+                && ty.is_continuous() =>
+            {
+                Nice::Auto
+            }
             None => Nice::None,
         };
         opts.reverse = sj.get("reverse").map(|r| r.bool(&sp.key("reverse"))).transpose()?.unwrap_or(false);
@@ -156,7 +197,12 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
                 };
                 let inner = num("paddingInner")?.or(num("padding")?).unwrap_or(di);
                 opts.padding_inner = Some(inner);
-                opts.padding_outer = Some(num("paddingOuter")?.or(num("padding")?).unwrap_or(if num("paddingInner")?.is_some() { inner / 2.0 } else { d_o }));
+                opts.padding_outer =
+                    Some(num("paddingOuter")?.or(num("padding")?).unwrap_or(if num("paddingInner")?.is_some() {
+                        inner / 2.0
+                    } else {
+                        d_o
+                    }));
             }
             ScaleType::Point => opts.padding = Some(num("padding")?.unwrap_or(0.5)),
             _ => opts.padding = num("padding")?,
@@ -171,7 +217,11 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
             for (k, slot) in [("rangeMin", a), ("rangeMax", b)] {
                 if let Some(v) = sj.get(k) {
                     if matches!(ch, Channel::X | Channel::Y) {
-                        return Err(Error::unsupported(&sp.key(k), v.to_text(), "the plot's width or height (omit it)"));
+                        return Err(Error::unsupported(
+                            &sp.key(k),
+                            v.to_text(),
+                            "the plot's width or height (omit it)",
+                        ));
                     }
                     *slot = v.num(&sp.key(k))?;
                 }

@@ -40,13 +40,20 @@ pub(super) fn range_of(
                 .enumerate()
                 .map(|(i, x)| {
                     let s = x.str(&rp.index(i))?;
-                    crate::style::parse_color(s).ok_or_else(|| Error::spec(&rp.index(i), format!("\"{s}\" is not a colour")))
+                    crate::style::parse_color(s)
+                        .ok_or_else(|| Error::spec(&rp.index(i), format!("\"{s}\" is not a colour")))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             return Ok(Range::Colors(colors));
         }
         let nums = items.iter().enumerate().map(|(i, x)| x.num(&rp.index(i))).collect::<Result<Vec<_>, _>>()?;
-        if ty.is_continuous() && nums.len() == 2 && matches!(ch, Channel::Size | Channel::Opacity | Channel::StrokeWidth | Channel::FillOpacity | Channel::StrokeOpacity) {
+        if ty.is_continuous()
+            && nums.len() == 2
+            && matches!(
+                ch,
+                Channel::Size | Channel::Opacity | Channel::StrokeWidth | Channel::FillOpacity | Channel::StrokeOpacity
+            )
+        {
             return Ok(Range::Continuous(nums[0], nums[1]));
         }
         if matches!(ch, Channel::X | Channel::Y) {
@@ -56,12 +63,30 @@ pub(super) fn range_of(
     }
     if matches!(ch, Channel::Color | Channel::Fill | Channel::Stroke) {
         let scheme = match sj.get("scheme") {
-            Some(Json::Str(s)) => Some(scale::scheme(s).ok_or_else(|| Error::unsupported(&sp.key("scheme"), format!("\"{s}\""), &scale::SCHEME_NAMES.join(", ")))?),
+            Some(Json::Str(s)) => Some(scale::scheme(s).ok_or_else(|| {
+                Error::unsupported(&sp.key("scheme"), format!("\"{s}\""), &scale::SCHEME_NAMES.join(", "))
+            })?),
             Some(Json::Obj(o)) => {
-                let name = o.iter().find(|(k, _)| k == "name").map(|(_, v)| v.str(&sp.key("scheme").key("name"))).transpose()?.unwrap_or("");
-                Some(scale::scheme(name).ok_or_else(|| Error::unsupported(&sp.key("scheme").key("name"), format!("\"{name}\""), &scale::SCHEME_NAMES.join(", ")))?)
+                let name = o
+                    .iter()
+                    .find(|(k, _)| k == "name")
+                    .map(|(_, v)| v.str(&sp.key("scheme").key("name")))
+                    .transpose()?
+                    .unwrap_or("");
+                Some(scale::scheme(name).ok_or_else(|| {
+                    Error::unsupported(
+                        &sp.key("scheme").key("name"),
+                        format!("\"{name}\""),
+                        &scale::SCHEME_NAMES.join(", "),
+                    )
+                })?)
             }
-            Some(other) => return Err(Error::spec(&sp.key("scheme"), format!("expected a scheme name, found {}", other.to_text()))),
+            Some(other) => {
+                return Err(Error::spec(
+                    &sp.key("scheme"),
+                    format!("expected a scheme name, found {}", other.to_text()),
+                ))
+            }
             None => None,
         };
         return Ok(Range::Colors(match (scheme, def.ty) {
@@ -69,7 +94,9 @@ pub(super) fn range_of(
             (Some(s), _) if n > 0 => scale::scheme_colors(&s, n),
             (Some(s), _) => s.colors().to_vec(),
             (None, FieldType::Nominal) => palette.to_vec(),
-            (None, FieldType::Ordinal) => scale::scheme("blues").map(|s| scale::scheme_colors(&s, n.max(2))).unwrap_or_else(|| palette.to_vec()),
+            (None, FieldType::Ordinal) => {
+                scale::scheme("blues").map(|s| scale::scheme_colors(&s, n.max(2))).unwrap_or_else(|| palette.to_vec())
+            }
             (None, _) => scale::scheme("blues").map(|s| s.colors().to_vec()).unwrap_or_else(|| palette.to_vec()),
         }));
     }
@@ -86,13 +113,33 @@ pub(super) fn range_of(
             } else {
                 361.0
             };
-            let min = if marks.contains(&MarkType::Text) { 8.0 } else if marks.contains(&MarkType::Bar) { 2.0 } else { 9.0 };
-            if ty.is_continuous() { Range::Continuous(min, max) } else { Range::Numbers(spread(min, max, n)) }
+            let min = if marks.contains(&MarkType::Text) {
+                8.0
+            } else if marks.contains(&MarkType::Bar) {
+                2.0
+            } else {
+                9.0
+            };
+            if ty.is_continuous() {
+                Range::Continuous(min, max)
+            } else {
+                Range::Numbers(spread(min, max, n))
+            }
         }
         Channel::Opacity | Channel::FillOpacity | Channel::StrokeOpacity => {
-            if ty.is_continuous() { Range::Continuous(0.3, 0.8) } else { Range::Numbers(spread(0.3, 0.8, n)) }
+            if ty.is_continuous() {
+                Range::Continuous(0.3, 0.8)
+            } else {
+                Range::Numbers(spread(0.3, 0.8, n))
+            }
         }
-        Channel::StrokeWidth => if ty.is_continuous() { Range::Continuous(1.0, 4.0) } else { Range::Numbers(spread(1.0, 4.0, n)) },
+        Channel::StrokeWidth => {
+            if ty.is_continuous() {
+                Range::Continuous(1.0, 4.0)
+            } else {
+                Range::Numbers(spread(1.0, 4.0, n))
+            }
+        }
         _ => Range::Numbers((0..n.max(1)).map(|i| i as f64).collect()),
     })
 }

@@ -26,7 +26,11 @@ pub struct Measure {
 pub fn parse_op(json: &Json, path: &Path) -> Result<Op, Error> {
     let s = json.str(path)?;
     Op::parse(s).ok_or_else(|| {
-        let why = if ops::UNSUPPORTED.contains(&s) { format!("the \"{s}\" aggregate op") } else { format!("unknown aggregate op \"{s}\"") };
+        let why = if ops::UNSUPPORTED.contains(&s) {
+            format!("the \"{s}\" aggregate op")
+        } else {
+            format!("unknown aggregate op \"{s}\"")
+        };
         Error::unsupported(path, why, &Op::names())
     })
 }
@@ -52,7 +56,8 @@ impl Measure {
         if self.op == Op::Count {
             return Value::Num(rows.len() as f64);
         }
-        let values: Vec<Value> = rows.iter().filter_map(|&r| table.rows.get(r)).map(|row| util::cell(row, col)).collect();
+        let values: Vec<Value> =
+            rows.iter().filter_map(|&r| table.rows.get(r)).map(|row| util::cell(row, col)).collect();
         self.op.compute(&values)
     }
 }
@@ -96,7 +101,8 @@ impl Aggregate {
     /// Aggregates the table.
     pub fn run(&self, table: Table) -> Result<Table, Error> {
         let gcols = util::cols(&table, &self.groupby);
-        let mcols: Vec<Option<usize>> = self.measures.iter().map(|m| m.field.as_ref().and_then(|f| table.col(f))).collect();
+        let mcols: Vec<Option<usize>> =
+            self.measures.iter().map(|m| m.field.as_ref().and_then(|f| table.col(f))).collect();
         let groups = util::partition(&table, &gcols);
         let mut out = Table::default();
         let gout: Vec<usize> = self.groupby.iter().map(|g| out.field_index_or_add(g)).collect();
@@ -129,7 +135,9 @@ mod tests {
     #[test]
     fn groups_with_nulls_and_skips_missing_values() {
         let mut t = Table::with_fields(vec!["a".into(), "b".into()]);
-        for (a, b) in [(Some(1.0), Some("x")), (None, Some("x")), (Some(3.0), Some("x")), (Some(5.0), None), (None, Some("y"))] {
+        for (a, b) in
+            [(Some(1.0), Some("x")), (None, Some("x")), (Some(3.0), Some("x")), (Some(5.0), None), (None, Some("y"))]
+        {
             t.rows.push(vec![a.map_or(Value::Null, Value::Num), b.map_or(Value::Null, Value::str)]);
         }
         let spec = r#"{"aggregate": [{"op": "mean", "field": "a", "as": "m"}, {"op": "sum", "field": "a", "as": "s"},
@@ -138,9 +146,15 @@ mod tests {
         let out = agg(spec, t).unwrap();
         assert_eq!(out.fields, vec!["b", "m", "s", "c", "d", "sd", "max_a"]);
         let n = Value::Num;
-        assert_eq!(out.rows[0], vec![Value::str("x"), n(2.0), n(4.0), n(3.0), n(3.0), n(std::f64::consts::SQRT_2), n(3.0)]);
+        assert_eq!(
+            out.rows[0],
+            vec![Value::str("x"), n(2.0), n(4.0), n(3.0), n(3.0), n(std::f64::consts::SQRT_2), n(3.0)]
+        );
         assert_eq!(out.rows[1], vec![Value::Null, n(5.0), n(5.0), n(1.0), n(1.0), Value::Null, n(5.0)]);
-        assert_eq!(out.rows[2], vec![Value::str("y"), Value::Null, Value::Null, n(1.0), n(1.0), Value::Null, Value::Null]);
+        assert_eq!(
+            out.rows[2],
+            vec![Value::str("y"), Value::Null, Value::Null, n(1.0), n(1.0), Value::Null, Value::Null]
+        );
     }
 
     #[test]

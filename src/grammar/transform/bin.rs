@@ -77,11 +77,20 @@ pub fn parse_params(json: &Json, path: &Path) -> Result<BinParams, Error> {
     match json {
         Json::Bool(true) => {}
         Json::Obj(o) => {
-            check_keys(json, path, &["maxbins", "base", "divide", "extent", "step", "steps", "minstep", "nice", "anchor", "binned"], &[])?;
+            check_keys(
+                json,
+                path,
+                &["maxbins", "base", "divide", "extent", "step", "steps", "minstep", "nice", "anchor", "binned"],
+                &[],
+            )?;
             for (k, v) in o {
                 let kp = path.key(k);
                 let positive = |n: f64| -> Result<f64, Error> {
-                    if n > 0.0 && n.is_finite() { Ok(n) } else { Err(Error::spec(&kp, "must be a positive number")) }
+                    if n > 0.0 && n.is_finite() {
+                        Ok(n)
+                    } else {
+                        Err(Error::spec(&kp, "must be a positive number"))
+                    }
                 };
                 match k.as_str() {
                     "maxbins" => p.maxbins = Some(positive(v.num(&kp)?)?),
@@ -137,12 +146,20 @@ pub fn parse_params(json: &Json, path: &Path) -> Result<BinParams, Error> {
 /// JavaScript's `Math.round` (halves round up).
 fn js_round(x: f64) -> f64 {
     let f = x.floor();
-    if x - f >= 0.5 { f + 1.0 } else { f }
+    if x - f >= 0.5 {
+        f + 1.0
+    } else {
+        f
+    }
 }
 
 /// JavaScript's `a || b` for numbers (0 and NaN are falsy).
 fn or(a: f64, b: f64) -> f64 {
-    if a == 0.0 || a.is_nan() { b } else { a }
+    if a == 0.0 || a.is_nan() {
+        b
+    } else {
+        a
+    }
 }
 
 /// Vega's bins over `extent`: `(start, stop, step)` after the bin transform's adjustments
@@ -224,7 +241,11 @@ pub fn bin_of(v: f64, (start, stop, step): (f64, f64, f64)) -> (f64, f64) {
         f64::INFINITY
     } else {
         let c = start.max(v.min(stop - step));
-        if c.is_nan() || v.is_nan() { f64::NAN } else { start + step * (EPSILON + (c - start) / step).floor() }
+        if c.is_nan() || v.is_nan() {
+            f64::NAN
+        } else {
+            start + step * (EPSILON + (c - start) / step).floor()
+        }
     };
     (b, start + step * (1.0 + (b - start) / step))
 }
@@ -284,13 +305,21 @@ impl Bin {
                     (true, _) => Some((lo, hi)),
                     (false, false) => None,
                     (false, true) => {
-                        return Err(Error::Data { path: self.path.key("field"), row: None, message: format!("cannot bin \"{}\": its extent is [{lo}, {hi}]", self.field) })
+                        return Err(Error::Data {
+                            path: self.path.key("field"),
+                            row: None,
+                            message: format!("cannot bin \"{}\": its extent is [{lo}, {hi}]", self.field),
+                        })
                     }
                 }
             }
         };
         let b = match extent {
-            Some(e) => Some(bins(e, &self.params).map_err(|m| Error::Data { path: self.path.key("bin"), row: None, message: m })?),
+            Some(e) => Some(bins(e, &self.params).map_err(|m| Error::Data {
+                path: self.path.key("bin"),
+                row: None,
+                message: m,
+            })?),
             None => None,
         };
         let c0 = table.field_index_or_add(&self.as_.0);
@@ -340,13 +369,25 @@ mod tests {
         assert_eq!(starts("true"), vec![n(0.0), n(90.0), n(40.0), Value::Null, n(10.0), n(10.0)]);
         assert_eq!(starts(r#"{"maxbins": 4}"#), vec![n(0.0), n(50.0), n(0.0), Value::Null, n(0.0), n(0.0)]);
         let inf = f64::INFINITY;
-        assert_eq!(starts(r#"{"step": 7, "anchor": 3}"#), vec![n(-inf), n(94.0), n(45.0), Value::Null, n(10.0), n(10.0)]);
-        assert_eq!(starts(r#"{"extent": [10, 50], "step": 10}"#), vec![n(-inf), n(inf), n(40.0), Value::Null, n(10.0), n(10.0)]);
+        assert_eq!(
+            starts(r#"{"step": 7, "anchor": 3}"#),
+            vec![n(-inf), n(94.0), n(45.0), Value::Null, n(10.0), n(10.0)]
+        );
+        assert_eq!(
+            starts(r#"{"extent": [10, 50], "step": 10}"#),
+            vec![n(-inf), n(inf), n(40.0), Value::Null, n(10.0), n(10.0)]
+        );
         assert_eq!(run(r#"{"extent": [0.013, 0.89]}"#, &xs)[0], (n(0.0), n(0.1)));
-        assert_eq!(starts(r#"{"steps": [5, 25, 50], "nice": false}"#), vec![n(0.0), n(95.0), n(45.0), Value::Null, n(10.0), n(10.0)]);
+        assert_eq!(
+            starts(r#"{"steps": [5, 25, 50], "nice": false}"#),
+            vec![n(0.0), n(95.0), n(45.0), Value::Null, n(10.0), n(10.0)]
+        );
         assert_eq!(run(r#"{"minstep": 30}"#, &xs)[1], (n(90.0), n(120.0)));
         assert_eq!(run("true", &[n(5.0), n(5.0)])[0], (n(5.0), n(5.5)));
-        assert_eq!(run(r#"{"maxbins": 20, "divide": [2]}"#, &[n(-3.7), n(2.2)]), vec![(n(-4.0), n(-3.5)), (n(2.0), n(2.5))]);
+        assert_eq!(
+            run(r#"{"maxbins": 20, "divide": [2]}"#, &[n(-3.7), n(2.2)]),
+            vec![(n(-4.0), n(-3.5)), (n(2.0), n(2.5))]
+        );
     }
 
     // Reference: vega 6.4.0 bin of [1.3, 8.2, 22.9].
@@ -374,7 +415,11 @@ mod tests {
     fn refuses_too_many_bins_and_bad_params() {
         let e = bins((0.0, 1e9), &params(r#"{"step": 1}"#)).unwrap_err();
         assert!(e.contains("bins"), "{e}");
-        let b = Bin::parse(&Json::parse(r#"{"bin": {"step": 0.001}, "field": "x", "as": "b"}"#).unwrap(), &Path::of(&["transform"]).index(3)).unwrap();
+        let b = Bin::parse(
+            &Json::parse(r#"{"bin": {"step": 0.001}, "field": "x", "as": "b"}"#).unwrap(),
+            &Path::of(&["transform"]).index(3),
+        )
+        .unwrap();
         let mut t = Table::with_fields(vec!["x".into()]);
         t.rows = vec![vec![n(0.0)], vec![n(1000.0)]];
         let e = b.run(t).unwrap_err();

@@ -55,15 +55,19 @@ mod tests {
 
     #[test]
     fn writes_the_value_and_overwrites_a_field() {
-        let c = Calculate::parse(&Json::parse(r#"{"calculate": "datum.a * 2", "as": "b"}"#).unwrap(), &Path::root()).unwrap();
+        let c = Calculate::parse(&Json::parse(r#"{"calculate": "datum.a * 2", "as": "b"}"#).unwrap(), &Path::root())
+            .unwrap();
         let mut t = Table::with_fields(vec!["a".into()]);
         t.rows.push(vec![Value::Num(3.0)]);
         let t = c.run(t).unwrap();
         assert_eq!(t.fields, vec!["a", "b"]);
         assert_eq!(t.rows[0], vec![Value::Num(3.0), Value::Num(6.0)]);
-        let c = Calculate::parse(&Json::parse(r#"{"calculate": "datum.a + 1", "as": "a"}"#).unwrap(), &Path::root()).unwrap();
+        let c = Calculate::parse(&Json::parse(r#"{"calculate": "datum.a + 1", "as": "a"}"#).unwrap(), &Path::root())
+            .unwrap();
         assert_eq!(c.run(t).unwrap().rows[0][0], Value::Num(4.0));
-        let e = Calculate::parse(&Json::parse(r#"{"calculate": "datum.a"}"#).unwrap(), &Path::of(&["transform"]).index(1)).unwrap_err();
+        let e =
+            Calculate::parse(&Json::parse(r#"{"calculate": "datum.a"}"#).unwrap(), &Path::of(&["transform"]).index(1))
+                .unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["transform"]).index(1)));
     }
 }

@@ -64,9 +64,11 @@ fn parse_at(json: &Json, path: &Path, depth: usize) -> Result<Predicate, Error> 
     };
     match json {
         Json::Str(s) => Ok(Predicate::Expr(Expr::parse(s, path)?)),
-        Json::Obj(_) if json.get("param").is_some() => {
-            Err(Error::unsupported(&path.key("param"), "parameter (selection) predicates", "expressions and field predicates"))
-        }
+        Json::Obj(_) if json.get("param").is_some() => Err(Error::unsupported(
+            &path.key("param"),
+            "parameter (selection) predicates",
+            "expressions and field predicates",
+        )),
         Json::Obj(_) if json.get("and").is_some() => Ok(Predicate::And(list("and")?)),
         Json::Obj(_) if json.get("or").is_some() => Ok(Predicate::Or(list("or")?)),
         Json::Obj(_) if json.get("not").is_some() => {
@@ -76,7 +78,10 @@ fn parse_at(json: &Json, path: &Path, depth: usize) -> Result<Predicate, Error> 
             inner.map(|i| Predicate::Not(Box::new(i))).ok_or_else(|| Error::spec(&p, "missing predicate"))
         }
         Json::Obj(_) => Ok(Predicate::Field(FieldPredicate::parse(json, path)?)),
-        other => Err(Error::spec(path, format!("expected an expression string or a predicate object, found {}", other.kind()))),
+        other => Err(Error::spec(
+            path,
+            format!("expected an expression string or a predicate object, found {}", other.kind()),
+        )),
     }
 }
 
@@ -126,7 +131,12 @@ mod tests {
     // Reference: vega-lite 6.4.3 (not (x < 0 or (s == "a" and i < 3))) keeps rows 1, 2, 3, 4.
     #[test]
     fn compositions() {
-        assert_eq!(ids(r#"{"filter": {"not": {"or": [{"field": "x", "lt": 0}, {"and": [{"field": "s", "equal": "a"}, "datum.i < 3"]}]}}}"#), vec![1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(
+            ids(
+                r#"{"filter": {"not": {"or": [{"field": "x", "lt": 0}, {"and": [{"field": "s", "equal": "a"}, "datum.i < 3"]}]}}}"#
+            ),
+            vec![1.0, 2.0, 3.0, 4.0]
+        );
         assert_eq!(ids(r#"{"filter": "datum.i >= 4"}"#), vec![4.0, 5.0]);
         assert_eq!(ids(r#"{"filter": {"and": []}}"#).len(), 6);
         assert_eq!(ids(r#"{"filter": {"field": "nope", "valid": true}}"#).len(), 0);
@@ -134,7 +144,11 @@ mod tests {
 
     #[test]
     fn refusals_name_paths() {
-        let e = Filter::parse(&Json::parse(r#"{"filter": {"param": "brush"}}"#).unwrap(), &Path::of(&["transform"]).index(2)).unwrap_err();
+        let e = Filter::parse(
+            &Json::parse(r#"{"filter": {"param": "brush"}}"#).unwrap(),
+            &Path::of(&["transform"]).index(2),
+        )
+        .unwrap_err();
         assert!(matches!(e, Error::Unsupported { .. }));
         assert_eq!(e.to_string().split('`').nth(1), Some("transform[2].filter.param"));
         let deep = format!("{}\"datum.i > 1\"{}", "{\"not\": ".repeat(40), "}".repeat(40));

@@ -24,7 +24,8 @@ impl Fold {
         check_keys(json, path, &["fold", "as"], &[])?;
         let fp = path.key("fold");
         let items = util::req(json, "fold", path)?.arr(&fp)?;
-        let fields = items.iter().enumerate().map(|(i, f)| f.str(&fp.index(i)).map(str::to_string)).collect::<Result<_, _>>()?;
+        let fields =
+            items.iter().enumerate().map(|(i, f)| f.str(&fp.index(i)).map(str::to_string)).collect::<Result<_, _>>()?;
         let as_ = match json.get("as") {
             None => ("key".to_string(), "value".to_string()),
             Some(a) => {
@@ -89,7 +90,8 @@ mod tests {
     fn refuses_an_explosion() {
         let mut t = Table::with_fields(vec!["a".into()]);
         t.rows = vec![vec![Value::Num(1.0)]; 700_000];
-        let f = Fold::parse(&Json::parse(r#"{"fold": ["a", "a", "a"]}"#).unwrap(), &Path::of(&["transform"]).index(0)).unwrap();
+        let f = Fold::parse(&Json::parse(r#"{"fold": ["a", "a", "a"]}"#).unwrap(), &Path::of(&["transform"]).index(0))
+            .unwrap();
         let e = f.run(t).unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["transform"]).index(0).key("fold")));
     }

@@ -55,7 +55,9 @@ impl Impute {
         let kp = path.key("keyvals");
         let keyvals = match json.get("keyvals") {
             None => None,
-            Some(Json::Arr(a)) => Some(KeyVals::List(a.iter().enumerate().map(|(i, v)| util::scalar(v, &kp.index(i))).collect::<Result<_, _>>()?)),
+            Some(Json::Arr(a)) => Some(KeyVals::List(
+                a.iter().enumerate().map(|(i, v)| util::scalar(v, &kp.index(i))).collect::<Result<_, _>>()?,
+            )),
             Some(seq @ Json::Obj(_)) => {
                 check_keys(seq, &kp, &["start", "stop", "step"], &[])?;
                 let num = |k: &str, d: Option<f64>| -> Result<f64, Error> {
@@ -67,7 +69,9 @@ impl Impute {
                 };
                 Some(KeyVals::Sequence(num("start", Some(0.0))?, num("stop", None)?, num("step", Some(1.0))?))
             }
-            Some(other) => return Err(Error::spec(&kp, format!("expected an array or a sequence, found {}", other.kind()))),
+            Some(other) => {
+                return Err(Error::spec(&kp, format!("expected an array or a sequence, found {}", other.kind())))
+            }
         };
         let groupby = util::field_list(json.get("groupby"), &path.key("groupby"))?;
         let mp = path.key("method");
@@ -77,7 +81,9 @@ impl Impute {
             Some("median") => Some(Op::Median),
             Some("max") => Some(Op::Max),
             Some("min") => Some(Op::Min),
-            Some(other) => return Err(Error::unsupported(&mp, format!("\"{other}\""), "value, mean, median, max, min")),
+            Some(other) => {
+                return Err(Error::unsupported(&mp, format!("\"{other}\""), "value, mean, median, max, min"))
+            }
         };
         let value = match json.get("value") {
             Some(v) => util::scalar(v, &path.key("value"))?,
@@ -111,7 +117,11 @@ impl Impute {
                 let n = ((stop - start) / step).ceil();
                 let n = if n.is_finite() && n > 0.0 { n } else { 0.0 };
                 if n > MAX_ROWS as f64 {
-                    return Err(Error::Data { path: self.path.key("keyvals"), row: None, message: format!("a sequence of {n} keys (at most {MAX_ROWS})") });
+                    return Err(Error::Data {
+                        path: self.path.key("keyvals"),
+                        row: None,
+                        message: format!("a sequence of {n} keys (at most {MAX_ROWS})"),
+                    });
                 }
                 (0..n as usize).map(|i| Value::Num(start + i as f64 * step)).collect()
             }
@@ -192,7 +202,15 @@ mod tests {
 
     fn data() -> Table {
         let mut t = Table::with_fields(vec!["a".into(), "b".into(), "c".into()]);
-        for (a, b, c) in [(0.0, 28.0, 0.0), (0.0, 91.0, 1.0), (1.0, 43.0, 0.0), (1.0, 55.0, 1.0), (3.0, 19.0, 0.0), (2.0, 81.0, 0.0), (2.0, 53.0, 1.0)] {
+        for (a, b, c) in [
+            (0.0, 28.0, 0.0),
+            (0.0, 91.0, 1.0),
+            (1.0, 43.0, 0.0),
+            (1.0, 55.0, 1.0),
+            (3.0, 19.0, 0.0),
+            (2.0, 81.0, 0.0),
+            (2.0, 53.0, 1.0),
+        ] {
             t.rows.push(vec![Value::Num(a), Value::Num(b), Value::Num(c)]);
         }
         t
@@ -226,13 +244,16 @@ mod tests {
 
     #[test]
     fn frames_and_keyvals() {
-        let t = run(r#"{"impute": "b", "key": "a", "groupby": ["c"], "method": "max", "frame": [-1, 1], "keyvals": [5]}"#);
+        let t =
+            run(r#"{"impute": "b", "key": "a", "groupby": ["c"], "method": "max", "frame": [-1, 1], "keyvals": [5]}"#);
         assert_eq!(t.len(), 10);
-        let rows: Vec<(Value, Value, Value)> = (7..10).map(|r| (get(&t, r, "c"), get(&t, r, "a"), get(&t, r, "b"))).collect();
+        let rows: Vec<(Value, Value, Value)> =
+            (7..10).map(|r| (get(&t, r, "c"), get(&t, r, "a"), get(&t, r, "b"))).collect();
         let n = Value::Num;
         assert_eq!(rows, vec![(n(0.0), n(5.0), n(81.0)), (n(1.0), n(5.0), n(53.0)), (n(1.0), n(3.0), Value::Null)]);
         assert_eq!(get(&t, 4, "imputed_b_value"), n(81.0));
-        let t = run(r#"{"impute": "b", "key": "a", "keyvals": {"start": 0, "stop": 6, "step": 2}, "method": "median"}"#);
+        let t =
+            run(r#"{"impute": "b", "key": "a", "keyvals": {"start": 0, "stop": 6, "step": 2}, "method": "median"}"#);
         assert_eq!(t.len(), 8);
         assert_eq!((get(&t, 7, "a"), get(&t, 7, "b"), get(&t, 7, "c")), (n(4.0), n(53.0), Value::Null));
     }
@@ -241,7 +262,9 @@ mod tests {
     #[test]
     fn window_methods_replace_existing_nulls() {
         let mut t = Table::with_fields(vec!["a".into(), "b".into(), "c".into()]);
-        for (a, b, c) in [(0.0, Some(10.0), None), (1.0, None, None), (2.0, Some(30.0), None), (0.0, Some(5.0), Some(1.0))] {
+        for (a, b, c) in
+            [(0.0, Some(10.0), None), (1.0, None, None), (2.0, Some(30.0), None), (0.0, Some(5.0), Some(1.0))]
+        {
             t.rows.push(vec![Value::Num(a), b.map_or(Value::Null, Value::Num), c.map_or(Value::Null, Value::Num)]);
         }
         let spec = r#"{"impute": "b", "key": "a", "groupby": ["c"], "method": "mean"}"#;

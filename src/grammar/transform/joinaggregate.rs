@@ -34,7 +34,8 @@ impl JoinAggregate {
     /// Writes the group aggregates into each row.
     pub fn run(&self, mut table: Table) -> Result<Table, Error> {
         let gcols = util::cols(&table, &self.groupby);
-        let mcols: Vec<Option<usize>> = self.measures.iter().map(|m| m.field.as_ref().and_then(|f| table.col(f))).collect();
+        let mcols: Vec<Option<usize>> =
+            self.measures.iter().map(|m| m.field.as_ref().and_then(|f| table.col(f))).collect();
         let groups = util::partition(&table, &gcols);
         let results: Vec<Vec<crate::grammar::value::Value>> = groups
             .iter()

@@ -51,29 +51,50 @@ impl Lookup {
             None => None,
             Some(f) => {
                 let p = fp.key("fields");
-                Some(f.arr(&p)?.iter().enumerate().map(|(i, s)| s.str(&p.index(i)).map(str::to_string)).collect::<Result<Vec<_>, _>>()?)
+                Some(
+                    f.arr(&p)?
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| s.str(&p.index(i)).map(str::to_string))
+                        .collect::<Result<Vec<_>, _>>()?,
+                )
             }
         };
         let ap = path.key("as");
         let as_: Vec<String> = match json.get("as") {
             None => Vec::new(),
             Some(Json::Str(s)) => vec![s.clone()],
-            Some(a) => a.arr(&ap)?.iter().enumerate().map(|(i, s)| s.str(&ap.index(i)).map(str::to_string)).collect::<Result<_, _>>()?,
+            Some(a) => a
+                .arr(&ap)?
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s.str(&ap.index(i)).map(str::to_string))
+                .collect::<Result<_, _>>()?,
         };
         let default = match json.get("default") {
             None => Value::Null,
             Some(d) => {
                 let v = util::scalar(d, &path.key("default"))?;
-                if v.truthy() { v } else { Value::Null }
+                if v.truthy() {
+                    v
+                } else {
+                    Value::Null
+                }
             }
         };
         let as_ = match &fields {
             Some(f) if as_.is_empty() => f.clone(),
-            Some(f) if as_.len() != f.len() => return Err(Error::spec(&ap, format!("needs {} names, one per field of from.fields", f.len()))),
+            Some(f) if as_.len() != f.len() => {
+                return Err(Error::spec(&ap, format!("needs {} names, one per field of from.fields", f.len())))
+            }
             Some(_) => as_,
             None => {
                 if json.get("default").is_some() {
-                    return Err(Error::unsupported(&path.key("default"), "a default for a whole-row lookup", "from.fields with default"));
+                    return Err(Error::unsupported(
+                        &path.key("default"),
+                        "a default for a whole-row lookup",
+                        "from.fields with default",
+                    ));
                 }
                 match as_.as_slice() {
                     [_] => as_.clone(),
@@ -98,7 +119,9 @@ impl Lookup {
             match from.col(&field_key(name)) {
                 Some(c) => Ok(Some(c)),
                 None if from.is_empty() => Ok(None),
-                None => Err(Error::Data { path: p, row: None, message: format!("the lookup data has no field \"{name}\"") }),
+                None => {
+                    Err(Error::Data { path: p, row: None, message: format!("the lookup data has no field \"{name}\"") })
+                }
             }
         };
         let kcol = need(&self.key, fp.key("key"))?;
@@ -108,16 +131,21 @@ impl Lookup {
         }
         let (src, names): (Vec<Option<usize>>, Vec<String>) = match &self.fields {
             Some(fs) => {
-                let cols = fs.iter().enumerate().map(|(i, f)| need(f, fp.key("fields").index(i))).collect::<Result<_, _>>()?;
+                let cols =
+                    fs.iter().enumerate().map(|(i, f)| need(f, fp.key("fields").index(i))).collect::<Result<_, _>>()?;
                 (cols, self.as_.clone())
             }
             None => {
                 let prefix = self.as_.first().cloned().unwrap_or_default();
-                ((0..from.fields.len()).map(Some).collect(), from.fields.iter().map(|f| format!("{prefix}.{f}")).collect())
+                (
+                    (0..from.fields.len()).map(Some).collect(),
+                    from.fields.iter().map(|f| format!("{prefix}.{f}")).collect(),
+                )
             }
         };
         let lcol = table.col(&self.lookup);
-        let keys: Vec<Option<usize>> = table.rows.iter().map(|r| index.get(&util::cell(r, lcol).to_text()).copied()).collect();
+        let keys: Vec<Option<usize>> =
+            table.rows.iter().map(|r| index.get(&util::cell(r, lcol).to_text()).copied()).collect();
         let outs: Vec<usize> = names.iter().map(|n| table.field_index_or_add(n)).collect();
         let unmatched = if self.fields.is_some() { self.default.clone() } else { Value::Null };
         for (row, hit) in table.rows.iter_mut().zip(keys) {
@@ -183,7 +211,9 @@ mod tests {
         assert_eq!(t.rows[0][2..], [Value::Num(10.0), Value::str("a")]);
         assert_eq!(t.rows[1][2..], [Value::Num(21.0), Value::Null]);
         assert_eq!(t.rows[2][2..], [Value::Null, Value::Null]);
-        let t = run(&format!(r#"{{"lookup": "id", "from": {FROM}, "fields": ["p"]}}, "as": ["P"], "default": "none"}}"#)).unwrap();
+        let t =
+            run(&format!(r#"{{"lookup": "id", "from": {FROM}, "fields": ["p"]}}, "as": ["P"], "default": "none"}}"#))
+                .unwrap();
         assert_eq!(t.rows[2][2], Value::str("none"));
     }
 
@@ -199,9 +229,11 @@ mod tests {
     fn missing_fields_are_errors_with_paths() {
         let e = run(&format!(r#"{{"lookup": "id", "from": {FROM}, "fields": ["p", "zz"]}}}}"#)).unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["transform"]).index(0).key("from").key("fields").index(1)));
-        let e = run(r#"{"lookup": "id", "from": {"data": {"values": [{"a": 1}]}, "key": "k"}, "as": "o"}"#).unwrap_err();
+        let e =
+            run(r#"{"lookup": "id", "from": {"data": {"values": [{"a": 1}]}, "key": "k"}, "as": "o"}"#).unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["transform"]).index(0).key("from").key("key")));
-        let e = run(&format!(r#"{{"lookup": "id", "from": {FROM}, "fields": ["p", "q"]}}, "as": ["P"]}}"#)).unwrap_err();
+        let e =
+            run(&format!(r#"{{"lookup": "id", "from": {FROM}, "fields": ["p", "q"]}}, "as": ["P"]}}"#)).unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["transform"]).index(0).key("as")));
         let e = run(r#"{"lookup": "id", "from": {"param": "sel", "key": "k"}}"#).unwrap_err();
         assert!(matches!(e, Error::Unsupported { .. }));

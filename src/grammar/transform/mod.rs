@@ -69,8 +69,20 @@ pub enum Transform {
 }
 
 /// The transform keys, in the order Vega-Lite tests for them.
-const SUPPORTED: &[&str] =
-    &["filter", "calculate", "bin", "timeUnit", "aggregate", "window", "joinaggregate", "fold", "lookup", "impute", "pivot", "stack"];
+const SUPPORTED: &[&str] = &[
+    "filter",
+    "calculate",
+    "bin",
+    "timeUnit",
+    "aggregate",
+    "window",
+    "joinaggregate",
+    "fold",
+    "lookup",
+    "impute",
+    "pivot",
+    "stack",
+];
 
 /// Vega-Lite transforms this engine refuses.
 const REFUSED: &[&str] = &["density", "regression", "loess", "quantile", "sample", "flatten", "extent"];
@@ -80,12 +92,20 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
     let obj = json.obj(path)?;
     for name in REFUSED {
         if json.get(name).is_some() {
-            return Err(Error::unsupported(&path.key(name), format!("the \"{name}\" transform"), &SUPPORTED.join(", ")));
+            return Err(Error::unsupported(
+                &path.key(name),
+                format!("the \"{name}\" transform"),
+                &SUPPORTED.join(", "),
+            ));
         }
     }
     let Some(kind) = SUPPORTED.iter().find(|k| json.get(k).is_some()) else {
         return Err(match obj.first() {
-            Some((k, _)) => Error::Unsupported { path: path.key(k), found: format!("unknown transform property \"{k}\""), supported: SUPPORTED.join(", ") },
+            Some((k, _)) => Error::Unsupported {
+                path: path.key(k),
+                found: format!("unknown transform property \"{k}\""),
+                supported: SUPPORTED.join(", "),
+            },
             None => Error::spec(path, "empty transform"),
         });
     };
@@ -197,6 +217,12 @@ mod tests {
             t = tr.run(t, &NoData).unwrap();
         }
         assert_eq!(t.fields, vec!["g", "s", "r"]);
-        assert_eq!(t.rows, vec![vec![Value::str("a"), Value::Num(30.0), Value::Num(2.0)], vec![Value::str("b"), Value::Num(50.0), Value::Num(1.0)]]);
+        assert_eq!(
+            t.rows,
+            vec![
+                vec![Value::str("a"), Value::Num(30.0), Value::Num(2.0)],
+                vec![Value::str("b"), Value::Num(50.0), Value::Num(1.0)]
+            ]
+        );
     }
 }

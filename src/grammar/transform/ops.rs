@@ -264,7 +264,13 @@ fn extreme(values: &[Value], max: bool) -> Option<Value> {
         }
         let better = match best {
             None => true,
-            Some(b) => if max { js_lt(b, v) } else { js_lt(v, b) },
+            Some(b) => {
+                if max {
+                    js_lt(b, v)
+                } else {
+                    js_lt(v, b)
+                }
+            }
         };
         if better {
             best = Some(v);
@@ -343,7 +349,15 @@ mod tests {
     // Reference: vega 6.4.0 aggregate over [0.1, 0.2, "0.3", null, "", 0.7, 1e-9].
     #[test]
     fn floating_point_matches_vega_bit_for_bit() {
-        let v = vec![Value::Num(0.1), Value::Num(0.2), Value::str("0.3"), Value::Null, Value::str(""), Value::Num(0.7), Value::Num(1e-9)];
+        let v = vec![
+            Value::Num(0.1),
+            Value::Num(0.2),
+            Value::str("0.3"),
+            Value::Null,
+            Value::str(""),
+            Value::Num(0.7),
+            Value::Num(1e-9),
+        ];
         let n = Value::Num;
         assert_eq!(Op::Mean.compute(&v), n(0.2600000002));
         assert_eq!(Op::Sum.compute(&v), n(1.3000000010000001));

@@ -80,7 +80,11 @@ impl Pivot {
         let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
         let gcols = util::cols(&table, &self.groupby);
         let groups = util::partition(&table, &gcols);
-        util::check_rows(groups.len().saturating_mul(names.len().max(1)), &self.path, "pivot (rows times pivoted fields)")?;
+        util::check_rows(
+            groups.len().saturating_mul(names.len().max(1)),
+            &self.path,
+            "pivot (rows times pivoted fields)",
+        )?;
         let mut out = Table::default();
         let gout: Vec<usize> = self.groupby.iter().map(|g| out.field_index_or_add(g)).collect();
         let kout: Vec<usize> = names.iter().map(|n| out.field_index_or_add(n)).collect();
@@ -101,7 +105,10 @@ impl Pivot {
             for (c, mut vals) in kout.iter().zip(buckets) {
                 let v = if self.op == Op::Count {
                     // Vega counts the matching rows whose value is not NaN.
-                    Value::Num(vals.iter().filter(|v| !matches!(v, Value::Num(n) | Value::Date(n) if n.is_nan())).count() as f64)
+                    Value::Num(
+                        vals.iter().filter(|v| !matches!(v, Value::Num(n) | Value::Date(n) if n.is_nan())).count()
+                            as f64,
+                    )
                 } else {
                     // Vega feeds the other rows in as NaN (skipped, but seen by `distinct`).
                     if vals.len() < g.len() {
@@ -137,7 +144,14 @@ mod tests {
     #[test]
     fn sums_by_group_with_gaps() {
         let s = Value::str;
-        let t = table(&[("a", s("x"), Some(3.0)), ("a", s("y"), Some(-2.0)), ("b", s("x"), Some(1.0)), ("a", s("z"), Some(4.0)), ("b", s("y"), None), ("b", s("z"), Some(2.0))]);
+        let t = table(&[
+            ("a", s("x"), Some(3.0)),
+            ("a", s("y"), Some(-2.0)),
+            ("b", s("x"), Some(1.0)),
+            ("a", s("z"), Some(4.0)),
+            ("b", s("y"), None),
+            ("b", s("z"), Some(2.0)),
+        ]);
         let out = pivot(r#"{"pivot": "c", "value": "v", "groupby": ["k"]}"#, t);
         assert_eq!(out.fields, vec!["k", "x", "y", "z"]);
         assert_eq!(out.rows[0], vec![s("a"), Value::Num(3.0), Value::Num(-2.0), Value::Num(4.0)]);
@@ -147,7 +161,12 @@ mod tests {
     #[test]
     fn count_limit_and_mixed_keys() {
         let s = Value::str;
-        let rows = [("a", s("x"), Some(3.0)), ("a", s("x"), Some(2.0)), ("b", Value::Num(2.0), Some(1.0)), ("b", s("y"), None)];
+        let rows = [
+            ("a", s("x"), Some(3.0)),
+            ("a", s("x"), Some(2.0)),
+            ("b", Value::Num(2.0), Some(1.0)),
+            ("b", s("y"), None),
+        ];
         let out = pivot(r#"{"pivot": "c", "value": "v", "groupby": ["k"], "op": "count"}"#, table(&rows));
         // (JavaScript objects list the key "2" first; the sort itself keeps "x" before 2.)
         assert_eq!(out.fields, vec!["k", "x", "2", "y"]);

@@ -46,8 +46,22 @@ pub struct FieldPredicate {
     test: Test,
 }
 
-const DATETIME_KEYS: &[&str] = &["year", "quarter", "month", "date", "day", "hours", "minutes", "seconds", "milliseconds", "utc"];
-const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const DATETIME_KEYS: &[&str] =
+    &["year", "quarter", "month", "date", "day", "hours", "minutes", "seconds", "milliseconds", "utc"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 const DAYS: &[&str] = &["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 fn is_datetime(j: &Json) -> bool {
@@ -83,7 +97,9 @@ pub fn datetime_ms(json: &Json, path: &Path) -> Result<f64, Error> {
     let int = |k: &str, default: i64| -> Result<i64, Error> {
         match json.get(k) {
             None => Ok(default),
-            Some(Json::Str(s)) if s.trim().parse::<f64>().is_ok() => Ok(s.trim().parse::<f64>().unwrap_or(0.0).trunc() as i64),
+            Some(Json::Str(s)) if s.trim().parse::<f64>().is_ok() => {
+                Ok(s.trim().parse::<f64>().unwrap_or(0.0).trunc() as i64)
+            }
             Some(v) => {
                 let n = v.num(&path.key(k))?;
                 if !n.is_finite() || n.abs() > 1e9 {
@@ -104,7 +120,11 @@ pub fn datetime_ms(json: &Json, path: &Path) -> Result<f64, Error> {
     };
     let year = int("year", 2012)?;
     let month = if let Some(m) = named("month", MONTHS)? {
-        if matches!(json.get("month"), Some(Json::Str(s)) if s.trim().parse::<f64>().is_err()) { m } else { m - 1 }
+        if matches!(json.get("month"), Some(Json::Str(s)) if s.trim().parse::<f64>().is_err()) {
+            m
+        } else {
+            m - 1
+        }
     } else if json.get("quarter").is_some() {
         (int("quarter", 1)? - 1) * 3
     } else {
@@ -118,7 +138,15 @@ pub fn datetime_ms(json: &Json, path: &Path) -> Result<f64, Error> {
     } else {
         1
     };
-    Ok(calendar::from_parts(year, month, date, int("hours", 0)?, int("minutes", 0)?, int("seconds", 0)?, int("milliseconds", 0)?))
+    Ok(calendar::from_parts(
+        year,
+        month,
+        date,
+        int("hours", 0)?,
+        int("minutes", 0)?,
+        int("seconds", 0)?,
+        int("milliseconds", 0)?,
+    ))
 }
 
 impl FieldPredicate {
@@ -157,7 +185,11 @@ impl FieldPredicate {
                 let a = raw.arr(&vp)?;
                 let [lo, hi] = a else { return Err(Error::spec(&vp, "range needs two values")) };
                 let end = |j: &Json, i: usize| -> Result<Option<Value>, Error> {
-                    if matches!(j, Json::Null) { Ok(None) } else { value(j, &vp.index(i)).map(Some) }
+                    if matches!(j, Json::Null) {
+                        Ok(None)
+                    } else {
+                        value(j, &vp.index(i)).map(Some)
+                    }
                 };
                 (Test::Range(end(lo, 0)?, end(hi, 1)?), Some(lo))
             }
@@ -197,7 +229,9 @@ impl FieldPredicate {
                 let (lo, hi) = if js_lt(b, a) { (b, a) } else { (a, b) };
                 js_le(lo, &v) && js_le(&v, hi)
             }
-            Test::Range(lo, hi) => lo.as_ref().is_none_or(|lo| js_le(lo, &v)) && hi.as_ref().is_none_or(|hi| js_le(&v, hi)),
+            Test::Range(lo, hi) => {
+                lo.as_ref().is_none_or(|lo| js_le(lo, &v)) && hi.as_ref().is_none_or(|hi| js_le(&v, hi))
+            }
         }
     }
 }
@@ -230,7 +264,11 @@ fn predicate_value(j: &Json, path: &Path, unit: Option<&TimeUnit>) -> Result<Val
     }
     if let Json::Obj(o) = j {
         let k = o.first().map(|(k, _)| k.as_str()).unwrap_or("");
-        return Err(Error::unsupported(&path.key(k), format!("{} in a predicate", j.to_text()), "numbers, text, booleans, date-time objects"));
+        return Err(Error::unsupported(
+            &path.key(k),
+            format!("{} in a predicate", j.to_text()),
+            "numbers, text, booleans, date-time objects",
+        ));
     }
     let Some(tu) = unit else { return util::scalar(j, path) };
     // A number below 10000 or text that is not a date means the single unit's own value.
@@ -244,16 +282,22 @@ fn predicate_value(j: &Json, path: &Path, unit: Option<&TimeUnit>) -> Result<Val
         other => return util::scalar(other, path),
     };
     match tu.single() {
-        Some(u @ ("week" | "dayofyear")) if own => {
-            Err(Error::unsupported(path, format!("a {u} value {}", j.to_text()), "date-time objects, full dates, or other time units"))
-        }
+        Some(u @ ("week" | "dayofyear")) if own => Err(Error::unsupported(
+            path,
+            format!("a {u} value {}", j.to_text()),
+            "date-time objects, full dates, or other time units",
+        )),
         Some(u) if own => Ok(Value::Num(datetime_ms(&Json::Obj(vec![(u.into(), j.clone())]), path)?)),
         _ => Ok(Value::Num(num_of(j))),
     }
 }
 
 fn num_of(j: &Json) -> f64 {
-    if let Json::Num(n) = j { *n } else { f64::NAN }
+    if let Json::Num(n) = j {
+        *n
+    } else {
+        f64::NAN
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -280,7 +324,10 @@ mod tests {
     #[test]
     fn javascript_comparisons_with_implicit_parse() {
         let xs = [Value::Num(1.0), Value::Null, Value::str("3"), Value::Num(5.0), Value::str("abc"), Value::Num(-1.0)];
-        let keep = |q: &str| -> Vec<usize> { let f = p(q); (0..xs.len()).filter(|&i| f.test(&xs[i])).collect() };
+        let keep = |q: &str| -> Vec<usize> {
+            let f = p(q);
+            (0..xs.len()).filter(|&i| f.test(&xs[i])).collect()
+        };
         assert_eq!(keep(r#"{"field": "x", "lt": 2}"#), vec![0, 1, 5]);
         assert_eq!(keep(r#"{"field": "x", "gte": 3}"#), vec![2, 3]);
         assert_eq!(keep(r#"{"field": "x", "equal": 3}"#), vec![2]);
@@ -288,7 +335,10 @@ mod tests {
         assert_eq!(keep(r#"{"field": "x", "range": [null, 1]}"#), vec![0, 1, 5]);
         assert_eq!(keep(r#"{"field": "x", "valid": true}"#), vec![0, 2, 3, 5]);
         let ss = [Value::str("a"), Value::str("b"), Value::str("1"), Value::Null, Value::str(""), Value::str("c")];
-        let keep = |q: &str| -> Vec<usize> { let f = p(q); (0..ss.len()).filter(|&i| f.test(&ss[i])).collect() };
+        let keep = |q: &str| -> Vec<usize> {
+            let f = p(q);
+            (0..ss.len()).filter(|&i| f.test(&ss[i])).collect()
+        };
         assert_eq!(keep(r#"{"field": "s", "equal": "1"}"#), vec![2]);
         assert_eq!(keep(r#"{"field": "s", "oneOf": ["a", "c", 1]}"#), vec![0, 5]);
         assert_eq!(keep(r#"{"field": "s", "gt": "b"}"#), vec![5]);
@@ -299,13 +349,18 @@ mod tests {
     #[test]
     fn time_unit_predicates() {
         let ts = [Value::str("2021-05-19T13:45:10Z"), Value::str("2020-05-02"), Value::str("2021-06-01"), Value::Null];
-        let keep = |q: &str| -> Vec<usize> { let f = p(q); (0..ts.len()).filter(|&i| f.test(&ts[i])).collect() };
+        let keep = |q: &str| -> Vec<usize> {
+            let f = p(q);
+            (0..ts.len()).filter(|&i| f.test(&ts[i])).collect()
+        };
         assert_eq!(keep(r#"{"field": "t", "timeUnit": "month", "equal": "May"}"#), vec![0, 1]);
         assert_eq!(keep(r#"{"field": "t", "timeUnit": "month", "equal": 5}"#), vec![0, 1]);
         assert_eq!(keep(r#"{"field": "t", "timeUnit": "year", "oneOf": [2021]}"#), vec![0, 2]);
         assert_eq!(keep(r#"{"field": "t", "timeUnit": "yearmonth", "lt": {"year": 2021, "month": 6}}"#), vec![0, 1, 3]);
         assert_eq!(
-            keep(r#"{"field": "t", "timeUnit": "yearmonthdate", "range": ["2020-05-02", {"year": 2021, "month": "may", "date": 19}]}"#),
+            keep(
+                r#"{"field": "t", "timeUnit": "yearmonthdate", "range": ["2020-05-02", {"year": 2021, "month": "may", "date": 19}]}"#
+            ),
             vec![0, 1]
         );
         assert_eq!(keep(r#"{"field": "t", "gt": {"year": 2021}}"#), vec![0, 2]);
@@ -321,18 +376,33 @@ mod tests {
         assert!(f.test(&Value::str("2021-02-03")));
         assert!(!f.test(&Value::str("2021-03-01")));
         let f = p(r#"{"field": "x", "timeUnit": "day", "oneOf": ["Sat", "sunday"]}"#);
-        assert!(f.test(&Value::str("2021-05-22")) && f.test(&Value::str("2021-05-23")) && !f.test(&Value::str("2021-05-24")));
-        let e = FieldPredicate::parse(&Json::parse(r#"{"field": "x", "timeUnit": "week", "equal": 3}"#).unwrap(), &Path::of(&["f"])).unwrap_err();
+        assert!(
+            f.test(&Value::str("2021-05-22"))
+                && f.test(&Value::str("2021-05-23"))
+                && !f.test(&Value::str("2021-05-24"))
+        );
+        let e = FieldPredicate::parse(
+            &Json::parse(r#"{"field": "x", "timeUnit": "week", "equal": 3}"#).unwrap(),
+            &Path::of(&["f"]),
+        )
+        .unwrap_err();
         assert!(matches!(e, Error::Unsupported { .. }), "{e}");
     }
 
     #[test]
     fn malformed_predicates_name_their_path() {
-        let e = FieldPredicate::parse(&Json::parse(r#"{"field": "x", "lt": 1, "gt": 0}"#).unwrap(), &Path::of(&["filter"])).unwrap_err();
+        let e =
+            FieldPredicate::parse(&Json::parse(r#"{"field": "x", "lt": 1, "gt": 0}"#).unwrap(), &Path::of(&["filter"]))
+                .unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["filter"])));
-        let e = FieldPredicate::parse(&Json::parse(r#"{"field": "x", "equal": {"expr": "a"}}"#).unwrap(), &Path::of(&["filter"])).unwrap_err();
+        let e = FieldPredicate::parse(
+            &Json::parse(r#"{"field": "x", "equal": {"expr": "a"}}"#).unwrap(),
+            &Path::of(&["filter"]),
+        )
+        .unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["filter", "equal", "expr"])));
-        let e = FieldPredicate::parse(&Json::parse(r#"{"field": "x", "lq": 1}"#).unwrap(), &Path::of(&["filter"])).unwrap_err();
+        let e = FieldPredicate::parse(&Json::parse(r#"{"field": "x", "lq": 1}"#).unwrap(), &Path::of(&["filter"]))
+            .unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["filter", "lq"])));
     }
 }

@@ -126,7 +126,14 @@ mod tests {
 
     fn data() -> Table {
         let mut t = Table::with_fields(vec!["k".into(), "c".into(), "v".into()]);
-        for (k, c, v) in [("a", "x", Some(3.0)), ("a", "y", Some(-2.0)), ("b", "x", Some(1.0)), ("a", "z", Some(4.0)), ("b", "y", None), ("b", "z", Some(2.0))] {
+        for (k, c, v) in [
+            ("a", "x", Some(3.0)),
+            ("a", "y", Some(-2.0)),
+            ("b", "x", Some(1.0)),
+            ("a", "z", Some(4.0)),
+            ("b", "y", None),
+            ("b", "z", Some(2.0)),
+        ] {
             t.rows.push(vec![Value::str(k), Value::str(c), v.map_or(Value::Null, Value::Num)]);
         }
         t
@@ -148,7 +155,9 @@ mod tests {
 
     #[test]
     fn normalize_with_negatives_and_sort() {
-        let p = pairs(r#"{"stack": "v", "groupby": ["k"], "offset": "normalize", "as": "s", "sort": [{"field": "c", "order": "descending"}]}"#);
+        let p = pairs(
+            r#"{"stack": "v", "groupby": ["k"], "offset": "normalize", "as": "s", "sort": [{"field": "c", "order": "descending"}]}"#,
+        );
         let (a, b, c) = (0.6666666666666666, 0.4444444444444444, 0.6666666666666666);
         assert_eq!(p, vec![(a, 1.0), (b, a), (c, 1.0), (0.0, b), (c, c), (0.0, c)]);
     }
@@ -170,7 +179,8 @@ mod tests {
         assert_eq!(p, vec![(0.0, 3.0), (3.0, 5.0), (3.0, 4.0), (5.0, 9.0), (4.0, 4.0), (4.0, 6.0)]);
         let s = Stack::parse(&Json::parse(r#"{"stack": "v", "groupby": []}"#).unwrap(), &Path::root()).unwrap();
         assert_eq!(s.output_fields(), vec!["v_start", "v_end"]);
-        let e = Stack::parse(&Json::parse(r#"{"stack": "v", "offset": "wiggle"}"#).unwrap(), &Path::of(&["t"])).unwrap_err();
+        let e = Stack::parse(&Json::parse(r#"{"stack": "v", "offset": "wiggle"}"#).unwrap(), &Path::of(&["t"]))
+            .unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["t", "offset"])));
     }
 }

@@ -31,13 +31,46 @@ enum Part {
 
 /// Vega-Lite's time units without the `utc` prefix.
 const UNITS: &[&str] = &[
-    "year", "quarter", "month", "week", "day", "dayofyear", "date", "hours", "minutes", "seconds", "milliseconds",
-    "yearquarter", "yearquartermonth", "yearmonth", "yearmonthdate", "yearmonthdatehours", "yearmonthdatehoursminutes",
-    "yearmonthdatehoursminutesseconds", "yearweek", "yearweekday", "yearweekdayhours", "yearweekdayhoursminutes",
-    "yearweekdayhoursminutesseconds", "yeardayofyear", "quartermonth", "monthdate", "monthdatehours",
-    "monthdatehoursminutes", "monthdatehoursminutesseconds", "weekday", "weekdayhours", "weekdayhoursminutes",
-    "weekdayhoursminutesseconds", "dayhours", "dayhoursminutes", "dayhoursminutesseconds", "hoursminutes",
-    "hoursminutesseconds", "minutesseconds", "secondsmilliseconds",
+    "year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "dayofyear",
+    "date",
+    "hours",
+    "minutes",
+    "seconds",
+    "milliseconds",
+    "yearquarter",
+    "yearquartermonth",
+    "yearmonth",
+    "yearmonthdate",
+    "yearmonthdatehours",
+    "yearmonthdatehoursminutes",
+    "yearmonthdatehoursminutesseconds",
+    "yearweek",
+    "yearweekday",
+    "yearweekdayhours",
+    "yearweekdayhoursminutes",
+    "yearweekdayhoursminutesseconds",
+    "yeardayofyear",
+    "quartermonth",
+    "monthdate",
+    "monthdatehours",
+    "monthdatehoursminutes",
+    "monthdatehoursminutesseconds",
+    "weekday",
+    "weekdayhours",
+    "weekdayhoursminutes",
+    "weekdayhoursminutesseconds",
+    "dayhours",
+    "dayhoursminutes",
+    "dayhoursminutesseconds",
+    "hoursminutes",
+    "hoursminutesseconds",
+    "minutesseconds",
+    "secondsmilliseconds",
 ];
 
 /// The parts of a unit name, by Vega-Lite's `containsTimeUnit` rules.
@@ -91,7 +124,13 @@ impl TimeUnit {
 
     /// A unit from a spec's `timeUnit`: a name or `{"unit", "step", "utc"}`.
     pub fn parse_json(json: &Json, path: &Path) -> Result<TimeUnit, Error> {
-        let bad = |p: &Path, s: &str| Error::unsupported(p, format!("\"{s}\""), "a Vega-Lite time unit such as year, yearmonth, monthdate, hours, utcyearmonthdate");
+        let bad = |p: &Path, s: &str| {
+            Error::unsupported(
+                p,
+                format!("\"{s}\""),
+                "a Vega-Lite time unit such as year, yearmonth, monthdate, hours, utcyearmonthdate",
+            )
+        };
         match json {
             Json::Str(s) => TimeUnit::parse(s).ok_or_else(|| bad(path, s)),
             Json::Obj(o) => {

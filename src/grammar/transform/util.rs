@@ -117,7 +117,13 @@ pub fn scalar(json: &Json, path: &Path) -> Result<Value, Error> {
         Json::Bool(b) => Value::Bool(*b),
         Json::Num(n) => Value::Num(*n),
         Json::Str(s) => Value::str(s),
-        other => return Err(Error::unsupported(path, format!("{} as a value", other.kind()), "a number, string, boolean or null")),
+        other => {
+            return Err(Error::unsupported(
+                path,
+                format!("{} as a value", other.kind()),
+                "a number, string, boolean or null",
+            ))
+        }
     })
 }
 
@@ -130,7 +136,9 @@ pub fn req<'a>(obj: &'a Json, key: &str, path: &Path) -> Result<&'a Json, Error>
 pub fn as_pair(json: &Json, path: &Path) -> Result<(String, String), Error> {
     match json {
         Json::Str(s) => Ok((s.clone(), format!("{s}_end"))),
-        Json::Arr(a) if a.len() == 2 => Ok((a[0].str(&path.index(0))?.to_string(), a[1].str(&path.index(1))?.to_string())),
+        Json::Arr(a) if a.len() == 2 => {
+            Ok((a[0].str(&path.index(0))?.to_string(), a[1].str(&path.index(1))?.to_string()))
+        }
         other => Err(Error::spec(path, format!("expected a field name or two names, found {}", other.kind()))),
     }
 }
@@ -156,7 +164,9 @@ pub fn sort_fields(json: Option<&Json>, path: &Path) -> Result<Vec<SortField>, E
             Some(o) => match o.str(&p.key("order"))? {
                 "ascending" => false,
                 "descending" => true,
-                other => return Err(Error::unsupported(&p.key("order"), format!("\"{other}\""), "ascending, descending")),
+                other => {
+                    return Err(Error::unsupported(&p.key("order"), format!("\"{other}\""), "ascending, descending"))
+                }
             },
         };
         out.push(SortField { field: field(req(s, "field", &p)?, &p.key("field"))?, descending });
@@ -195,7 +205,11 @@ pub fn partition(table: &Table, cols: &[Option<usize>]) -> Vec<Vec<usize>> {
 /// Refuses an output of more than [`MAX_ROWS`] rows.
 pub fn check_rows(n: usize, path: &Path, what: &str) -> Result<(), Error> {
     if n > MAX_ROWS {
-        return Err(Error::Data { path: path.clone(), row: None, message: format!("{what} would make {n} rows (at most {MAX_ROWS})") });
+        return Err(Error::Data {
+            path: path.clone(),
+            row: None,
+            message: format!("{what} would make {n} rows (at most {MAX_ROWS})"),
+        });
     }
     Ok(())
 }

@@ -73,7 +73,10 @@ impl WindowField {
                 (Some(v), _) => v,
             };
             if v.fract() != 0.0 || v.abs() > 1e9 || (positive && v <= 0.0) {
-                return Err(Error::spec(&pp, if positive { "must be a whole number from 1" } else { "must be a whole number" }));
+                return Err(Error::spec(
+                    &pp,
+                    if positive { "must be a whole number from 1" } else { "must be a whole number" },
+                ));
             }
             Ok(if v == 0.0 { default.unwrap_or(1) } else { v as i64 })
         };
@@ -152,19 +155,32 @@ impl Window {
     pub fn parse(json: &Json, path: &Path) -> Result<Window, Error> {
         check_keys(json, path, &["window", "groupby", "sort", "frame", "ignorePeers"], &[])?;
         let wp = path.key("window");
-        let fields = util::req(json, "window", path)?.arr(&wp)?.iter().enumerate().map(|(i, f)| WindowField::parse(f, &wp.index(i))).collect::<Result<_, _>>()?;
+        let fields = util::req(json, "window", path)?
+            .arr(&wp)?
+            .iter()
+            .enumerate()
+            .map(|(i, f)| WindowField::parse(f, &wp.index(i)))
+            .collect::<Result<_, _>>()?;
         let groupby = util::field_list(json.get("groupby"), &path.key("groupby"))?;
         let sort = util::sort_fields(json.get("sort"), &path.key("sort"))?;
         let frame = match json.get("frame") {
             Some(f) => parse_frame(f, &path.key("frame"))?,
             None => (None, Some(0)),
         };
-        let ignore_peers = json.get("ignorePeers").map(|b| b.bool(&path.key("ignorePeers"))).transpose()?.unwrap_or(false);
+        let ignore_peers =
+            json.get("ignorePeers").map(|b| b.bool(&path.key("ignorePeers"))).transpose()?.unwrap_or(false);
         Ok(Window { fields, groupby, sort, frame, ignore_peers, path: path.clone() })
     }
 
     /// A window of one aggregate op without sort (used by `impute`).
-    pub(crate) fn aggregate(op: Op, field: &str, as_: &str, groupby: Vec<String>, frame: (Option<i64>, Option<i64>), path: &Path) -> Window {
+    pub(crate) fn aggregate(
+        op: Op,
+        field: &str,
+        as_: &str,
+        groupby: Vec<String>,
+        frame: (Option<i64>, Option<i64>),
+        path: &Path,
+    ) -> Window {
         let f = WindowField { op: WindowOp::Aggregate(op), field: Some(field.to_string()), as_: as_.to_string() };
         Window { fields: vec![f], groupby, sort: Vec::new(), frame, ignore_peers: false, path: path.clone() }
     }
@@ -178,7 +194,8 @@ impl Window {
     pub fn run(&self, mut table: Table) -> Result<Table, Error> {
         let gcols = util::cols(&table, &self.groupby);
         let scols: Vec<(Option<usize>, bool)> = self.sort.iter().map(|s| (table.col(&s.field), s.descending)).collect();
-        let fcols: Vec<Option<usize>> = self.fields.iter().map(|f| f.field.as_ref().and_then(|n| table.col(n))).collect();
+        let fcols: Vec<Option<usize>> =
+            self.fields.iter().map(|f| f.field.as_ref().and_then(|n| table.col(n))).collect();
         let partitions = util::partition(&table, &gcols);
         let mut results: Vec<Vec<Value>> = self.fields.iter().map(|_| vec![Value::Null; table.len()]).collect();
         let mut work = 0usize;
@@ -271,18 +288,38 @@ impl Window {
                     WindowOp::Ntile(q) => Value::Num((q * cume_dist).ceil()),
                     WindowOp::Lag(o) => at(i as i64 - o, n).map_or(Value::Null, |j| value(k, j)),
                     WindowOp::Lead(o) => at(i as i64 + o, n).map_or(Value::Null, |j| value(k, j)),
-                    WindowOp::FirstValue => if i0 < n { value(k, i0) } else { Value::Null },
-                    WindowOp::LastValue => if i1 >= 1 { value(k, i1 - 1) } else { Value::Null },
+                    WindowOp::FirstValue => {
+                        if i0 < n {
+                            value(k, i0)
+                        } else {
+                            Value::Null
+                        }
+                    }
+                    WindowOp::LastValue => {
+                        if i1 >= 1 {
+                            value(k, i1 - 1)
+                        } else {
+                            Value::Null
+                        }
+                    }
                     WindowOp::NthValue(m) => {
                         let j = i0 as i64 + m - 1;
-                        if j < i1 as i64 { at(j, n).map_or(Value::Null, |j| value(k, j)) } else { Value::Null }
+                        if j < i1 as i64 {
+                            at(j, n).map_or(Value::Null, |j| value(k, j))
+                        } else {
+                            Value::Null
+                        }
                     }
                     WindowOp::Aggregate(op) => {
                         let acc = &mut accs[k];
                         if acc.reads_values(op) {
                             *work += hi - lo;
                             if *work > MAX_FRAME_WORK {
-                                return Err(Error::Data { path: self.path.clone(), row: None, message: format!("the window's \"{}\" frames are too large to compute", op.name()) });
+                                return Err(Error::Data {
+                                    path: self.path.clone(),
+                                    row: None,
+                                    message: format!("the window's \"{}\" frames are too large to compute", op.name()),
+                                });
                             }
                             let vals: Vec<Value> = (lo..hi).map(|j| value(k, j)).collect();
                             acc.value(op, &vals)
@@ -310,7 +347,13 @@ mod tests {
 
     fn data() -> Table {
         let mut t = Table::with_fields(vec!["g".into(), "x".into(), "v".into()]);
-        for (g, x, v) in [("a", 3.0, Some(1.0)), ("b", 1.0, Some(2.0)), ("a", 1.0, Some(3.0)), ("a", 2.0, None), ("b", 1.0, Some(5.0))] {
+        for (g, x, v) in [
+            ("a", 3.0, Some(1.0)),
+            ("b", 1.0, Some(2.0)),
+            ("a", 1.0, Some(3.0)),
+            ("a", 2.0, None),
+            ("b", 1.0, Some(5.0)),
+        ] {
             t.rows.push(vec![Value::str(g), Value::Num(x), v.map_or(Value::Null, Value::Num)]);
         }
         t
@@ -357,7 +400,10 @@ mod tests {
         assert_eq!(col(spec, "lg"), vec![null.clone(), null.clone(), null.clone(), Value::Num(3.0), Value::Num(2.0)]);
         assert_eq!(col(spec, "ld"), vec![null.clone(), null.clone(), Value::Num(1.0), null.clone(), null.clone()]);
         assert_eq!(col(spec, "fv"), nums(&[3.0, 2.0, 3.0, 3.0, 2.0]));
-        assert_eq!(col(spec, "lv"), vec![Value::Num(1.0), Value::Num(5.0), Value::Num(3.0), null.clone(), Value::Num(5.0)]);
+        assert_eq!(
+            col(spec, "lv"),
+            vec![Value::Num(1.0), Value::Num(5.0), Value::Num(3.0), null.clone(), Value::Num(5.0)]
+        );
         assert_eq!(col(spec, "nv"), vec![null.clone(), Value::Num(5.0), null.clone(), null, Value::Num(5.0)]);
     }
 
@@ -368,7 +414,8 @@ mod tests {
         assert_eq!(col(spec, "s"), nums(&[1.0, 10.0, 10.0, 11.0, 10.0]));
         assert_eq!(col(spec, "md"), nums(&[1.0, 3.0, 3.0, 2.5, 3.0]));
         assert_eq!(col(spec, "mn"), nums(&[1.0, 2.0, 2.0, 1.0, 2.0]));
-        let spec = r#"{"window": [{"op": "sum", "field": "v", "as": "s"}], "sort": [{"field": "x"}], "ignorePeers": true}"#;
+        let spec =
+            r#"{"window": [{"op": "sum", "field": "v", "as": "s"}], "sort": [{"field": "x"}], "ignorePeers": true}"#;
         assert_eq!(col(spec, "s"), nums(&[11.0, 2.0, 5.0, 10.0, 10.0]));
     }
 
@@ -376,7 +423,15 @@ mod tests {
     #[test]
     fn sliding_aggregates_match_vega() {
         let mut t = Table::with_fields(vec!["v".into()]);
-        let vs = [Value::Num(0.1), Value::Num(0.2), Value::str("0.3"), Value::Null, Value::str(""), Value::Num(0.7), Value::Num(1e-9)];
+        let vs = [
+            Value::Num(0.1),
+            Value::Num(0.2),
+            Value::str("0.3"),
+            Value::Null,
+            Value::str(""),
+            Value::Num(0.7),
+            Value::Num(1e-9),
+        ];
         t.rows = vs.iter().map(|v| vec![v.clone()]).collect();
         let spec = r#"{"window": [{"op": "mean", "field": "v", "as": "m"}, {"op": "variance", "field": "v", "as": "var"},
             {"op": "max", "field": "v", "as": "mx"}, {"op": "distinct", "field": "v", "as": "d"}], "frame": [-2, 0]}"#;
@@ -385,14 +440,29 @@ mod tests {
         let col = |i: usize| -> Vec<Value> { out.rows.iter().map(|r| r[i].clone()).collect() };
         assert_eq!(col(1), nums(&[0.1, 0.15000000000000002, 0.2, 0.25, 0.3, 0.7, 0.35000000049999996]));
         let null = Value::Null;
-        let var = [null.clone(), Value::Num(0.004999999999999999), Value::Num(0.009999999999999995), Value::Num(0.0049999999999999906), null.clone(), null, Value::Num(0.24499999929999994)];
+        let var = [
+            null.clone(),
+            Value::Num(0.004999999999999999),
+            Value::Num(0.009999999999999995),
+            Value::Num(0.0049999999999999906),
+            null.clone(),
+            null,
+            Value::Num(0.24499999929999994),
+        ];
         assert_eq!(col(2), var.to_vec());
         let s3 = Value::str("0.3");
-        assert_eq!(col(3), vec![Value::Num(0.1), Value::Num(0.2), s3.clone(), s3.clone(), s3, Value::Num(0.7), Value::Num(0.7)]);
+        assert_eq!(
+            col(3),
+            vec![Value::Num(0.1), Value::Num(0.2), s3.clone(), s3.clone(), s3, Value::Num(0.7), Value::Num(0.7)]
+        );
         assert_eq!(col(4), nums(&[1.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0]));
         let mut one = Table::with_fields(vec!["v".into()]);
         one.rows.push(vec![Value::Num(1.0)]);
-        let w = Window::parse(&Json::parse(r#"{"window": [{"op": "percent_rank", "as": "p"}, {"op": "cume_dist", "as": "c"}]}"#).unwrap(), &Path::root()).unwrap();
+        let w = Window::parse(
+            &Json::parse(r#"{"window": [{"op": "percent_rank", "as": "p"}, {"op": "cume_dist", "as": "c"}]}"#).unwrap(),
+            &Path::root(),
+        )
+        .unwrap();
         let out = w.run(one).unwrap();
         assert!(out.rows[0][1].as_num().unwrap().is_nan());
         assert_eq!(out.rows[0][2], Value::Num(1.0));
@@ -405,7 +475,8 @@ mod tests {
         assert_eq!(e.path(), Some(&p.key("window").index(0).key("param")));
         let e = Window::parse(&Json::parse(r#"{"window": [{"op": "lag", "as": "n"}]}"#).unwrap(), &p).unwrap_err();
         assert!(e.to_string().contains("field"), "{e}");
-        let e = Window::parse(&Json::parse(r#"{"window": [{"op": "prev_value", "field": "v"}]}"#).unwrap(), &p).unwrap_err();
+        let e = Window::parse(&Json::parse(r#"{"window": [{"op": "prev_value", "field": "v"}]}"#).unwrap(), &p)
+            .unwrap_err();
         assert!(matches!(e, Error::Unsupported { .. }));
         let e = Window::parse(&Json::parse(r#"{"window": [], "frame": [0.5, null]}"#).unwrap(), &p).unwrap_err();
         assert_eq!(e.path(), Some(&p.key("frame").index(0)));
