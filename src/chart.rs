@@ -7,7 +7,8 @@ use crate::custom::Custom;
 use crate::data::{Dataset, Lang};
 use crate::error::Error;
 use crate::format::{num, percent};
-use crate::layout::{by_industry, by_year, claims_check, Layout};
+use crate::layout::Layout;
+use crate::presets::{by_industry, by_year, claims_check};
 use crate::query::change;
 use crate::table::Table;
 use crate::text::pick;
@@ -51,6 +52,17 @@ impl ChartKind {
             ChartKind::ByYear => by_year::layout(d, width, lang, theme),
             ChartKind::ByIndustry => by_industry::layout(d, width, lang, theme),
             ChartKind::ClaimsCheck => claims_check::layout(d, width, lang, theme),
+        }
+    }
+
+    /// The chart as the Vega-Lite spec the grammar draws it from, at `width` (the story then
+    /// adds its tooltips and labels); `None` for the claims check, the story's own layout.
+    pub fn vega_lite(self, d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Option<crate::grammar::Json> {
+        let width = width.clamp(200.0, 4000.0);
+        match self {
+            ChartKind::ByYear => Some(by_year::spec(d, lang, width, theme)),
+            ChartKind::ByIndustry => Some(by_industry::spec(d, lang, width, theme)),
+            ChartKind::ClaimsCheck => None,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use crate::data::{Dataset, Lang};
 use crate::format::{num, percent, ratio, signed};
-use crate::layout::by_year::bars;
+use crate::presets::by_year::bars;
 use crate::query::{change, share};
 
 /// One key figure: a big number with a label and a line of detail.

@@ -2,8 +2,10 @@
 //!
 //! The pipeline is plain Rust, tested natively: a [`data::Dataset`] (values with year, scope,
 //! industry and source; the article's claims) is queried ([`query`]), checked ([`claims`]), laid
-//! out per chart kind into a [`layout::Layout`] of plain numbers, and drawn by [`draw::draw`] on any
-//! plotters backend. Only the `wasm` module, compiled for `wasm32`, touches the browser.
+//! out into a [`layout::Layout`] of plain numbers, and drawn by [`draw::draw`] on any plotters
+//! backend. Charts are Vega-Lite specs compiled by the [`grammar`] engine: the story's
+//! [`presets`] write theirs from the dataset, the shorthand ([`shorthand`]) from a newsroom's
+//! simple spec. Only the `wasm` module, compiled for `wasm32`, touches the browser.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -20,6 +22,7 @@ pub mod frame;
 pub mod grammar;
 pub mod layout;
 pub mod order;
+pub mod presets;
 pub mod query;
 pub mod series;
 pub mod shorthand;

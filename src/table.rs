@@ -8,7 +8,7 @@ use crate::chart::ChartKind;
 use crate::claims::check_all;
 use crate::data::{Dataset, Lang};
 use crate::format::{num, percent, signed};
-use crate::layout::{by_industry, by_year, claims_check};
+use crate::presets::{by_industry, by_year, claims_check};
 use crate::query::{change, share};
 use crate::text::{self, pick};
 

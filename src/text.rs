@@ -66,6 +66,14 @@ pub fn share_line(lang: Lang, pct: &str) -> String {
     }
 }
 
+/// A label and its value: `First in the world: not reported`.
+pub fn pair(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{label}: {value}"),
+        Lang::Zh => format!("{label}：{value}"),
+    }
+}
+
 /// Tooltip line: a value for one year, or "not reported".
 pub fn year_value_line(lang: Lang, y: i32, v: Option<&str>) -> String {
     let v = v.unwrap_or(not_reported(lang));

@@ -28,6 +28,11 @@ impl Rgb {
 }
 
 impl Rgb {
+    /// The colour as CSS hex, `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
     /// Of black and white, the one text reads better in on this colour (a brand's accent may be
     /// pale or dark: labels written inside bars follow it).
     pub fn ink(self) -> Rgb {

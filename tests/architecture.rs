@@ -6,8 +6,22 @@ use std::path::Path;
 
 /// Modules of the crate that belong to the story or to the older shorthand charts.
 const STORY: &[&str] = &[
-    "chart", "claims", "custom", "data", "figures", "frame", "query", "series", "spec", "table", "text", "xy",
-    "export", "wasm",
+    "chart",
+    "claims",
+    "custom",
+    "data",
+    "figures",
+    "frame",
+    "presets",
+    "query",
+    "series",
+    "shorthand",
+    "spec",
+    "table",
+    "text",
+    "xy",
+    "export",
+    "wasm",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -483,7 +483,10 @@ pub fn check_layout(l: &Layout, what: &str) -> Outcome {
     assert!(finite_rect(&l.plot), "{what}: plot {:?}", l.plot);
     for b in &l.bars {
         assert!(finite_rect(&b.rect), "{what}: bar at {:?}", b.rect);
-        assert!(b.item < l.items.len(), "{what}: bar of item {} of {}", b.item, l.items.len());
+    }
+    for p in &l.parts {
+        assert!(finite_rect(&p.rect), "{what}: part at {:?}", p.rect);
+        assert!(p.item < l.items.len(), "{what}: part of item {} of {}", p.item, l.items.len());
     }
     for d in &l.dots {
         assert!(d.x.is_finite() && d.y.is_finite() && d.r.is_finite(), "{what}: dot {d:?}");

@@ -46,6 +46,7 @@ mod native {
 Usage:
   render --chart NAME [--format svg|png] [--lang en|zh] [--theme light|dark]
          [--width PX] [--scale N] [--data FILE] [--out FILE]
+  render --chart NAME --spec [--lang L] [--theme T] [--width PX] [--data FILE] [--out FILE]
   render --all --out-dir DIR [--format svg|png] [--width PX] [--scale N] [--data FILE]
   render --vega-lite SPEC [--format svg|png] [--lang L] [--theme T] [--width PX] [--scale N]
          [--out FILE] [--base DIR] [--dump]
@@ -66,6 +67,8 @@ Usage:
                   spec's folder; a page's folder to match what the page loads)
   --dump          with --vega-lite: print scales, mark counts and the first mark's rows as JSON
                   (what tests/differential compares with Vega) instead of an image
+  --spec          with --chart: write the chart's Vega-Lite spec (what the grammar draws it
+                  from, its data inline) instead of an image; not for claims-check
   -h, --help      this text
 ";
 
@@ -110,6 +113,7 @@ Usage:
         vega_lite: Option<PathBuf>,
         base: Option<PathBuf>,
         dump: bool,
+        spec: bool,
     }
 
     pub fn main() -> ExitCode {
@@ -141,6 +145,19 @@ Usage:
         let scale = args.scale.unwrap_or(2.0);
         if let Some(spec) = &args.vega_lite {
             let bytes = vega_lite(spec, &args, scale)?;
+            return match &args.out {
+                Some(p) => write_file(p, &bytes),
+                None => write_stdout(&bytes),
+            };
+        }
+        if args.spec {
+            let kind = args.chart.unwrap_or(ChartKind::ByYear);
+            let theme = news_infographic::Theme::get(args.theme.unwrap_or_default());
+            let json =
+                kind.vega_lite(&dataset, args.lang.unwrap_or_default(), args.width, &theme).ok_or_else(|| {
+                    Failure::Run(format!("{} is the story's own layout, not a Vega-Lite chart", kind.name()))
+                })?;
+            let bytes = (json.to_text() + "\n").into_bytes();
             return match &args.out {
                 Some(p) => write_file(p, &bytes),
                 None => write_stdout(&bytes),
@@ -186,6 +203,7 @@ Usage:
             vega_lite: None,
             base: None,
             dump: false,
+            spec: false,
         };
         let mut seen: Vec<String> = Vec::new();
         let mut it = argv.into_iter();
@@ -216,8 +234,12 @@ Usage:
                 "--vega-lite",
                 "--base",
             ];
-            if flag == "--dump" {
-                a.dump = true;
+            if flag == "--dump" || flag == "--spec" {
+                if flag == "--dump" {
+                    a.dump = true;
+                } else {
+                    a.spec = true;
+                }
                 continue;
             }
             if flag != "--all" && !WITH_VALUE.contains(&flag.as_str()) {
@@ -294,6 +316,9 @@ Usage:
 
         if a.scale.is_some() && a.format != Format::Png {
             return usage("--scale applies to --format png only");
+        }
+        if a.spec && (a.chart.is_none() || a.all || a.vega_lite.is_some() || a.format != Format::Svg) {
+            return usage("--spec writes the Vega-Lite spec of one --chart (not with --all, --vega-lite or --format)");
         }
         if a.dump && a.vega_lite.is_none() {
             return usage("--dump needs --vega-lite SPEC");

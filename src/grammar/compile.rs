@@ -41,6 +41,8 @@ pub struct Compiled {
     pub counts: Vec<(MarkType, usize)>,
     /// One record per hit item: the fields its mark shows.
     pub records: Vec<Vec<(String, Value)>>,
+    /// For each hit item of the layout, the index in `records` of the mark it points at.
+    pub item_records: Vec<usize>,
     /// Rows not drawn because a value they need is missing.
     pub dropped: usize,
 }
@@ -185,12 +187,14 @@ impl Chart {
         }
         .clamp(40.0, 3000.0);
         let legends = legend::plan(&first, &self.marks(), loc, &theme, self.config.legend_off)?;
-        let beside = width >= 640.0 && !legends.is_empty();
+        let orient = legend::orient(&first, self.config.legend_orient.as_deref());
+        let below = orient == Some("bottom");
+        let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
         let legend_w =
             if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
         let mut top = pad;
         let legend_top = top;
-        if !beside {
+        if !beside && !below {
             for lg in &legends {
                 top += lg.height(width - 2.0 * pad, &theme) + 6.0;
             }
@@ -232,6 +236,7 @@ impl Chart {
         }
         let mut dropped = 0;
         let mut records = Vec::new();
+        let mut item_records = Vec::new();
         let mut counts: Vec<(MarkType, usize)> = Vec::new();
         let layered = self.units.len() > 1;
         for (u, f) in &self.units {
@@ -247,7 +252,13 @@ impl Chart {
                 source: self.spec.source.as_deref(),
             };
             let mut count = 0;
-            let mut out = Out { layout: &mut l, dropped: &mut dropped, records: &mut records, count: &mut count };
+            let mut out = Out {
+                layout: &mut l,
+                dropped: &mut dropped,
+                records: &mut records,
+                item_records: &mut item_records,
+                count: &mut count,
+            };
             match u.mark.ty {
                 MarkType::Bar => mark::bar::draw(&ctx, &mut out)?,
                 MarkType::Line => mark::line::draw(&ctx, &mut out)?,
@@ -289,6 +300,12 @@ impl Chart {
                 y = lg.draw(&mut l, x, y, legend_w - 16.0, &theme) + 8.0;
             }
             height = height.max(y + pad);
+        } else if below {
+            let mut y = bottom;
+            for lg in &legends {
+                y = lg.draw(&mut l, pad, y, width - 2.0 * pad, &theme) + 6.0;
+            }
+            height = height.max(y + pad);
         } else {
             let mut y = legend_top;
             for lg in &legends {
@@ -296,7 +313,7 @@ impl Chart {
             }
         }
         l.height = height.ceil();
-        Ok(Compiled { layout: l, scales: sc, counts, records, dropped })
+        Ok(Compiled { layout: l, scales: sc, counts, records, item_records, dropped })
     }
 
     /// Rows not drawn, and cells that did not parse: lines for under the chart.

@@ -28,6 +28,8 @@ pub struct Config {
     pub step: f64,
     /// `config.legend.disable`.
     pub legend_off: bool,
+    /// `legend.orient`: where legends go when a legend does not say.
+    pub legend_orient: Option<String>,
 }
 
 impl Default for Config {
@@ -42,6 +44,7 @@ impl Default for Config {
             height: 240.0,
             step: 20.0,
             legend_off: false,
+            legend_orient: None,
         }
     }
 }
@@ -116,6 +119,9 @@ impl Config {
                     check_keys(v, &p, &["disable", "orient"], &[])?;
                     if let Some(d) = v.get("disable") {
                         c.legend_off = d.bool(&p.key("disable"))?;
+                    }
+                    if let Some(o) = v.get("orient") {
+                        c.legend_orient = Some(o.str(&p.key("orient"))?.to_string());
                     }
                 }
                 "view" => {

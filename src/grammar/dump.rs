@@ -16,6 +16,24 @@ fn value(v: &Value) -> Json {
     }
 }
 
+/// Where a band or point scale puts its values, as fractions of its range: the first and the
+/// last domain value's start and the band's width (so that the order, the direction and the
+/// paddings are compared, whatever the plot's size).
+fn geometry(r: &crate::grammar::scales::Resolved) -> Option<Json> {
+    let Domain::Discrete(values) = r.scale.domain() else { return None };
+    let (a, b) = r.scale.range_ends()?;
+    let (lo, span) = (a.min(b), (b - a).abs());
+    if span <= 0.0 || values.is_empty() {
+        return None;
+    }
+    let at = |v: &Value| r.scale.map(v).map(|x| (x - lo) / span);
+    Some(Json::Obj(vec![
+        ("first".into(), at(&values[0]).map_or(Json::Null, Json::Num)),
+        ("last".into(), at(&values[values.len() - 1]).map_or(Json::Null, Json::Num)),
+        ("band".into(), Json::Num(r.scale.bandwidth() / span)),
+    ]))
+}
+
 /// The dump of a chart laid out as `c`.
 pub fn dump(chart: &Chart, c: &Compiled) -> Json {
     let scales = c
@@ -28,10 +46,20 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
                 Domain::Discrete(v) => v.iter().map(value).collect(),
                 Domain::Samples(v) | Domain::Thresholds(v) => v.iter().map(|n| Json::Num(*n)).collect(),
             };
-            (
-                r.channel.name().to_string(),
-                Json::Obj(vec![("type".into(), Json::Str(r.ty.name().into())), ("domain".into(), Json::Arr(domain))]),
-            )
+            let mut fields = vec![("type".into(), Json::Str(r.ty.name().into())), ("domain".into(), Json::Arr(domain))];
+            let mut g = geometry(r);
+            let parent = match r.channel {
+                crate::grammar::encoding::Channel::XOffset => c.scales.get(crate::grammar::encoding::Channel::X),
+                crate::grammar::encoding::Channel::YOffset => c.scales.get(crate::grammar::encoding::Channel::Y),
+                _ => None,
+            };
+            if let (Some(Json::Obj(o)), Some(p), Some((a, b))) = (&mut g, parent, r.scale.range_ends()) {
+                if p.scale.bandwidth() > 0.0 {
+                    o.push(("ofParentBand".into(), Json::Num((b - a).abs() / p.scale.bandwidth())));
+                }
+            }
+            fields.extend(g.map(|g| ("geometry".to_string(), g)));
+            (r.channel.name().to_string(), Json::Obj(fields))
         })
         .collect();
     let marks = c.counts.iter().map(|(m, n)| (m.name().to_string(), Json::Num(*n as f64))).collect();

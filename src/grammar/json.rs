@@ -23,6 +23,67 @@ pub enum Json {
     Obj(Vec<(String, Json)>),
 }
 
+impl From<f64> for Json {
+    fn from(v: f64) -> Json {
+        Json::Num(v)
+    }
+}
+
+impl From<usize> for Json {
+    fn from(v: usize) -> Json {
+        Json::Num(v as f64)
+    }
+}
+
+impl From<i32> for Json {
+    fn from(v: i32) -> Json {
+        Json::Num(v as f64)
+    }
+}
+
+impl From<bool> for Json {
+    fn from(v: bool) -> Json {
+        Json::Bool(v)
+    }
+}
+
+impl From<&str> for Json {
+    fn from(v: &str) -> Json {
+        Json::Str(v.to_string())
+    }
+}
+
+impl From<String> for Json {
+    fn from(v: String) -> Json {
+        Json::Str(v)
+    }
+}
+
+impl<T: Into<Json>> From<Option<T>> for Json {
+    fn from(v: Option<T>) -> Json {
+        v.map_or(Json::Null, Into::into)
+    }
+}
+
+impl<T: Into<Json>> From<Vec<T>> for Json {
+    fn from(v: Vec<T>) -> Json {
+        Json::Arr(v.into_iter().map(Into::into).collect())
+    }
+}
+
+/// Writes a [`Json`] value in JSON's own notation, keys in order (no serde, so it works in the
+/// wasm build): `json!({"mark": "bar", "height": (h * 2.0), "axis": null})`. A value that is
+/// more than one token (an expression, a negative number) goes in parentheses.
+#[macro_export]
+macro_rules! json {
+    (null) => { $crate::grammar::Json::Null };
+    ([ $($e:tt),* $(,)? ]) => { $crate::grammar::Json::Arr(vec![$( $crate::json!($e) ),*]) };
+    ({ $($k:literal : $v:tt),* $(,)? }) => {
+        $crate::grammar::Json::Obj(vec![$( ($k.to_string(), $crate::json!($v)) ),*])
+    };
+    ($e:expr) => { $crate::grammar::Json::from($e) };
+}
+
 /// Deepest nesting accepted (a hostile spec cannot overflow the stack).
 pub const MAX_DEPTH: usize = 64;
 
@@ -260,5 +321,17 @@ mod tests {
         let j = Json::parse(r#"{"mark": "bar", "encodingg": {}}"#).unwrap();
         let e = check_keys(&j, &Path::root(), &["mark", "encoding"], &[]).unwrap_err();
         assert_eq!(e.path(), Some(&Path::of(&["encodingg"])));
+    }
+
+    #[test]
+    fn the_json_macro_writes_what_the_parser_reads() {
+        let h = 120.0;
+        let none: Option<f64> = None;
+        let j = crate::json!({"mark": "bar", "height": (h * 2.0), "dy": (-11.0), "axis": null,
+            "values": [1.0, (Some(2.0)), none, true], "list": (vec!["a", "b"]), "n": 3usize});
+        let text =
+            r#"{"mark":"bar","height":240,"dy":-11,"axis":null,"values":[1,2,null,true],"list":["a","b"],"n":3}"#;
+        assert_eq!(j.to_text(), text);
+        assert_eq!(Json::parse(text).unwrap(), j);
     }
 }

@@ -2,9 +2,6 @@
 //! (bars, rules, text labels with their boxes, hit-test items with tooltip text). One file per
 //! chart kind builds a [`Layout`]; [`crate::draw`] draws it; tests check it directly.
 
-pub mod by_industry;
-pub mod by_year;
-pub mod claims_check;
 mod geometry;
 mod legend;
 mod scale;
@@ -98,10 +95,17 @@ pub struct Bar {
     pub rect: Rect,
     /// Fill colour.
     pub color: Rgb,
+}
+
+/// One piece of an item that a keyboard reader can step into: a segment of a stack, a bar of
+/// a group, one year of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
     /// Index into [`Layout::items`] of the item it belongs to.
     pub item: usize,
-    /// What this bar alone shows ("4 first in the world"): a keyboard reader can step from an
-    /// item into its bars, the segments of a stack or the bars of a group.
+    /// The piece's own extent (its focus ring).
+    pub rect: Rect,
+    /// What this piece alone shows ("4 first in the world").
     pub label: String,
 }
 
@@ -201,6 +205,9 @@ pub struct Layout {
     pub labels: Vec<Label>,
     /// Hit-test items, in reading order.
     pub items: Vec<Item>,
+    /// Pieces of items, in order within each item (bottom-up in a stack, left to right along a
+    /// row, top to bottom in a group).
+    pub parts: Vec<Part>,
     /// Items run across (columns, points along x) rather than down (rows): the arrow keys
     /// along that direction step between items, the others between an item's bars.
     pub across: bool,
@@ -223,14 +230,14 @@ impl Layout {
             shapes: Vec::new(),
             labels: Vec::new(),
             items: Vec::new(),
+            parts: Vec::new(),
             across: false,
         }
     }
 
-    /// Indices into [`Layout::bars`] of item `i`'s bars, in drawing order (bottom-up in a
-    /// stack, left to right along a row, top to bottom in a group).
+    /// Indices into [`Layout::parts`] of item `i`'s pieces, in order.
     pub fn parts(&self, i: usize) -> Vec<usize> {
-        (0..self.bars.len()).filter(|&b| self.bars[b].item == i).collect()
+        (0..self.parts.len()).filter(|&b| self.parts[b].item == i).collect()
     }
 
     /// The topmost item under the point `(x, y)`, if any.
@@ -252,14 +259,16 @@ impl Layout {
         out
     }
 
-    /// Pairs (label, bar) where a label partly covers a bar: a label is either clear of every
-    /// bar or written wholly inside one (should always be empty).
+    /// Pairs (label, box) where a label partly covers a bar or an item's part (indices past
+    /// the bars are parts): a label is either clear of every bar or written wholly inside one
+    /// (should always be empty).
     pub fn labels_over_bars(&self) -> Vec<(usize, usize)> {
+        let boxes: Vec<Rect> = self.bars.iter().map(|b| b.rect).chain(self.parts.iter().map(|p| p.rect)).collect();
         let mut out = Vec::new();
         for (i, lab) in self.labels.iter().enumerate() {
             let b = lab.bbox();
-            for (j, bar) in self.bars.iter().enumerate() {
-                if b.intersects(&bar.rect) && !bar.rect.encloses(&b) {
+            for (j, r) in boxes.iter().enumerate() {
+                if b.intersects(r) && !r.encloses(&b) {
                     out.push((i, j));
                 }
             }
@@ -327,7 +336,7 @@ pub(crate) fn assert_clean(l: &Layout, what: &str) {
     assert!(
         over.is_empty(),
         "{what}: labels over bars {:?}",
-        over.iter().map(|&(i, j)| (&l.labels[i].text, l.bars[j].rect)).collect::<Vec<_>>()
+        over.iter().map(|&(i, j)| (&l.labels[i].text, j)).collect::<Vec<_>>()
     );
     assert!(l.height > 0.0 && l.width > 0.0);
     for it in &l.items {

@@ -55,10 +55,10 @@ impl Chart {
 
     /// Item `i`, its bar `j`, and the bar's lines: what it shows, then the item's last line
     /// (its source).
-    fn part(&self, i: usize, j: usize) -> Option<(&crate::layout::Item, &crate::layout::Bar, Vec<String>)> {
+    fn part(&self, i: usize, j: usize) -> Option<(&crate::layout::Item, &crate::layout::Part, Vec<String>)> {
         let l = self.layout.as_ref()?;
         let it = l.items.get(i)?;
-        let bar = &l.bars[*l.parts(i).get(j)?];
+        let bar = &l.parts[*l.parts(i).get(j)?];
         let mut lines = vec![bar.label.clone()];
         lines.extend(it.lines.last().filter(|s| **s != bar.label && it.lines.len() > 1).cloned());
         Some((it, bar, lines))

@@ -7,7 +7,9 @@
 // `$NI_RENDER --vega-lite SPEC --dump` (ours; default target/export/render, the cargo profile
 // `export`), whose JSON has the shape documented in reference.mjs, and compares:
 //   scales  same names; equal types; domains equal element by element, in order (numbers within
-//           1e-9 relative, or 1e-12 absolute near zero; strings exactly).
+//           1e-9 relative, or 1e-12 absolute near zero; strings exactly); for band and point
+//           scales, the first and last value's position and the bandwidth as fractions of the
+//           range (order, direction, paddings).
 //   marks   equal item counts per Vega-Lite mark type (a missing key counts as 0).
 //   data    rows of the main mark's dataset: the same number of rows, matched as multisets on the
 //           fields present in both engines' rows (null and a missing field are the same); every
@@ -22,7 +24,7 @@ process.env.TZ = 'UTC';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,9 +39,30 @@ const REL_TOL = 1e-9;
 const ABS_TOL = 1e-12;
 const MAX_PROBLEMS = 15;
 
+/**
+ * The story's preset charts are Vega-Lite specs written by the Rust core from the dataset:
+ * `render --chart NAME --spec` writes each (English and Chinese) into tests/output/differential/
+ * so that Vega checks them like any other spec. A render that fails here fails the run.
+ */
+function writePresetSpecs() {
+  const dir = join(REPO, 'tests', 'output', 'differential');
+  mkdirSync(dir, { recursive: true });
+  const out = [];
+  for (const chart of ['champions-by-year', 'champions-by-industry']) {
+    for (const lang of ['en', 'zh']) {
+      const file = join(dir, `preset-${chart}-${lang}.vl.json`);
+      const r = spawnSync(BIN, ['--chart', chart, '--spec', '--lang', lang, '--width', '640', '--out', file], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`${BIN} --chart ${chart} --spec failed: ${r.error ?? r.stderr}`);
+      out.push(file);
+    }
+  }
+  return out;
+}
+
 const specPaths = [
   ...readdirSync(SPEC_DIR).filter((f) => f.endsWith('.vl.json')).sort().map((f) => join(SPEC_DIR, f)),
   ...writeBigSpecs(),
+  ...(existsSync(BIN) ? writePresetSpecs() : []),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -74,6 +97,12 @@ function show(value, limit = 200) {
 // ---------------------------------------------------------------------------------------------
 // The three comparisons; each returns a list of readable problems.
 
+/** Band geometry as fractions of the range, equal to 1e-9 (pixel sizes differ, ratios do not). */
+function sameGeometry(a, b) {
+  if (!b) return false;
+  return Object.keys(a).every((k) => typeof b[k] === 'number' && Math.abs(a[k] - b[k]) <= 1e-9);
+}
+
 function compareScales(ref, ours) {
   const problems = [];
   const mine = ours ?? {};
@@ -95,6 +124,9 @@ function compareScales(ref, ours) {
         where = ` (length: vega ${want.domain.length}, ours ${got.domain.length})`;
       }
       problems.push(`scale ${name} domain: vega ${show(want.domain)}, ours ${show(got.domain)}${where}`);
+    }
+    if (want.geometry && !sameGeometry(want.geometry, got.geometry)) {
+      problems.push(`scale ${name} geometry (fractions of the range): vega ${show(want.geometry)}, ours ${show(got.geometry)}`);
     }
   }
   for (const name of Object.keys(mine)) {

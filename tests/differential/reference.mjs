@@ -16,6 +16,10 @@
 //         "type" is the scale's `type` in the compiled spec ("linear" when absent, Vega's default).
 //         "domain" is view.scale(name).domain() after the dataflow ran, so it already includes
 //         zero, nice, padding of the domain, sort order of discrete domains, etc.
+//         Band and point scales also have "geometry": {first, last, band}, the first and last
+//         domain value's position and the bandwidth as fractions of the scale's numeric range
+//         (so direction and paddings are compared whatever the plot's size); an offset scale's
+//         geometry also has "ofParentBand", its range's length over its x or y scale's bandwidth.
 // marks   Item counts per Vega-Lite mark type (bar, line, area, point, circle, square, tick, rule,
 //         text, rect, arc, trail). A Vega mark is a Vega-Lite mark when its compiled `style` starts
 //         with a Vega-Lite mark type (Vega-Lite names them "marks", "layer_0_marks", ...). Counts
@@ -100,6 +104,23 @@ function countItems(sceneMark, typeByName, counts) {
   }
 }
 
+/**
+ * Where a band or point scale puts its values, as fractions of its numeric range: the first and
+ * last domain value's position and the bandwidth (order, direction and paddings, whatever the
+ * plot's size). Null for other scales.
+ */
+function geometry(scale, type) {
+  if (type !== 'band' && type !== 'point') return null;
+  const range = scale.range();
+  const domain = scale.domain();
+  if (range.length !== 2 || domain.length === 0) return null;
+  const lo = Math.min(range[0], range[1]);
+  const span = Math.abs(range[1] - range[0]);
+  if (!(span > 0)) return null;
+  const at = (v) => (scale(v) - lo) / span;
+  return { first: at(domain[0]), last: at(domain[domain.length - 1]), band: scale.bandwidth() / span };
+}
+
 /** Compile a Vega-Lite spec, run it headless, and extract {scales, marks, data}. */
 export async function reference(vlSpec) {
   const vg = vl.compile(structuredClone(vlSpec)).spec;
@@ -109,7 +130,14 @@ export async function reference(vlSpec) {
 
     const scales = {};
     for (const s of vg.scales ?? []) {
-      scales[s.name] = { type: s.type ?? 'linear', domain: canonical(view.scale(s.name).domain()) };
+      const scale = view.scale(s.name);
+      scales[s.name] = { type: s.type ?? 'linear', domain: canonical(scale.domain()) };
+      const g = geometry(scale, s.type);
+      if (g) scales[s.name].geometry = g;
+      const parent = { xOffset: 'x', yOffset: 'y' }[s.name];
+      if (g && parent && vg.scales.some((p) => p.name === parent)) {
+        g.ofParentBand = Math.abs(scale.range()[1] - scale.range()[0]) / view.scale(parent).bandwidth();
+      }
     }
 
     const vlMarks = vegaLiteMarks(vg.marks);

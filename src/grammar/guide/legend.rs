@@ -154,6 +154,33 @@ pub fn plan(scales: &Scales, marks: &[MarkType], loc: Locale, theme: &Theme, off
     Ok(out)
 }
 
+/// Where the legends go: the first legend's own `orient`, else `config.legend.orient`.
+/// `top` and `bottom` put them above or below the chart at every width; otherwise (`right`,
+/// `left`, unset) they go beside the plot, on the right, from 640 px, and above it on
+/// narrower screens (a phone keeps the plot's width).
+pub fn orient<'a>(scales: &'a Scales, config: Option<&'a str>) -> Option<&'a str> {
+    scales
+        .list
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.channel,
+                Channel::Color
+                    | Channel::Fill
+                    | Channel::Stroke
+                    | Channel::Size
+                    | Channel::Shape
+                    | Channel::Opacity
+                    | Channel::StrokeDash
+            )
+        })
+        .find_map(|r| match r.def.legend.as_ref()?.get("orient")? {
+            Json::Str(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .or(config)
+}
+
 fn one(r: &Resolved, title: Option<String>, filled: bool, line: bool, loc: Locale, theme: &Theme) -> Legend {
     let colored = matches!(r.channel, Channel::Color | Channel::Fill | Channel::Stroke);
     match r.scale.domain() {
@@ -379,5 +406,36 @@ mod tests {
         );
         let t = texts("null");
         assert!(!t.contains(&"0.25".to_string()) && !t.contains(&"25%".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn orient_top_and_bottom_hold_at_every_width() {
+        let theme = crate::theme::Theme::get(crate::theme::ThemeName::Light);
+        // The legend's "Group" title: where is it against the plot?
+        let place = |orient: &str, width: f64| {
+            let spec = Json::parse(&format!(
+                r#"{{"data": {{"values": [{{"k": "a", "v": 1}}, {{"k": "b", "v": 2}}]}}, "mark": "bar",
+                "encoding": {{"x": {{"field": "k", "type": "nominal"}}, "y": {{"field": "v", "type": "quantitative"}},
+                "color": {{"field": "k", "type": "nominal", "title": "Group", "legend": {{{orient}}}}}}}}}"#
+            ))
+            .unwrap();
+            let c = Chart::new(&spec, &|_| Err(String::new())).unwrap();
+            let l = c.layout(width, Locale::En, &theme).unwrap().layout;
+            let t = l.labels.iter().find(|x| x.text == "Group").unwrap().bbox();
+            if t.bottom() <= l.plot.y {
+                "above"
+            } else if t.y >= l.plot.bottom() {
+                "below"
+            } else if t.x >= l.plot.right() {
+                "beside"
+            } else {
+                "inside"
+            }
+        };
+        assert_eq!(place("", 1000.0), "beside");
+        assert_eq!(place("", 400.0), "above");
+        assert_eq!(place(r#""orient": "top""#, 1000.0), "above");
+        assert_eq!(place(r#""orient": "bottom""#, 1000.0), "below");
+        assert_eq!(place(r#""orient": "bottom""#, 400.0), "below");
     }
 }

@@ -137,4 +137,40 @@ mod tests {
         let step = rects[1].x - rects[0].x;
         assert!((rects[0].w / step - 0.9).abs() < 1e-9);
     }
+
+    #[test]
+    fn grouped_bars_divide_their_band_and_horizontal_ones_run_top_down() {
+        let rects = |spec: &str| -> Vec<crate::layout::Rect> {
+            let c = test_layout(spec);
+            let plot = c.layout.plot;
+            c.layout
+                .shapes
+                .iter()
+                .filter_map(|s| match s.geom {
+                    Geom::Rect { rect, .. } if plot.encloses(&rect) => Some(rect),
+                    _ => None,
+                })
+                .collect()
+        };
+        let data = r#""data": {"values": [{"k": "a", "g": "p", "v": 1}, {"k": "a", "g": "q", "v": 2}, {"k": "b", "g": "p", "v": 3}]}"#;
+        let r = rects(&format!(
+            r#"{{{data}, "mark": "bar", "encoding": {{"x": {{"field": "k", "type": "nominal"}},
+            "xOffset": {{"field": "g", "type": "nominal"}}, "y": {{"field": "v", "type": "quantitative"}}}}}}"#
+        ));
+        assert_eq!(r.len(), 3);
+        // x: 2 bands with the padding 0.2 Vega-Lite gives a scale with an offset (band = 0.8
+        // step); the offset scale splits one band in 2 with no padding (vega-lite 6.5: range
+        // [0, bandwidth('x')]).
+        let (step, band) = (r[2].x - r[0].x, r[1].right() - r[0].x);
+        let x_band = step * 0.8;
+        let off_step = x_band / 2.0;
+        assert!((r[0].w - off_step).abs() < 1e-6, "{r:?}");
+        assert!((r[1].x - r[0].x - off_step).abs() < 1e-6);
+        assert!(band <= x_band + 1e-6, "the group stays inside its band");
+        let h = rects(&format!(
+            r#"{{{data}, "mark": "bar", "encoding": {{"y": {{"field": "k", "type": "nominal"}},
+            "x": {{"field": "v", "type": "quantitative", "aggregate": "sum"}}}}}}"#
+        ));
+        assert!(h[0].y < h[1].y, "the first category is at the top, as in Vega-Lite");
+    }
 }

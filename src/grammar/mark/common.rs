@@ -39,6 +39,8 @@ pub struct Out<'a> {
     pub dropped: &'a mut usize,
     /// One record per drawn mark: the fields it shows (for "Get the data").
     pub records: &'a mut Vec<Vec<(String, Value)>>,
+    /// For each hit item, the index of its record.
+    pub item_records: &'a mut Vec<usize>,
     /// Marks drawn, counted as Vega-Lite counts them (a line per series, a bar per bar).
     pub count: &'a mut usize,
 }

@@ -95,4 +95,22 @@ mod tests {
         assert!(texts.contains(&"not reported"), "{texts:?}");
         assert!(c.layout.labels.iter().any(|l| l.text == "1,234.5" && l.anchor == Anchor::Start));
     }
+
+    #[test]
+    fn labels_with_tooltip_null_are_no_keyboard_stops() {
+        let spec = |tooltip: &str| {
+            format!(
+                r#"{{"data": {{"values": [{{"k": "a", "v": 3}}, {{"k": "b", "v": 5}}]}}, "layer": [
+                {{"mark": "bar", "encoding": {{"x": {{"field": "k", "type": "nominal"}}, "y": {{"field": "v", "type": "quantitative"}}}}}},
+                {{"mark": {{"type": "text", "dy": -8}}, "encoding": {{"x": {{"field": "k", "type": "nominal"}}, "y": {{"field": "v", "type": "quantitative"}},
+                  "text": {{"field": "v", "type": "quantitative"}}{tooltip}}}}}]}}"#
+            )
+        };
+        let silent = test_layout(&spec(r#", "tooltip": null"#));
+        assert_eq!(silent.layout.items.len(), 2, "only the bars are stops");
+        assert_eq!(silent.records.len(), 4, "every mark is still recorded");
+        assert_eq!(silent.item_records, [0, 1], "the stops point at the bars' records");
+        let loud = test_layout(&spec(""));
+        assert_eq!(loud.layout.items.len(), 4);
+    }
 }

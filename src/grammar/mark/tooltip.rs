@@ -120,9 +120,19 @@ impl<'a> Ctx<'a> {
         self.item(out, bbox, hit, row);
     }
 
+    /// True for `tooltip: null`: the marks show no tooltip and are no keyboard stop (value
+    /// labels written over bars, decorations); their rows are still recorded.
+    pub fn silent(&self) -> bool {
+        matches!(&self.unit.encoding.tooltip, Some(list) if list.is_empty())
+    }
+
     /// Pushes a hit item for `row` over `bbox` (a mark drawn as part of a larger shape, like
     /// a point of a line), and records the row.
     pub fn item(&self, out: &mut Out, bbox: Rect, hit: Option<Hit>, row: &[Value]) {
+        if self.silent() {
+            out.records.push(self.record(row));
+            return;
+        }
         let (title, lines) = self.tooltip(row);
         let small = bbox.w < 24.0 || bbox.h < 24.0;
         let rect = if small {
@@ -138,6 +148,7 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         out.layout.items.push(Item { hit, rect, anchor: (bbox.x + bbox.w / 2.0, bbox.y), mark: bbox, title, lines });
+        out.item_records.push(out.records.len());
         out.records.push(self.record(row));
     }
 }

@@ -86,6 +86,14 @@ impl Scale {
         }
     }
 
+    /// The ends of a numeric range (`None` for colour and number-list ranges).
+    pub fn range_ends(&self) -> Option<(f64, f64)> {
+        match self.range {
+            Range::Continuous(a, b) => Some((a, b)),
+            _ => None,
+        }
+    }
+
     /// Step between band or point starts (0 for non-band types).
     pub fn step(&self) -> f64 {
         match &self.kind {

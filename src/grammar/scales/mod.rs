@@ -186,7 +186,7 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
             && units[pu].0.encoding.get(if ch == Channel::X { Channel::XOffset } else { Channel::YOffset }).is_some();
         match ty {
             ScaleType::Band => {
-                let (di, d_o) = if rect_like {
+                let (di, d_o) = if rect_like || matches!(ch, Channel::XOffset | Channel::YOffset) {
                     (0.0, 0.0)
                 } else if tick_like {
                     (0.25, 0.125)
@@ -212,6 +212,14 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
             // No values (empty data): no scale, no axis; the chart shows an empty plot.
             continue;
         }
+        // An offset divides one band of its position scale (resolved before it).
+        let ext = match ch {
+            Channel::XOffset => Extent { width: out.get(Channel::X).map_or(ext.width, |r| r.scale.bandwidth()), ..ext },
+            Channel::YOffset => {
+                Extent { height: out.get(Channel::Y).map_or(ext.height, |r| r.scale.bandwidth()), ..ext }
+            }
+            _ => ext,
+        };
         let mut range = range_of(ch, ty, def, &sj, &sp, ext, &marks, palette, &domain)?;
         if let Range::Continuous(a, b) = &mut range {
             for (k, slot) in [("rangeMin", a), ("rangeMax", b)] {

@@ -102,6 +102,11 @@ pub(super) fn range_of(
     }
     Ok(match ch {
         Channel::X | Channel::XOffset => Range::Continuous(0.0, ext.width),
+        // Discrete y runs top-down (the first value at the top), continuous y bottom-up, as in
+        // Vega-Lite.
+        Channel::Y | Channel::YOffset if matches!(ty, ScaleType::Band | ScaleType::Point) => {
+            Range::Continuous(0.0, ext.height)
+        }
         Channel::Y | Channel::YOffset => Range::Continuous(ext.height, 0.0),
         Channel::Theta => Range::Continuous(0.0, std::f64::consts::TAU),
         Channel::Radius => Range::Continuous(0.0, ext.width.min(ext.height) / 2.0),

@@ -2,11 +2,11 @@
 //! beside the one computed from the article's own numbers (as paired bars where both are a
 //! single quantity), a verdict chip with a symbol, and a line explaining the arithmetic.
 
-use super::{measure, wrap, Anchor, Bar, Item, Label, Layout, Rect, Rule, Swatch};
 use crate::claims::{check_all, ClaimCheck, Explanation, Verdict};
 use crate::data::{Dataset, Lang, Stated};
 use crate::error::Error;
 use crate::format::{num, percent, ratio, signed};
+use crate::layout::{measure, wrap, Anchor, Bar, Item, Label, Layout, Part, Rect, Rule, Swatch};
 use crate::text;
 use crate::theme::Theme;
 
@@ -138,7 +138,8 @@ pub fn layout(d: &Dataset, width: f64, lang: Lang, theme: &Theme) -> Result<Layo
                     let v = if k == 0 { s } else { comp };
                     let rect = Rect::new(x0, y + 2.0, (v / max * span).max(1.0), BAR_H);
                     l.labels.push(Label::new(*name, PAD, y + LINE_H / 2.0, SMALL, theme.muted, Anchor::Start));
-                    l.bars.push(Bar { rect, color: *color, item, label: format!("{name}: {value}") });
+                    l.bars.push(Bar { rect, color: *color });
+                    l.parts.push(Part { item, rect, label: format!("{name}: {value}") });
                     l.labels.push(
                         Label::new(
                             (*value).clone(),
