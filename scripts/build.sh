@@ -42,3 +42,7 @@ rm -rf www/static
 export_start=$SECONDS
 cargo run --profile export --quiet --bin render -- --all --out-dir www/static
 echo "build: static export took $((SECONDS - export_start)) s (build and render)"
+
+# oEmbed: a static response per chart and language, and the chart pages that announce them.
+echo "build: oEmbed responses -> www/oembed, chart pages -> www/charts"
+node scripts/oembed.mjs

@@ -53,8 +53,9 @@ fi
 
 # 3. Debian packages: headless browser + driver for tests, fonts for canvas text
 # Chromium, Firefox and WebKit (WebKitWebDriver drives WebKitGTK's MiniBrowser; it needs an X
-# display, hence Xvfb) for the browser tests.
-debs=(chromium chromium-driver fonts-noto-cjk fonts-dejavu-core firefox-esr webkit2gtk-driver xvfb xauth)
+# display, hence Xvfb) for the browser tests; poppler-utils (pdftoppm) turns the printed article
+# (page.pdf()) into images for the print test.
+debs=(chromium chromium-driver fonts-noto-cjk fonts-dejavu-core firefox-esr webkit2gtk-driver xvfb xauth poppler-utils)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -76,6 +76,8 @@
       });
     };
     NI.mount = mount;
+    NI.mountLazily = lazy;
+    defineElement();
   }
 
   if (script && script.dataset && script.dataset.mount === "none") {
@@ -99,7 +101,7 @@
     } else {
       script.parentNode.insertBefore(host, script.nextSibling);
     }
-    NI.mount(host, {
+    var tagOpts = {
       chart: d.chart || "overview",
       lang: d.lang || "en",
       theme: d.theme || "",
@@ -107,7 +109,111 @@
       spec: d.spec || "",
       // Reported by mount() as the widget's error, so a mistyped selector is visible.
       missingTarget: d.target && !target ? d.target : "",
-    });
+    };
+    if (d.lazy === "false") NI.mount(host, tagOpts);
+    else NI.mountLazily(host, tagOpts);
+  }
+
+  /**
+   * Mounts `element` once it comes within about one viewport of the visible part of the page
+   * (IntersectionObserver, rootMargin 100%): until then its space is reserved (the same
+   * min-height and loading line as a mounting widget, data-state="lazy") and nothing is fetched,
+   * not even the wasm. Widgets on screen or just below mount at the first observer callback.
+   * Returns a handle like mount()'s: ready settles when the widget has mounted and settled;
+   * update() and destroy() work while it waits. Without IntersectionObserver it mounts at once.
+   */
+  function lazy(element, options) {
+    if (!window.IntersectionObserver) return mount(element, options);
+    if (element.newsInfographic) element.newsInfographic.destroy({ keepElement: true });
+    var opts = Object.assign({ chart: "overview", lang: "en", theme: "" }, options || {});
+    var shell = reserve(element, opts);
+    element.setAttribute("data-state", "lazy");
+    var settle;
+    var waiting = {
+      ready: new Promise(function (r) {
+        settle = r;
+      }),
+      update: function (next) {
+        stop();
+        return lazy(element, Object.assign({}, opts, next || {}));
+      },
+      destroy: function (how) {
+        stop();
+        shell.root.replaceChildren();
+        element.removeAttribute("data-state");
+        if (!(how && how.keepElement) && element.parentNode) element.parentNode.removeChild(element);
+      },
+    };
+    var io = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].isIntersecting) {
+          stop();
+          var h = mount(element, opts);
+          h.ready.then(settle, settle);
+          return;
+        }
+      }
+    }, { rootMargin: "100% 0px" });
+    function stop() {
+      io.disconnect();
+      if (element.newsInfographic === waiting) delete element.newsInfographic;
+    }
+    io.observe(element);
+    element.newsInfographic = waiting;
+    return waiting;
+  }
+
+  /**
+   * <news-infographic chart="..." src="..." spec="..." lang="..." theme="..." lazy="false">:
+   * the script tag's behaviour as an element (the attributes are the tag's without "data-").
+   * Attributes set or changed after creation (React and Vue set them after createElement)
+   * remount it once per task, keeping its place; removing it from the page destroys the widget
+   * and its listeners.
+   */
+  function defineElement() {
+    if (!window.customElements || customElements.get("news-infographic")) return;
+    var ATTRS = ["chart", "src", "spec", "lang", "theme", "lazy"];
+    function optionsOf(el) {
+      return {
+        chart: el.getAttribute("chart") || "overview",
+        lang: el.getAttribute("lang") || "en",
+        theme: el.getAttribute("theme") || "",
+        data: el.getAttribute("src") || "",
+        spec: el.getAttribute("spec") || "",
+      };
+    }
+    function render(el) {
+      el.__niQueued = false;
+      if (!el.isConnected) return;
+      var opts = optionsOf(el);
+      if (el.getAttribute("lazy") === "false") mount(el, opts);
+      else lazy(el, opts);
+    }
+    class NewsInfographicElement extends HTMLElement {
+      static get observedAttributes() {
+        return ATTRS;
+      }
+      connectedCallback() {
+        this.queue();
+      }
+      attributeChangedCallback(name, before, after) {
+        if (before !== after && this.isConnected) this.queue();
+      }
+      disconnectedCallback() {
+        // Moved within the page: connectedCallback follows at once and remounts.
+        if (this.newsInfographic) this.newsInfographic.destroy({ keepElement: true });
+      }
+      /** Coalesces the attribute changes of one task into one mount. */
+      queue() {
+        if (this.__niQueued) return;
+        this.__niQueued = true;
+        var el = this;
+        queueMicrotask(function () {
+          render(el);
+        });
+      }
+    }
+    customElements.define("news-infographic", NewsInfographicElement);
   }
 
   /**
@@ -172,6 +278,8 @@
     element.setAttribute("data-state", "loading");
     element.style.display = "block";
     element.style.minHeight = opts.chart === "overview" ? "1600px" : "420px";
+    // The same height once embed.css applies (its :host resets every property, min-height too).
+    element.style.setProperty("--ni-reserved", element.style.minHeight);
     var link = document.createElement("link");
     link.rel = "stylesheet";
     link.href = NI.baseUrl + "embed.css";
@@ -188,6 +296,7 @@
     console.error("news-infographic: " + msg);
     element.setAttribute("data-state", "error");
     element.style.minHeight = "";
+    element.style.removeProperty("--ni-reserved");
     var box = document.createElement("div");
     box.className = "ni-error";
     box.setAttribute("role", "alert");

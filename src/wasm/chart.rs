@@ -103,6 +103,16 @@ impl Chart {
         Ok(export::svg(&layout)?)
     }
 
+    /// The chart for print: the SVG `width` CSS px wide in the light theme (with the page's
+    /// brand styles), whatever the screen's theme, since paper is white.
+    #[wasm_bindgen(js_name = printSvg)]
+    pub fn print_svg(&self, width: f64) -> Result<String, JsError> {
+        let mut t = Theme::get(ThemeName::Light);
+        self.style.apply(&mut t);
+        let layout = self.def.layout(width, self.lang, &t)?;
+        Ok(export::svg(&layout)?)
+    }
+
     /// Lays the chart out for `css_width`, sizes the canvas to that times `dpr` and draws.
     /// Returns the height in CSS px for the canvas's style.
     pub fn render(&mut self, canvas: &HtmlCanvasElement, css_width: f64, dpr: f64) -> Result<f64, JsError> {

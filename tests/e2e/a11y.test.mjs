@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { setUp, openPage, widgetsSettled } from './harness.mjs';
+import { setUp, openPage, widgetsSettled, wakeLazy } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -97,6 +97,7 @@ test('data-theme on the script tag overrides the reader\'s colour scheme', async
     s.dataset.theme = 'dark';
     document.querySelector('main').append(s);
   });
+  await wakeLazy(page);
   await page.waitForFunction(() => document.querySelectorAll('.news-infographic[data-state="ready"]').length === 2);
   const themes = await page.evaluate(() => [...document.querySelectorAll('.news-infographic')].map((h) => h.shadowRoot.querySelector('.ni-root').dataset.theme));
   assert.deepEqual(themes, ['light', 'dark']);

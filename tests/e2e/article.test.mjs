@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setUp, openPage, widgetsSettled, canvasStats, screenshots } from './harness.mjs';
+import { setUp, openPage, widgetsSettled, canvasStats, screenshots, wakeLazy } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -118,6 +118,7 @@ test('several widgets on one page share one wasm module', async () => {
       document.querySelector('main').append(s);
     }
   });
+  await wakeLazy(page);
   await page.waitForFunction(() => document.querySelectorAll('.news-infographic[data-state="ready"]').length === 3);
   const stats = await canvasStats(page);
   assert.deepEqual(stats.map((s) => s.chart), ['champions-by-year', 'claims-check', 'champions-by-industry']);

@@ -16,6 +16,8 @@ let server;
 let origin;
 let noWasm;
 let noWasmOrigin;
+let frames; // the same files on another port: frame pages from another origin
+let framesOrigin;
 
 before(async () => {
   server = await startServer({ root: repo, port: 0, host: '127.0.0.1' });
@@ -23,12 +25,15 @@ before(async () => {
   // The same files under a policy that forbids compiling WebAssembly.
   noWasm = await startServer({ root: repo, port: 0, host: '127.0.0.1', headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" } });
   noWasmOrigin = `http://127.0.0.1:${noWasm.address().port}`;
+  frames = await startServer({ root: repo, port: 0, host: '127.0.0.1', headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" } });
+  framesOrigin = `http://127.0.0.1:${frames.address().port}`;
   mkdirSync(screenshots, { recursive: true });
 });
 
 after(async () => {
   await new Promise((r) => server.close(r));
   await new Promise((r) => noWasm.close(r));
+  await new Promise((r) => frames.close(r));
   const lines = ENGINES.map((e) => `${e.padEnd(9)} ${results[e].passed} passed, ${results[e].ran - results[e].passed} failed (of ${results[e].ran} checks)`);
   console.log(['', 'End-to-end checks per engine:', ...lines].join('\n'));
 });
@@ -252,6 +257,47 @@ for (const engine of ENGINES) {
       });
     }
 
+    check('frame page from another origin: drawn, and frame-resize.js sets the iframe to its height', async () => {
+      await tab.open(`/tests/e2e/fixtures/frame-host.html?f=${encodeURIComponent(framesOrigin)}`, 1280);
+      const d = session.driver;
+      let outer = 0;
+      let inner = 0;
+      await d.wait(async () => {
+        outer = await tab.eval("return Math.round(document.getElementById('f').getBoundingClientRect().height)");
+        if (outer < 300) return false;
+        await d.switchTo().frame(await d.findElement({ id: 'f' }));
+        try {
+          const ready = await d.executeScript("return document.querySelector('.news-infographic')?.getAttribute('data-state')");
+          inner = await d.executeScript('return Math.ceil(document.documentElement.getBoundingClientRect().height)');
+          return ready === 'ready' && Math.abs(inner - outer) <= 1;
+        } finally {
+          await d.switchTo().parentFrame();
+        }
+      }, 20000, 'the iframe did not take its page\'s height').catch((e) => {
+        throw new Error(`${e.message} (iframe ${outer} px, its page ${inner} px)`);
+      });
+      assert.ok(outer > 400, `the whole widget shows (${outer} px)`);
+    });
+
+    check('<news-infographic>: parsed, created with attributes set afterwards, updated, removed', async () => {
+      await tab.open('/tests/e2e/fixtures/element.html', 1280);
+      await tab.settled();
+      const title = (id) => tab.eval(`return document.getElementById('${id}')?.shadowRoot?.querySelector('.ni-title')?.textContent || null`);
+      assert.equal(await title('a'), 'Champion products, 2021 and 2023');
+      await tab.eval(`
+        const el = document.createElement('news-infographic');
+        el.id = 'b';
+        el.setAttribute('lazy', 'false');
+        document.getElementById('m').append(el);
+        el.setAttribute('chart', 'claims-check');
+        el.setAttribute('lang', 'zh');`);
+      await session.driver.wait(async () => (await title('b')) === '核对报道中的计算', 20000, 'the created element');
+      await tab.eval("document.getElementById('b').setAttribute('lang', 'en')");
+      await session.driver.wait(async () => (await title('b')) === "Checking the report's arithmetic", 20000, 'the updated element');
+      await tab.eval("document.getElementById('a').remove(); document.getElementById('b').remove()");
+      assert.equal(await tab.eval("return document.querySelectorAll('news-infographic').length"), 0);
+    });
+
     check('a bad chart name shows an alert naming the problem', async () => {
       await tab.open('/www/examples/champions-by-year.html', 640);
       await tab.settled();
@@ -276,7 +322,7 @@ for (const engine of ENGINES) {
 
 test('every engine ran its checks', () => {
   for (const e of ENGINES) {
-    assert.ok(results[e].ran >= 13, `${e}: only ${results[e].ran} checks ran`);
+    assert.ok(results[e].ran >= 15, `${e}: only ${results[e].ran} checks ran`);
     assert.equal(results[e].passed, results[e].ran, `${e}: ${results[e].ran - results[e].passed} checks failed`);
   }
 });

@@ -62,8 +62,26 @@ export async function openPage(env, urlPath, { width = 1280, height = 900, ...ct
   return { page, context, log };
 }
 
-/** Waits until every widget on the page has finished loading (ready or error). */
+/**
+ * Widgets far below the fold wait (data-state="lazy") until the reader scrolls near them:
+ * scrolls each into view in turn until none waits, then back to the top.
+ */
+export async function wakeLazy(page) {
+  for (let i = 0; i < 100; i++) {
+    const waiting = await page.evaluate(() => {
+      const h = document.querySelector('.news-infographic[data-state="lazy"]');
+      if (h) { h.scrollIntoView(); window.__niWaking = h; }
+      return !!h;
+    });
+    if (!waiting) break;
+    await page.waitForFunction(() => window.__niWaking.getAttribute('data-state') !== 'lazy', null, { timeout: 10000 });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Waits until every widget on the page has finished loading (ready or error), lazy ones too. */
 export async function widgetsSettled(page) {
+  await wakeLazy(page);
   await page.waitForFunction(() => {
     const hosts = [...document.querySelectorAll('.news-infographic')];
     return hosts.length > 0 && hosts.every((h) => ['ready', 'error'].includes(h.getAttribute('data-state')));

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, openPage, widgetsSettled, canvasStats, repo } from './harness.mjs';
+import { setUp, openPage, widgetsSettled, canvasStats, repo, wakeLazy } from './harness.mjs';
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
@@ -108,6 +108,9 @@ test('ten widgets, two added later, one destroyed: one wasm instance, no leftove
       document.querySelector('main').append(s);
     }
   });
+  // The new widgets sit at the end of the page: they wait until scrolled near.
+  await page.waitForFunction(() => document.querySelectorAll('.news-infographic').length === 12);
+  await wakeLazy(page);
   await page.waitForFunction(() => document.querySelectorAll('.news-infographic[data-state="ready"]').length === 12);
   const stats = await canvasStats(page);
   assert.equal(stats.length, 12, 'one canvas per single-chart widget');
@@ -230,6 +233,7 @@ test('bad custom input shows an alert naming the field and row', async () => {
     s.dataset.chart = 'custom';
     s.dataset.src = '#bad-csv';
     s.dataset.spec = 'totals-spec';
+    s.dataset.lazy = 'false'; // at the end of the page: mount without waiting to be scrolled near
     document.querySelector('main').append(data, s);
   });
   const alert = page.locator('[role="alert"]');

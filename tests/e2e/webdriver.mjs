@@ -168,6 +168,14 @@ export class Tab {
 
   /** Waits until every widget has finished loading (ready or error). */
   async settled() {
+    // Widgets far below the fold mount when scrolled near (data-state="lazy"): wake each.
+    for (let i = 0; i < 100; i++) {
+      const waiting = await this.eval(`const h = document.querySelector('.news-infographic[data-state="lazy"]');
+        if (h) { h.scrollIntoView(); window.__niWaking = h; } return !!h;`);
+      if (!waiting) break;
+      await this.d.wait(() => this.eval(`return window.__niWaking.getAttribute('data-state') !== 'lazy'`), 10000, 'a lazy widget did not mount');
+    }
+    await this.eval('window.scrollTo(0, 0)');
     await this.d.wait(() => this.eval(`
       const hosts = [...document.querySelectorAll('.news-infographic')];
       return hosts.length > 0 && hosts.every((h) => ['ready', 'error'].includes(h.getAttribute('data-state')))

@@ -32,6 +32,7 @@ export function showFallback(w, err) {
       });
       w.root.replaceChildren(w.link, wrap);
       w.element.style.minHeight = "";
+      w.element.style.removeProperty("--ni-reserved");
       w.element.setAttribute("data-state", "fallback");
     },
     (e2) => {

@@ -122,6 +122,7 @@ function showError(w, err) {
   teardownView(w);
   w.element.setAttribute("data-state", "error");
   w.element.style.minHeight = "";
+  w.element.style.removeProperty("--ni-reserved");
   const box = el("div", "ni-error");
   box.setAttribute("role", "alert");
   box.append(el("strong", null, w.opts.lang === "zh" ? "无法显示此图表。" : "This graphic could not be shown."), el("span", null, " " + msg));
@@ -198,5 +199,6 @@ function build(w) {
   w.root.replaceChildren(w.link, wrap);
   applyBrand(w.element, w.root, charts);
   w.element.style.minHeight = "";
+  w.element.style.removeProperty("--ni-reserved");
   return Promise.all(drawn);
 }

@@ -39,6 +39,21 @@ export function figure(w, v, chart, ui) {
   tip.id = "ni-tip-" + name;
   tip.hidden = true;
   plot.append(canvas, focusRing, tip);
+  // On paper the canvas gives way to the chart as vector SVG in the light theme (print CSS in
+  // embed.css), made when printing starts.
+  const printed = el("div", "ni-print");
+  printed.setAttribute("aria-hidden", "true");
+  plot.append(printed);
+  const forPrint = () => {
+    try {
+      printed.replaceChildren(svgNode(chart.printSvg(Math.max(320, Math.floor(plot.clientWidth) || 640))));
+      plot.classList.add("ni-printable");
+    } catch (e) {
+      // The canvas prints instead.
+      printed.replaceChildren();
+      plot.classList.remove("ni-printable");
+    }
+  };
 
   const keys = el("p", "ni-sr", ui.keys);
   keys.id = "ni-keys-" + name;
@@ -95,6 +110,10 @@ export function figure(w, v, chart, ui) {
     schedule(false);
   }, v.abort.signal);
   listen(f, sig);
+  window.addEventListener("beforeprint", forPrint, sig);
+  matchMedia("print").addEventListener("change", (e) => {
+    if (e.matches) forPrint();
+  }, sig);
   // Canvas text uses whatever fonts are loaded when it is drawn: wait for them first.
   // (Drawing at once here instead of in the next animation frame was tried: it saves at
   // most one frame but left ~150 bytes of JS heap per mount and destroy in the lifecycle
@@ -103,6 +122,14 @@ export function figure(w, v, chart, ui) {
     schedule(false);
   });
   return { node: node, drawn: drawn };
+}
+
+/** The Rust core's SVG text as an element (parsed as SVG: it carries no script or style). */
+function svgNode(text) {
+  const svg = document.importNode(new DOMParser().parseFromString(text, "image/svg+xml").documentElement, true);
+  svg.removeAttribute("width");
+  svg.removeAttribute("height");
+  return svg;
 }
 
 /** "Show as table": reveals the figure's data table (otherwise for screen readers only). */
