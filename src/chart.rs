@@ -260,6 +260,21 @@ impl ChartDef {
         (t, n)
     }
 
+    /// What may mislead readers, for the chart's author ([`crate::grammar::warnings`]): the
+    /// charts drawn by the grammar from a newsroom's spec (Vega-Lite and shorthand); the story's
+    /// own charts have none.
+    pub fn warnings(&self) -> Vec<crate::grammar::warnings::Warning> {
+        let chart = match self {
+            ChartDef::Custom(c) => &c.grammar,
+            ChartDef::VegaLite(c) => c,
+            _ => return Vec::new(),
+        };
+        match chart.layout(TABLE_WIDTH, locale(Lang::En), &Theme::get(crate::theme::ThemeName::Light)) {
+            Ok(l) => crate::grammar::warnings::warnings(chart, &l),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// Lines under the chart: sources, notes, and how derived values were made.
     pub fn credits(&self, lang: Lang) -> Vec<String> {
         match self {

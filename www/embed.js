@@ -129,15 +129,21 @@
     var shell = reserve(element, opts);
     element.setAttribute("data-state", "lazy");
     var settle;
+    var real = null; // mount()'s handle once mounted: this one then forwards to it
     var waiting = {
       ready: new Promise(function (r) {
         settle = r;
       }),
       update: function (next) {
+        if (real) return real.update(next);
         stop();
         return lazy(element, Object.assign({}, opts, next || {}));
       },
+      warnings: function () {
+        return real ? real.warnings() : [];
+      },
       destroy: function (how) {
+        if (real) return real.destroy(how);
         stop();
         shell.root.replaceChildren();
         element.removeAttribute("data-state");
@@ -148,8 +154,8 @@
       for (var i = 0; i < entries.length; i++) {
         if (entries[i].isIntersecting) {
           stop();
-          var h = mount(element, opts);
-          h.ready.then(settle, settle);
+          real = mount(element, opts);
+          real.ready.then(settle, settle);
           return;
         }
       }
@@ -222,7 +228,7 @@
    *            theme: "" | "light" | "dark", data: dataset URL or "#element-id" (JSON, or CSV
    *            for custom charts; default: the Binzhou dataset beside this script),
    *            spec: chart spec object, URL or element id (custom and vega-lite charts) }
-   * Returns at once a handle { ready: Promise, update(options), destroy() }, also kept on
+   * Returns at once a handle { ready: Promise, update(options), destroy(), warnings() }, also kept on
    * `element.newsInfographic`; until widget/mount.js has loaded it waits for it, then forwards.
    */
   function mount(element, options) {
@@ -241,6 +247,10 @@
       },
       update: function (next) {
         return mount(element, Object.assign({}, opts, next || {}));
+      },
+      /** What may mislead readers, for the author and tools: [{ code, path, message }] once ready. */
+      warnings: function () {
+        return widget ? widget.warnings() : [];
       },
       destroy: function (how) {
         if (destroyed) return;

@@ -97,6 +97,22 @@ declare namespace NewsInfographic {
      * Calling it again does nothing.
      */
     destroy(options?: DestroyOptions): void;
+    /**
+     * What may mislead the chart's readers, for its author and tools (the honest-chart checks
+     * of the Rust core; each is also written to the console once): empty until `ready`, and
+     * for the story's own charts.
+     */
+    warnings(): Warning[];
+  }
+
+  /** One honest-chart warning. */
+  interface Warning {
+    /** `zero-baseline`, `log-length`, `pie-whole`, `pie-slices`, `close-colours`, `rows-filtered`, `rows-missing` or `cells-unreadable`. */
+    code: string;
+    /** The spec's JSON path it is about, e.g. `encoding.y.scale`. */
+    path: string;
+    /** The reason and the fix. */
+    message: string;
   }
 
   interface Api {
@@ -106,6 +122,12 @@ declare namespace NewsInfographic {
      * The element must be one that can have a shadow root (e.g. div, section, article, span).
      */
     mount(element: HTMLElement, options?: MountOptions): Handle;
+    /**
+     * Like `mount`, but waits until the element comes within about one viewport of what the
+     * reader sees (its space reserved, `data-state="lazy"`, nothing fetched); what script tags
+     * and `<news-infographic>` do unless `lazy` is "false".
+     */
+    mountLazily(element: HTMLElement, options?: MountOptions): Handle;
     /** The loader's version (the npm package and crate version). */
     readonly version: string;
     /** Absolute URL of the folder holding embed.js, with a trailing slash. */
@@ -132,4 +154,9 @@ declare var NewsInfographic: NewsInfographic.Api;
 interface HTMLElement {
   /** The handle of the news-infographic widget mounted on this element, if any. */
   newsInfographic?: NewsInfographic.Handle;
+}
+
+/** `<news-infographic chart src spec lang theme lazy>`, registered by embed.js. */
+interface HTMLElementTagNameMap {
+  "news-infographic": HTMLElement & { newsInfographic?: NewsInfographic.Handle };
 }

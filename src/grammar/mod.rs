@@ -24,6 +24,7 @@ pub mod spec;
 pub mod summary;
 pub mod transform;
 pub mod value;
+pub mod warnings;
 pub mod words;
 
 pub use compile::{Chart, Compiled};

@@ -103,6 +103,25 @@ impl Chart {
         Ok(export::svg(&layout)?)
     }
 
+    /// What may mislead readers, for the chart's author: `[{code, path, message}]` (the
+    /// honest-chart checks; empty for the story's charts). The widget writes each to the
+    /// console once.
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct W {
+            code: &'static str,
+            path: String,
+            message: String,
+        }
+        let list: Vec<W> = self
+            .def
+            .warnings()
+            .into_iter()
+            .map(|w| W { code: w.code, path: w.path.to_string(), message: w.message })
+            .collect();
+        to_js(&list)
+    }
+
     /// The chart for print: the SVG `width` CSS px wide in the light theme (with the page's
     /// brand styles), whatever the screen's theme, since paper is white.
     #[wasm_bindgen(js_name = printSvg)]

@@ -239,4 +239,39 @@ describe('vega-lite in chromium (playwright)', () => {
     assert.equal(log.errors.length, 3, log.errors.join('\n'));
     await context.close();
   });
+
+  test('honest-chart warnings: in the console once per widget and on handle.warnings(), never on the page', async () => {
+    const { page, context, log } = await openPage(env, PAGE, { width: 900 });
+    const warned = [];
+    page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('news-infographic: ')) warned.push(m.text()); });
+    await widgetsSettled(page);
+    const r = await page.evaluate(async () => {
+      const mk = async (spec) => {
+        const el = document.createElement('div');
+        document.querySelector('main').append(el);
+        const h = NewsInfographic.mount(el, { chart: 'vega-lite', spec });
+        await h.ready;
+        return { el, h };
+      };
+      const values = [{ k: 'a', v: 80 }, { k: 'b', v: 90 }];
+      const bad = await mk({ data: { values }, mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative', scale: { domain: [70, 100] } } } });
+      const good = await mk({ data: { values }, mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } } });
+      window.__bad = bad;
+      return { warnings: bad.h.warnings(), good: good.h.warnings(), text: bad.el.shadowRoot.textContent };
+    });
+    // The reader's colour scheme changes: the widget rebuilds, and warns no second time.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => window.__bad.el.shadowRoot.querySelector('.ni-root')?.dataset.theme === 'dark');
+    r.after = await page.evaluate(() => window.__bad.h.warnings().length);
+    assert.deepEqual(r.warnings.map((w) => [w.code, w.path]), [['zero-baseline', 'encoding.y.scale']]);
+    assert.match(r.warnings[0].message, /from 70 to 100, not from zero.*Fix:/);
+    assert.equal(r.after, 1, 'the rebuilt chart still has its warning');
+    assert.deepEqual(r.good, []);
+    assert.ok(!/zero-baseline|not from zero/.test(r.text), 'readers never see it');
+    const mine = warned.filter((t) => t.includes('zero-baseline'));
+    assert.equal(mine.length, 1, `once per chart: ${warned.join(' | ')}`);
+    assert.match(mine[0], /^news-infographic: zero-baseline at `encoding\.y\.scale`: bars on a scale from 70 to 100/);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
 });

@@ -28,6 +28,8 @@ export function mount(element, opts, shell) {
     view: null, // the current build: { abort, charts, observers, redraws, redrawAll }
     source: null, // { story } for presets, { core, data, spec } or { core, columns, spec } for custom charts, { core, spec, texts } for Vega-Lite
     destroyed: false,
+    warned: new Set(), // honest-chart warnings already written to the console
+    warnings: [], // the current charts' warnings, for handle.warnings()
     schemeQuery: matchMedia("(prefers-color-scheme: dark)"),
     fail: null,
   };
@@ -66,6 +68,10 @@ export function mount(element, opts, shell) {
 
   return {
     ready: ready,
+    /** The honest-chart warnings of what is shown: [{ code, path, message }]. */
+    warnings() {
+      return w.warnings.slice();
+    },
     /** Removes the widget's listeners and observers and frees its charts (embed.js empties the DOM). */
     destroy() {
       if (w.destroyed) return;
@@ -107,6 +113,24 @@ function loadSource(opts) {
   return Promise.all([core(), loadData(opts.data), loadSpec(opts.spec)]).then((r) => {
     checkSize(r[0], r[1], opts.data);
     return { core: r[0], data: r[1], spec: r[2] };
+  });
+}
+
+/**
+ * The honest-chart warnings (from Rust) for the chart's author: each written to the console
+ * once per widget, however often it rebuilds, and kept for handle.warnings(). Never shown to
+ * readers.
+ */
+function warnAuthor(w, charts) {
+  w.warnings = [];
+  charts.forEach((c) => {
+    (c.warnings() || []).forEach((x) => {
+      w.warnings.push(x);
+      const key = x.code + " " + x.path;
+      if (w.warned.has(key)) return;
+      w.warned.add(key);
+      console.warn("news-infographic: " + x.code + " at `" + x.path + "`: " + x.message);
+    });
   });
 }
 
@@ -198,6 +222,7 @@ function build(w) {
   });
   w.root.replaceChildren(w.link, wrap);
   applyBrand(w.element, w.root, charts);
+  warnAuthor(w, charts);
   w.element.style.minHeight = "";
   w.element.style.removeProperty("--ni-reserved");
   return Promise.all(drawn);

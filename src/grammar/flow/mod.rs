@@ -80,6 +80,8 @@ pub struct Flowed {
     /// Rows removed because a continuous position they need is missing (Vega-Lite's
     /// `invalid: "filter"`), reported under the chart, never silently.
     pub dropped: usize,
+    /// Rows each `filter` transform removed, with its path (for the author's warnings).
+    pub filtered: Vec<(Path, usize)>,
 }
 
 /// Removes rows whose continuous `x`, `y`, `theta` or `radius` is missing or not a number
@@ -149,8 +151,13 @@ pub fn run(
     };
     let loaded = data::load(def, dpath, text.as_deref(), &implicit)?;
     let mut table = loaded.table;
-    for (t, _) in &u.transforms {
+    let mut filtered = Vec::new();
+    for (t, tp) in &u.transforms {
+        let before = table.rows.len();
         table = t.run(table, sources)?;
+        if matches!(t, crate::grammar::transform::Transform::Filter(_)) && table.rows.len() < before {
+            filtered.push((tp.clone(), before - table.rows.len()));
+        }
     }
     derive::derive(u, &mut table)?;
     for t in impute::transforms(u)? {
@@ -161,7 +168,7 @@ pub fn run(
     if let Some(s) = &stack {
         stack::stack_rows(u, s, &mut table);
     }
-    Ok(Flowed { table, stack, problems: loaded.problems, dropped })
+    Ok(Flowed { table, stack, problems: loaded.problems, dropped, filtered })
 }
 
 /// A number from a value as Vega reads one where it needs a number (`+v`: text is parsed,
