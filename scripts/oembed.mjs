@@ -1,7 +1,8 @@
 // Writes the static oEmbed responses and the chart pages that announce them (run by
 // scripts/build.sh after the static export; generated, git-ignored):
 //
-//   www/oembed/<chart>.<lang>.json   {"version": "1.0", "type": "rich", "html": <iframe + resizer>,
+//   www/oembed/<chart>.<lang>.json   {"version": "1.0", "type": "rich", "html": <iframe of the
+//                                     chart page + resizer>,
 //                                     "width", "height", "title", "provider_name", "provider_url"}
 //   www/charts/<chart>.<lang>.html   a frame page for that chart with its
 //                                     <link rel="alternate" type="application/json+oembed">
@@ -60,18 +61,18 @@ function charts() {
       const t = spec.title;
       const title = typeof t === 'string' ? t : (t && typeof t.text === 'string' ? t.text : f);
       const name = `vega-lite-${f.replace(/\.vl\.json$/, '')}`;
-      out.push({ name, lang, params: { chart: 'vega-lite', spec: `data/vega-lite/${f}`, lang }, title, height: 560 });
+      // Relative to the chart page (www/charts/), a folder below www/ like the examples the
+      // gallery specs' own relative data URLs are written for.
+      out.push({ name, lang, params: { chart: 'vega-lite', spec: `../data/vega-lite/${f}`, lang }, title, height: 560 });
     }
   }
   return out;
 }
 
-function frameUrl(params) {
-  return `${base}frame.html?${new URLSearchParams(params).toString()}`;
-}
-
+/** The iframe shows the chart page itself: a frame page with the chart fixed, so that URLs in
+ * the spec resolve as they do from www/examples/, wherever www/ is hosted. */
 function iframeHtml(c) {
-  return `<iframe src="${escapeHtml(frameUrl(c.params))}" title="${escapeHtml(c.title)}" style="width: 100%; border: 0" ` +
+  return `<iframe src="${escapeHtml(`${base}charts/${c.name}.${c.lang}.html`)}" title="${escapeHtml(c.title)}" style="width: 100%; border: 0" ` +
     `height="${c.height}" loading="lazy" sandbox="${SANDBOX}"></iframe>` +
     `<script src="${escapeHtml(base)}frame-resize.js" async></script>`;
 }

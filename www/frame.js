@@ -53,9 +53,15 @@
   }
 
   function start() {
+    // A document of its own: one main landmark, and its heading (for screen readers; the
+    // widget shows the chart's title itself).
+    var main = document.createElement("main");
+    var h1 = document.createElement("h1");
+    h1.className = "ni-frame-title";
     var host = document.createElement("div");
     host.className = "ni-frame-host";
-    document.body.appendChild(host);
+    main.append(h1, host);
+    document.body.appendChild(main);
     // A widget in a frame is what the reader came for: mounted at once, never lazily.
     var script = document.createElement("script");
     script.src = embedUrl;
@@ -71,7 +77,7 @@
       // The frame's own title is the chart's (screen readers announce an iframe by it).
       handle.ready.then(function () {
         var heading = host.shadowRoot && host.shadowRoot.querySelector(".ni-title, h2");
-        if (heading && heading.textContent) document.title = heading.textContent;
+        if (heading && heading.textContent) document.title = h1.textContent = heading.textContent;
       });
     };
     document.head.appendChild(script);

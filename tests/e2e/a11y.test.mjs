@@ -27,6 +27,8 @@ const PAGES = [
   ['/examples/claims-check.html', 'light', 640],
   ['/examples/vega-lite.html', 'light', 1280],
   ['/examples/vega-lite.html', 'dark', 375],
+  ['/frame.html?chart=champions-by-year', 'dark', 375],
+  ['/charts/vega-lite-stacked.zh.html', 'light', 640],
 ];
 
 for (const [url, scheme, width] of PAGES) {

@@ -199,7 +199,7 @@ test('oEmbed: chart pages carry the discovery link; each response is a rich ifra
   assert.equal(o.title, 'Champion products, 2021 and 2023');
   assert.equal(o.provider_name, 'news-infographic');
   assert.ok(Number.isInteger(o.width) && Number.isInteger(o.height) && o.height > 300);
-  assert.match(o.html, /^<iframe src="[^"]*\/frame\.html\?chart=champions-by-year&amp;lang=en" title="Champion products, 2021 and 2023"/);
+  assert.match(o.html, /^<iframe src="[^"]*\/charts\/champions-by-year\.en\.html" title="Champion products, 2021 and 2023"/);
   assert.match(o.html, /<script src="[^"]*\/frame-resize\.js" async><\/script>$/);
   // Every chart has one, Vega-Lite gallery specs included.
   const all = readdirSync(path.join(repo, 'www/oembed'));
