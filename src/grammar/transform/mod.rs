@@ -5,8 +5,8 @@
 //!
 //! Supported: `filter` (expressions, field predicates, `and`/`or`/`not`), `calculate`, `fold`,
 //! `aggregate`, `joinaggregate`, `bin`, `timeUnit`, `window`, `stack`, `impute`, `lookup`,
-//! `pivot`. Refused with [`Error::Unsupported`] at `transform[i].<name>`: `density`,
-//! `regression`, `loess`, `quantile`, `sample`, `flatten`, `extent`, and parameter predicates.
+//! `pivot`, `quantile`. Refused with [`Error::Unsupported`] at `transform[i].<name>`: `density`,
+//! `regression`, `loess`, `sample`, `flatten`, `extent`, and parameter predicates.
 //!
 //! Field references go through [`crate::grammar::value::field_key`]; a field that is not in
 //! the table reads as null in every row (Vega behaviour). Transforms that multiply rows (fold,
@@ -23,6 +23,7 @@ pub mod lookup;
 pub mod ops;
 pub mod pivot;
 pub mod predicate;
+pub mod quantile;
 pub mod stack;
 pub mod timeunit;
 pub mod util;
@@ -66,6 +67,8 @@ pub enum Transform {
     Lookup(lookup::Lookup),
     /// `pivot`.
     Pivot(pivot::Pivot),
+    /// `quantile`.
+    Quantile(quantile::Quantile),
 }
 
 /// The transform keys, in the order Vega-Lite tests for them.
@@ -82,10 +85,11 @@ const SUPPORTED: &[&str] = &[
     "impute",
     "pivot",
     "stack",
+    "quantile",
 ];
 
 /// Vega-Lite transforms this engine refuses.
-const REFUSED: &[&str] = &["density", "regression", "loess", "quantile", "sample", "flatten", "extent"];
+const REFUSED: &[&str] = &["density", "regression", "loess", "sample", "flatten", "extent"];
 
 /// Reads one element of a spec's `transform` array (`path` is `transform[i]`).
 pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
@@ -121,6 +125,7 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
         "lookup" => Transform::Lookup(lookup::Lookup::parse(json, path)?),
         "impute" => Transform::Impute(impute::Impute::parse(json, path)?),
         "pivot" => Transform::Pivot(pivot::Pivot::parse(json, path)?),
+        "quantile" => Transform::Quantile(quantile::Quantile::parse(json, path)?),
         _ => Transform::Stack(stack::Stack::parse(json, path)?),
     })
 }
@@ -146,6 +151,7 @@ impl Transform {
             Transform::Impute(t) => t.run(table),
             Transform::Lookup(t) => t.run(table, ctx),
             Transform::Pivot(t) => t.run(table),
+            Transform::Quantile(t) => t.run(table),
         }
     }
 
@@ -165,6 +171,7 @@ impl Transform {
             Transform::Impute(t) => t.output_fields(),
             Transform::Lookup(t) => t.output_fields(),
             Transform::Pivot(t) => t.output_fields(),
+            Transform::Quantile(t) => t.output_fields(),
         }
     }
 }

@@ -280,7 +280,7 @@ fn extreme(values: &[Value], max: bool) -> Option<Value> {
 }
 
 /// d3's `quantileSorted` over the numeric values; null when there are none.
-fn quantile(values: &[Value], p: f64) -> Value {
+pub(crate) fn quantile(values: &[Value], p: f64) -> Value {
     let mut xs: Vec<f64> = values
         .iter()
         .filter_map(|v| match kind(v) {
