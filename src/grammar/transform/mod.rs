@@ -5,8 +5,9 @@
 //!
 //! Supported: `filter` (expressions, field predicates, `and`/`or`/`not`), `calculate`, `fold`,
 //! `aggregate`, `joinaggregate`, `bin`, `timeUnit`, `window`, `stack`, `impute`, `lookup`,
-//! `pivot`, `quantile`. Refused with [`Error::Unsupported`] at `transform[i].<name>`: `density`,
-//! `regression`, `loess`, `sample`, `flatten`, `extent`, and parameter predicates.
+//! `pivot`, `quantile`, `regression`. Refused with [`Error::Unsupported`] at
+//! `transform[i].<name>`: `density`, `loess`, `sample`, `flatten`, `extent`, and parameter
+//! predicates.
 //!
 //! Field references go through [`crate::grammar::value::field_key`]; a field that is not in
 //! the table reads as null in every row (Vega behaviour). Transforms that multiply rows (fold,
@@ -15,6 +16,7 @@
 pub mod aggregate;
 pub mod bin;
 pub mod calculate;
+pub mod curve;
 pub mod filter;
 pub mod fold;
 pub mod impute;
@@ -24,6 +26,7 @@ pub mod ops;
 pub mod pivot;
 pub mod predicate;
 pub mod quantile;
+pub mod regression;
 pub mod stack;
 pub mod timeunit;
 pub mod util;
@@ -69,6 +72,8 @@ pub enum Transform {
     Pivot(pivot::Pivot),
     /// `quantile`.
     Quantile(quantile::Quantile),
+    /// `regression`.
+    Regression(regression::Regression),
 }
 
 /// The transform keys, in the order Vega-Lite tests for them.
@@ -86,15 +91,19 @@ const SUPPORTED: &[&str] = &[
     "pivot",
     "stack",
     "quantile",
+    "regression",
 ];
 
 /// Vega-Lite transforms this engine refuses.
-const REFUSED: &[&str] = &["density", "regression", "loess", "sample", "flatten", "extent"];
+const REFUSED: &[&str] = &["density", "loess", "sample", "flatten", "extent"];
 
 /// Reads one element of a spec's `transform` array (`path` is `transform[i]`).
 pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
     let obj = json.obj(path)?;
-    for name in REFUSED {
+    // A supported transform's own parameters may share a refused one's name (regression's
+    // `extent`), so those are looked for only when no supported transform matched.
+    let supported = SUPPORTED.iter().find(|k| json.get(k).is_some());
+    for name in REFUSED.iter().filter(|_| supported.is_none()) {
         if json.get(name).is_some() {
             return Err(Error::unsupported(
                 &path.key(name),
@@ -103,7 +112,7 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
             ));
         }
     }
-    let Some(kind) = SUPPORTED.iter().find(|k| json.get(k).is_some()) else {
+    let Some(kind) = supported else {
         return Err(match obj.first() {
             Some((k, _)) => Error::Unsupported {
                 path: path.key(k),
@@ -126,6 +135,7 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
         "impute" => Transform::Impute(impute::Impute::parse(json, path)?),
         "pivot" => Transform::Pivot(pivot::Pivot::parse(json, path)?),
         "quantile" => Transform::Quantile(quantile::Quantile::parse(json, path)?),
+        "regression" => Transform::Regression(regression::Regression::parse(json, path)?),
         _ => Transform::Stack(stack::Stack::parse(json, path)?),
     })
 }
@@ -152,6 +162,7 @@ impl Transform {
             Transform::Lookup(t) => t.run(table, ctx),
             Transform::Pivot(t) => t.run(table),
             Transform::Quantile(t) => t.run(table),
+            Transform::Regression(t) => t.run(table),
         }
     }
 
@@ -172,6 +183,7 @@ impl Transform {
             Transform::Lookup(t) => t.output_fields(),
             Transform::Pivot(t) => t.output_fields(),
             Transform::Quantile(t) => t.output_fields(),
+            Transform::Regression(t) => t.output_fields(),
         }
     }
 }
