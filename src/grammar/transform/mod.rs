@@ -5,9 +5,8 @@
 //!
 //! Supported: `filter` (expressions, field predicates, `and`/`or`/`not`), `calculate`, `fold`,
 //! `aggregate`, `joinaggregate`, `bin`, `timeUnit`, `window`, `stack`, `impute`, `lookup`,
-//! `pivot`, `quantile`, `regression`. Refused with [`Error::Unsupported`] at
-//! `transform[i].<name>`: `density`, `loess`, `sample`, `flatten`, `extent`, and parameter
-//! predicates.
+//! `pivot`, `quantile`, `regression`, `density`. Refused with [`Error::Unsupported`] at
+//! `transform[i].<name>`: `loess`, `sample`, `flatten`, `extent`, and parameter predicates.
 //!
 //! Field references go through [`crate::grammar::value::field_key`]; a field that is not in
 //! the table reads as null in every row (Vega behaviour). Transforms that multiply rows (fold,
@@ -17,6 +16,7 @@ pub mod aggregate;
 pub mod bin;
 pub mod calculate;
 pub mod curve;
+pub mod density;
 pub mod filter;
 pub mod fold;
 pub mod impute;
@@ -74,6 +74,8 @@ pub enum Transform {
     Quantile(quantile::Quantile),
     /// `regression`.
     Regression(regression::Regression),
+    /// `density`.
+    Density(density::Density),
 }
 
 /// The transform keys, in the order Vega-Lite tests for them.
@@ -92,10 +94,11 @@ const SUPPORTED: &[&str] = &[
     "stack",
     "quantile",
     "regression",
+    "density",
 ];
 
 /// Vega-Lite transforms this engine refuses.
-const REFUSED: &[&str] = &["density", "loess", "sample", "flatten", "extent"];
+const REFUSED: &[&str] = &["loess", "sample", "flatten", "extent"];
 
 /// Reads one element of a spec's `transform` array (`path` is `transform[i]`).
 pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
@@ -136,6 +139,7 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
         "pivot" => Transform::Pivot(pivot::Pivot::parse(json, path)?),
         "quantile" => Transform::Quantile(quantile::Quantile::parse(json, path)?),
         "regression" => Transform::Regression(regression::Regression::parse(json, path)?),
+        "density" => Transform::Density(density::Density::parse(json, path)?),
         _ => Transform::Stack(stack::Stack::parse(json, path)?),
     })
 }
@@ -163,6 +167,7 @@ impl Transform {
             Transform::Pivot(t) => t.run(table),
             Transform::Quantile(t) => t.run(table),
             Transform::Regression(t) => t.run(table),
+            Transform::Density(t) => t.run(table),
         }
     }
 
@@ -184,6 +189,7 @@ impl Transform {
             Transform::Pivot(t) => t.output_fields(),
             Transform::Quantile(t) => t.output_fields(),
             Transform::Regression(t) => t.output_fields(),
+            Transform::Density(t) => t.output_fields(),
         }
     }
 }
