@@ -5,8 +5,8 @@
 //!
 //! Supported: `filter` (expressions, field predicates, `and`/`or`/`not`), `calculate`, `fold`,
 //! `aggregate`, `joinaggregate`, `bin`, `timeUnit`, `window`, `stack`, `impute`, `lookup`,
-//! `pivot`, `quantile`, `regression`, `density`. Refused with [`Error::Unsupported`] at
-//! `transform[i].<name>`: `loess`, `sample`, `flatten`, `extent`, and parameter predicates.
+//! `pivot`, `quantile`, `regression`, `loess`, `density`. Refused with [`Error::Unsupported`]
+//! at `transform[i].<name>`: `sample`, `flatten`, `extent`, and parameter predicates.
 //!
 //! Field references go through [`crate::grammar::value::field_key`]; a field that is not in
 //! the table reads as null in every row (Vega behaviour). Transforms that multiply rows (fold,
@@ -21,6 +21,7 @@ pub mod filter;
 pub mod fold;
 pub mod impute;
 pub mod joinaggregate;
+pub mod loess;
 pub mod lookup;
 pub mod ops;
 pub mod pivot;
@@ -76,6 +77,8 @@ pub enum Transform {
     Regression(regression::Regression),
     /// `density`.
     Density(density::Density),
+    /// `loess`.
+    Loess(loess::Loess),
 }
 
 /// The transform keys, in the order Vega-Lite tests for them.
@@ -95,10 +98,11 @@ const SUPPORTED: &[&str] = &[
     "quantile",
     "regression",
     "density",
+    "loess",
 ];
 
 /// Vega-Lite transforms this engine refuses.
-const REFUSED: &[&str] = &["loess", "sample", "flatten", "extent"];
+const REFUSED: &[&str] = &["sample", "flatten", "extent"];
 
 /// Reads one element of a spec's `transform` array (`path` is `transform[i]`).
 pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
@@ -140,6 +144,7 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
         "quantile" => Transform::Quantile(quantile::Quantile::parse(json, path)?),
         "regression" => Transform::Regression(regression::Regression::parse(json, path)?),
         "density" => Transform::Density(density::Density::parse(json, path)?),
+        "loess" => Transform::Loess(loess::Loess::parse(json, path)?),
         _ => Transform::Stack(stack::Stack::parse(json, path)?),
     })
 }
@@ -168,6 +173,7 @@ impl Transform {
             Transform::Quantile(t) => t.run(table),
             Transform::Regression(t) => t.run(table),
             Transform::Density(t) => t.run(table),
+            Transform::Loess(t) => t.run(table),
         }
     }
 
@@ -190,6 +196,7 @@ impl Transform {
             Transform::Quantile(t) => t.output_fields(),
             Transform::Regression(t) => t.output_fields(),
             Transform::Density(t) => t.output_fields(),
+            Transform::Loess(t) => t.output_fields(),
         }
     }
 }
