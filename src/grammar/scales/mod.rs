@@ -124,7 +124,13 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
             })
             .filter(|(_, _, d)| d.field.is_some() || d.datum.is_some() || d.aggregate.is_some())
             .collect();
-        let primary = uses.iter().find(|(_, c, _)| *c == ch).or(uses.first());
+        // Scale properties come from the first layer that gives any (an explicit domain in a
+        // later layer holds for the shared scale, as in Vega-Lite), else from the first use.
+        let primary = uses
+            .iter()
+            .find(|(_, c, d)| *c == ch && d.scale.is_some())
+            .or_else(|| uses.iter().find(|(_, c, _)| *c == ch))
+            .or(uses.first());
         let Some(&(pu, _, def)) = primary else { continue };
         if let Some(Json::Null) = def.scale {
             continue;

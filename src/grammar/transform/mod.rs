@@ -5,8 +5,9 @@
 //!
 //! Supported: `filter` (expressions, field predicates, `and`/`or`/`not`), `calculate`, `fold`,
 //! `aggregate`, `joinaggregate`, `bin`, `timeUnit`, `window`, `stack`, `impute`, `lookup`,
-//! `pivot`, `quantile`, `regression`, `loess`, `density`. Refused with [`Error::Unsupported`]
-//! at `transform[i].<name>`: `sample`, `flatten`, `extent`, and parameter predicates.
+//! `pivot`, `quantile`, `regression`, `loess`, `density`, `sample` (seeded). Refused with
+//! [`Error::Unsupported`] at `transform[i].<name>`: `flatten`, `extent`, and parameter
+//! predicates.
 //!
 //! Field references go through [`crate::grammar::value::field_key`]; a field that is not in
 //! the table reads as null in every row (Vega behaviour). Transforms that multiply rows (fold,
@@ -28,6 +29,7 @@ pub mod pivot;
 pub mod predicate;
 pub mod quantile;
 pub mod regression;
+pub mod sample;
 pub mod stack;
 pub mod timeunit;
 pub mod util;
@@ -79,6 +81,8 @@ pub enum Transform {
     Density(density::Density),
     /// `loess`.
     Loess(loess::Loess),
+    /// `sample`.
+    Sample(sample::Sample),
 }
 
 /// The transform keys, in the order Vega-Lite tests for them.
@@ -99,10 +103,11 @@ const SUPPORTED: &[&str] = &[
     "regression",
     "density",
     "loess",
+    "sample",
 ];
 
 /// Vega-Lite transforms this engine refuses.
-const REFUSED: &[&str] = &["sample", "flatten", "extent"];
+const REFUSED: &[&str] = &["flatten", "extent"];
 
 /// Reads one element of a spec's `transform` array (`path` is `transform[i]`).
 pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
@@ -145,6 +150,7 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
         "regression" => Transform::Regression(regression::Regression::parse(json, path)?),
         "density" => Transform::Density(density::Density::parse(json, path)?),
         "loess" => Transform::Loess(loess::Loess::parse(json, path)?),
+        "sample" => Transform::Sample(sample::Sample::parse(json, path)?),
         _ => Transform::Stack(stack::Stack::parse(json, path)?),
     })
 }
@@ -174,6 +180,7 @@ impl Transform {
             Transform::Regression(t) => t.run(table),
             Transform::Density(t) => t.run(table),
             Transform::Loess(t) => t.run(table),
+            Transform::Sample(t) => t.run(table),
         }
     }
 
@@ -197,6 +204,7 @@ impl Transform {
             Transform::Regression(t) => t.output_fields(),
             Transform::Density(t) => t.output_fields(),
             Transform::Loess(t) => t.output_fields(),
+            Transform::Sample(t) => t.output_fields(),
         }
     }
 }
@@ -222,9 +230,14 @@ mod tests {
         let t = parse(&Json::parse(r#"{"as": "y", "calculate": "datum.x * 2"}"#).unwrap(), &at(0)).unwrap();
         assert!(matches!(t, Transform::Calculate(_)));
         assert_eq!(t.output_fields(), vec!["y"]);
-        let e = parse(&Json::parse(r#"{"density": "x"}"#).unwrap(), &at(3)).unwrap_err();
+        let e = parse(&Json::parse(r#"{"flatten": ["x"]}"#).unwrap(), &at(3)).unwrap_err();
         assert!(matches!(e, Error::Unsupported { .. }));
-        assert_eq!(e.path(), Some(&at(3).key("density")));
+        assert_eq!(e.path(), Some(&at(3).key("flatten")));
+        // A supported transform's parameter named like a refused transform is its own.
+        assert!(matches!(
+            parse(&Json::parse(r#"{"density": "x", "extent": [0, 1]}"#).unwrap(), &at(4)).unwrap(),
+            Transform::Density(_)
+        ));
         let e = parse(&Json::parse(r#"{"filtr": "datum.x"}"#).unwrap(), &at(1)).unwrap_err();
         assert_eq!(e.path(), Some(&at(1).key("filtr")));
         let e = parse(&Json::parse(r#"{"filter": "datum.x > 1", "as": "q"}"#).unwrap(), &at(2)).unwrap_err();
