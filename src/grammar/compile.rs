@@ -269,6 +269,7 @@ impl Chart {
                 MarkType::Text => mark::text::draw(&ctx, &mut out)?,
                 MarkType::Rect => mark::rect::draw(&ctx, &mut out)?,
                 MarkType::Arc => mark::arc::draw(&ctx, &mut out)?,
+                MarkType::Trail => mark::trail::draw(&ctx, &mut out)?,
             }
             match counts.iter_mut().find(|(m, _)| *m == u.mark.ty) {
                 Some(c) => c.1 += count,

@@ -20,6 +20,7 @@ fn kind(m: MarkType, loc: Locale) -> &'static str {
         MarkType::Text => ("Table of values", "数值图"),
         MarkType::Rect => ("Heatmap", "热力图"),
         MarkType::Arc => ("Pie chart", "饼图"),
+        MarkType::Trail => ("Trail chart", "轨迹图"),
     };
     crate::grammar::words::pick(loc, en, zh)
 }

@@ -87,7 +87,7 @@ pub struct Flowed {
 /// Removes rows whose continuous `x`, `y`, `theta` or `radius` is missing or not a number
 /// (lines and areas keep them and break instead). Returns how many.
 fn filter_invalid(u: &Unit, t: &mut Table) -> usize {
-    if matches!(u.mark.ty, MarkType::Line | MarkType::Area) {
+    if matches!(u.mark.ty, MarkType::Line | MarkType::Area | MarkType::Trail) {
         return 0;
     }
     let cols: Vec<usize> = [Channel::X, Channel::Y, Channel::Theta, Channel::Radius]

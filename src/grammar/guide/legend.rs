@@ -66,7 +66,7 @@ pub fn plan(scales: &Scales, marks: &[MarkType], loc: Locale, theme: &Theme, off
             MarkType::Bar | MarkType::Area | MarkType::Arc | MarkType::Rect | MarkType::Circle | MarkType::Square
         )
     });
-    let line = marks.iter().all(|m| matches!(m, MarkType::Line | MarkType::Rule));
+    let line = marks.iter().all(|m| matches!(m, MarkType::Line | MarkType::Rule | MarkType::Trail));
     let mut seen: Vec<String> = Vec::new();
     for r in &scales.list {
         if !matches!(

@@ -14,6 +14,11 @@ pub const MAX_ITEMS: usize = 5000;
 
 /// Rows grouped into series (in first-seen order), each sorted along the line.
 pub fn series<'a>(ctx: &Ctx<'a>, horizontal: bool) -> Vec<Vec<&'a [Value]>> {
+    series_by(ctx, horizontal, true)
+}
+
+/// [`series`], with `size` splitting series or not (a trail's width varies along it).
+pub fn series_by<'a>(ctx: &Ctx<'a>, horizontal: bool, size_splits: bool) -> Vec<Vec<&'a [Value]>> {
     let keys: Vec<String> = [
         Channel::Color,
         Channel::Fill,
@@ -24,6 +29,7 @@ pub fn series<'a>(ctx: &Ctx<'a>, horizontal: bool) -> Vec<Vec<&'a [Value]>> {
         Channel::Shape,
     ]
     .iter()
+    .filter(|c| size_splits || **c != Channel::Size)
     .filter_map(|c| ctx.def(*c))
     .filter(|d| d.aggregate.is_none())
     .filter_map(|d| d.column())

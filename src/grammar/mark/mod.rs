@@ -13,6 +13,7 @@ pub mod rule;
 pub mod text;
 pub mod tick;
 pub mod tooltip;
+pub mod trail;
 
 use crate::error::{Error, Path};
 use crate::grammar::json::check_keys;
@@ -43,13 +44,15 @@ pub enum MarkType {
     Rect,
     /// Arcs (pie, donut, radial).
     Arc,
+    /// Lines whose width varies along them.
+    Trail,
 }
 
 impl MarkType {
     /// Names, as in a spec.
     pub const NAMES: &'static [&'static str] =
-        &["bar", "line", "area", "point", "circle", "square", "tick", "rule", "text", "rect", "arc"];
-    const ALL: [MarkType; 11] = [
+        &["bar", "line", "area", "point", "circle", "square", "tick", "rule", "text", "rect", "arc", "trail"];
+    const ALL: [MarkType; 12] = [
         MarkType::Bar,
         MarkType::Line,
         MarkType::Area,
@@ -61,6 +64,7 @@ impl MarkType {
         MarkType::Text,
         MarkType::Rect,
         MarkType::Arc,
+        MarkType::Trail,
     ];
 
     /// The spec name.
@@ -185,7 +189,7 @@ impl MarkDef {
         let ty = match MarkType::NAMES.iter().position(|n| *n == name) {
             Some(i) => MarkType::ALL[i],
             None => {
-                let later = ["trail", "image", "geoshape", "boxplot", "errorbar", "errorband"];
+                let later = ["image", "geoshape", "boxplot", "errorbar", "errorband"];
                 let why = if later.contains(&name) {
                     format!("mark \"{name}\" is not supported yet")
                 } else {

@@ -64,7 +64,7 @@ pub(super) fn default_zero(
         return false;
     }
     let orient = orient(u);
-    if matches!(u.mark.ty, MarkType::Bar | MarkType::Area | MarkType::Line)
+    if matches!(u.mark.ty, MarkType::Bar | MarkType::Area | MarkType::Line | MarkType::Trail)
         && ((orient == Some(true) && ch == Channel::Y) || (orient == Some(false) && ch == Channel::X))
     {
         return false;

@@ -118,6 +118,14 @@ pub(super) fn range_of(
             } else {
                 361.0
             };
+            // Vega-Lite's minStrokeWidth and maxStrokeWidth for lines, trails and rules.
+            if marks.iter().all(|m| matches!(m, MarkType::Line | MarkType::Trail | MarkType::Rule)) {
+                return Ok(if ty.is_continuous() {
+                    Range::Continuous(1.0, 4.0)
+                } else {
+                    Range::Numbers(spread(1.0, 4.0, n))
+                });
+            }
             let min = if marks.contains(&MarkType::Text) {
                 8.0
             } else if marks.contains(&MarkType::Bar) {
