@@ -102,7 +102,8 @@ impl Chart {
     /// Reads `json` and runs its data flow; `text(url)` gives each fetched `data.url`'s text (or
     /// why it could not be fetched: the error then names the path and the reason).
     pub fn new(json: &Json, text: &dyn Fn(&str) -> Result<String, String>) -> Result<Chart, Error> {
-        let spec = Spec::parse(json)?;
+        let json = crate::grammar::composite::normalize(json)?;
+        let spec = Spec::parse(&json)?;
         let config = Config::parse(&spec.config, &Path::of(&["config"]))?;
         let list = flow::units(&spec.root);
         if list.len() > MAX_UNITS {

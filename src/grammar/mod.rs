@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod compile;
+pub mod composite;
 pub mod config;
 pub mod data;
 pub mod dump;

@@ -19,7 +19,10 @@ pub(super) fn default_type(
         Channel::X | Channel::Y if discrete => {
             let offset =
                 units[pu].0.encoding.get(if ch == Channel::X { Channel::XOffset } else { Channel::YOffset }).is_some();
-            if offset || marks.iter().any(|m| matches!(m, MarkType::Bar | MarkType::Rect | MarkType::Tick)) {
+            // Rules too: they then sit on the axis ticks (vega/vega-lite#3429).
+            if offset
+                || marks.iter().any(|m| matches!(m, MarkType::Bar | MarkType::Rect | MarkType::Tick | MarkType::Rule))
+            {
                 ScaleType::Band
             } else {
                 ScaleType::Point
