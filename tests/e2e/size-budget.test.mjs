@@ -3,14 +3,17 @@
 // until the size work is done this guard stops further growth. 2026-11-29: 173 KB measured,
 // guard 180 KB. 2026-12-01: the Vega-Lite engine (expressions, d3 formats, 68 colour schemes,
 // twelve transforms, thirteen scale kinds, eleven marks) took the widget to 432 KB measured
-// (wasm 407 KB); guard 450 KB. Lower it whenever the widget shrinks.
+// (wasm 407 KB); guard 450 KB. Same day, second session: the story's charts on the grammar,
+// honest-chart warnings, five statistical transforms, trail, errorbar and errorband, print SVG
+// took it to 481.3 KB measured (wasm 453.5 KB); guard 490 KB. Lower it whenever the widget
+// shrinks (issue "a lighter core").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repo } from './harness.mjs';
 
-const GUARD_KB = 450;
+const GUARD_KB = 490;
 
 test(`widget bytes stay within ${GUARD_KB} KB gzip`, () => {
   const r = spawnSync(process.execPath, [path.join(repo, 'bench/size-budget.mjs'), String(GUARD_KB)], { encoding: 'utf8' });
