@@ -218,7 +218,7 @@ describe('vega-lite in chromium (playwright)', () => {
       const out = [];
       const specs = [
         { data: { values: [{ a: 'x', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative', scale: { type: 'sequential' } } } },
-        { data: { values: [{ a: 1 }] }, mark: 'boxplot', encoding: { x: { field: 'a', type: 'quantitative' } } },
+        { data: { values: [{ a: 1 }] }, mark: 'image', encoding: { x: { field: 'a', type: 'quantitative' } } },
         { data: { values: [{ a: 1 }] }, mark: 'point', transform: [{ filter: 'datum.a > ' }] },
         { data: { values: [{ a: 'x', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } },
       ];
@@ -233,7 +233,7 @@ describe('vega-lite in chromium (playwright)', () => {
       return out;
     });
     assert.match(results[0].alert, /unsupported at `encoding\.y\.scale\.type`: "sequential" \(supported: /);
-    assert.match(results[1].alert, /unsupported at `mark`: mark "boxplot" is not supported yet/);
+    assert.match(results[1].alert, /unsupported at `mark`: mark "image" is not supported yet/);
     assert.match(results[2].alert, /invalid expression at `transform\[0\]\.filter` \(character \d+\)/);
     assert.equal(results[3].state, 'ready');
     assert.equal(log.errors.length, 3, log.errors.join('\n'));

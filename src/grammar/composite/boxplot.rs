@@ -50,7 +50,11 @@ pub fn expand(j: &Json, path: &Path) -> Result<Json, Error> {
         Some(Json::Str(e)) if e == "min-max" => None,
         Some(Json::Num(n)) if n >= 0.0 && n.is_finite() => Some(n),
         Some(other) => {
-            return Err(Error::unsupported(&path.key("mark").key("extent"), other.to_text(), "\"min-max\" or a number from 0 up"))
+            return Err(Error::unsupported(
+                &path.key("mark").key("extent"),
+                other.to_text(),
+                "\"min-max\" or a number from 0 up",
+            ))
         }
     };
     let size = prop("size").unwrap_or(Json::Num(14.0));
@@ -71,7 +75,9 @@ pub fn expand(j: &Json, path: &Path) -> Result<Json, Error> {
         ),
         ("groupby", group.clone()),
     ]);
-    let rule = |from: &str, to: &str| obj(vec![("mark", obj(vec![("type", s("rule"))])), ("encoding", encoding(&p, from, Some(to), false))]);
+    let rule = |from: &str, to: &str| {
+        obj(vec![("mark", obj(vec![("type", s("rule"))])), ("encoding", encoding(&p, from, Some(to), false))])
+    };
     let whiskers = vec![rule("lower_whisker", "lower_box"), rule("upper_box", "upper_whisker")];
     let mut boxes = Vec::new();
     if k.is_none() {
@@ -96,9 +102,15 @@ pub fn expand(j: &Json, path: &Path) -> Result<Json, Error> {
     };
     let (fx, lb, ub) = (datum(&f), datum(&format!("lower_box_{f}")), datum(&format!("upper_box_{f}")));
     let iqr = format!("({ub} - {lb})");
-    let (low, high) = (format!("{lb} - {} * {iqr}", crate::grammar::value::js_number(k)), format!("{ub} + {} * {iqr}", crate::grammar::value::js_number(k)));
+    let (low, high) = (
+        format!("{lb} - {} * {iqr}", crate::grammar::value::js_number(k)),
+        format!("{ub} + {} * {iqr}", crate::grammar::value::js_number(k)),
+    );
     let quartiles = obj(vec![
-        ("joinaggregate", Json::Arr(vec![op("q1", &f, &format!("lower_box_{f}")), op("q3", &f, &format!("upper_box_{f}"))])),
+        (
+            "joinaggregate",
+            Json::Arr(vec![op("q1", &f, &format!("lower_box_{f}")), op("q3", &f, &format!("upper_box_{f}"))]),
+        ),
         ("groupby", group.clone()),
     ]);
     let mut outlier_enc = match encoding(&p, "", None, false) {

@@ -1,10 +1,12 @@
 //! Composite marks, expanded before the spec is read, as Vega-Lite's normaliser expands them:
-//! a unit whose mark is `errorbar` ([`errorbar`]) or `errorband` ([`errorband`]) becomes the
+//! a unit whose mark is `boxplot` ([`boxplot`]), `errorbar` ([`errorbar`]) or `errorband`
+//! ([`errorband`]) becomes the
 //! aggregate and calculate transforms and the layer of plain marks it stands for, with the
-//! field names Vega-Lite gives them (`center_F`, `extent_F`, `lower_F`, `upper_F`). Raw data
+//! field names Vega-Lite gives them (`lower_box_F`, `center_F`, `lower_F`, ...). Raw data
 //! only (the continuous channel a field to aggregate); pre-aggregated input (`y2`, `yError`),
 //! `bin` or `timeUnit` on the other channels are refused with their path.
 
+pub mod boxplot;
 pub mod errorband;
 pub mod errorbar;
 
@@ -32,6 +34,7 @@ fn walk(j: &Json, path: &Path, depth: usize) -> Result<Json, Error> {
     match mark {
         Some("errorbar") => return errorbar::expand(j, path),
         Some("errorband") => return errorband::expand(j, path),
+        Some("boxplot") => return boxplot::expand(j, path),
         _ => {}
     }
     let Some(Json::Arr(layers)) = j.get("layer") else { return Ok(j.clone()) };

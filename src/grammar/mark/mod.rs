@@ -189,7 +189,7 @@ impl MarkDef {
         let ty = match MarkType::NAMES.iter().position(|n| *n == name) {
             Some(i) => MarkType::ALL[i],
             None => {
-                let later = ["image", "geoshape", "boxplot"];
+                let later = ["image", "geoshape"];
                 let why = if later.contains(&name) {
                     format!("mark \"{name}\" is not supported yet")
                 } else {

@@ -186,10 +186,13 @@ pub fn resolve(units: &[(Unit, Flowed)], ext: Extent, palette: &[Rgb]) -> Result
         opts.base = num("base")?.unwrap_or(10.0);
         opts.constant = num("constant")?.unwrap_or(1.0);
         opts.align = num("align")?.unwrap_or(0.5);
-        // Default paddings follow the first layer's mark (Vega-Lite merges a layered scale's
-        // defaults from its first child).
-        let rect_like = marks.first().is_some_and(|m| matches!(m, MarkType::Rect | MarkType::Rule));
-        let tick_like = marks.first().is_some_and(|m| matches!(m, MarkType::Tick));
+        // Default paddings follow the first layer whose mark sets band paddings (Vega-Lite
+        // merges a layered scale's defaults from its first child that gives them; points and
+        // lines give none).
+        let banded =
+            marks.iter().find(|m| matches!(m, MarkType::Bar | MarkType::Rect | MarkType::Rule | MarkType::Tick));
+        let rect_like = banded.is_some_and(|m| matches!(m, MarkType::Rect | MarkType::Rule));
+        let tick_like = banded.is_some_and(|m| matches!(m, MarkType::Tick));
         let offset = matches!(ch, Channel::X | Channel::Y)
             && units[pu].0.encoding.get(if ch == Channel::X { Channel::XOffset } else { Channel::YOffset }).is_some();
         match ty {
