@@ -184,12 +184,7 @@ fn scott(xs: &[f64]) -> f64 {
     let n = xs.len() as f64;
     let mut sorted = xs.to_vec();
     sorted.sort_by(|a, b| a.total_cmp(b));
-    let q = |p: f64| {
-        let i = (sorted.len() - 1) as f64 * p;
-        let i0 = i.floor() as usize;
-        let (a, b) = (sorted[i0], sorted[(i0 + 1).min(sorted.len() - 1)]);
-        a + (b - a) * (i - i0 as f64)
-    };
+    let q = |p: f64| super::ops::quantile_sorted(&sorted, p);
     // d3.deviation: Welford's running mean and sum of squares; undefined below two values.
     let d = if xs.len() > 1 {
         let (mut mean, mut sum) = (0.0, 0.0);

@@ -10,6 +10,7 @@ use crate::grammar::flow::number_of;
 use crate::grammar::json::{check_keys, Json};
 use crate::grammar::value::{Table, Value};
 
+use super::regression::ols;
 use super::util;
 
 /// The `loess` transform.
@@ -200,12 +201,6 @@ fn tricube(x: f64) -> f64 {
     t * t * t
 }
 
-fn ols(ux: f64, uy: f64, uxy: f64, ux2: f64) -> (f64, f64) {
-    let delta = ux2 - ux * ux;
-    let slope = if delta.abs() < 1e-24 { 0.0 } else { (uxy - ux * uy) / delta };
-    (uy - slope * ux, slope)
-}
-
 /// Slides the window of nearest neighbours right for the point at `i`.
 fn update_interval(xv: &[f64], i: usize, interval: &mut (usize, usize)) {
     let Some(&val) = xv.get(i) else { return };
@@ -221,17 +216,11 @@ fn update_interval(xv: &[f64], i: usize, interval: &mut (usize, usize)) {
     }
 }
 
-/// d3's median.
+/// d3's median of the numbers.
 fn median(xs: &[f64]) -> f64 {
     let mut s: Vec<f64> = xs.iter().copied().filter(|x| !x.is_nan()).collect();
-    if s.is_empty() {
-        return f64::NAN;
-    }
     s.sort_by(|a, b| a.total_cmp(b));
-    let i = (s.len() - 1) as f64 * 0.5;
-    let i0 = i.floor() as usize;
-    let (a, b) = (s[i0], s[(i0 + 1).min(s.len() - 1)]);
-    a + (b - a) * (i - i0 as f64)
+    super::ops::quantile_sorted(&s, 0.5)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -292,14 +292,26 @@ pub(crate) fn quantile(values: &[Value], p: f64) -> Value {
         return Value::Null;
     }
     xs.sort_by(|a, b| a.total_cmp(b));
+    Value::Num(quantile_sorted(&xs, p))
+}
+
+/// d3's `quantileSorted` of ascending numbers (NaN for none): the one copy that the
+/// aggregates, `quantile`, `density` (Scott's rule) and `loess` (its median residual) share.
+pub(crate) fn quantile_sorted(xs: &[f64], p: f64) -> f64 {
     let n = xs.len();
-    if n < 2 {
-        return Value::Num(xs[0]);
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n < 2 || p <= 0.0 {
+        return xs[0];
+    }
+    if p >= 1.0 {
+        return xs[n - 1];
     }
     let i = (n - 1) as f64 * p;
     let i0 = i.floor() as usize;
     let (a, b) = (xs[i0], xs[(i0 + 1).min(n - 1)]);
-    Value::Num(a + (b - a) * (i - i0 as f64))
+    a + (b - a) * (i - i0 as f64)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

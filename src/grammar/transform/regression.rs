@@ -186,8 +186,8 @@ impl Regression {
 
 type Predict = Box<dyn Fn(f64) -> f64>;
 
-/// Vega's ordinary least squares on means: `[intercept, slope]`.
-fn ols(ux: f64, uy: f64, uxy: f64, ux2: f64) -> (f64, f64) {
+/// Vega's ordinary least squares on means: `[intercept, slope]` (loess uses it too).
+pub(crate) fn ols(ux: f64, uy: f64, uxy: f64, ux2: f64) -> (f64, f64) {
     let delta = ux2 - ux * ux;
     let slope = if delta.abs() < 1e-24 { 0.0 } else { (uxy - ux * uy) / delta };
     (uy - slope * ux, slope)
