@@ -104,16 +104,7 @@ impl Density {
         let (steps, min, max) = (steps_of("steps")?, steps_of("minsteps")?, steps_of("maxsteps")?);
         let max = steps.or(max).unwrap_or(200);
         let steps = if shared { (max, max) } else { (steps.or(min).unwrap_or(25), max) };
-        let as_ = match json.get("as") {
-            None => ("value".to_string(), "density".to_string()),
-            Some(a) => {
-                let ap = path.key("as");
-                match a.arr(&ap)? {
-                    [p, v] => (p.str(&ap.index(0))?.to_string(), v.str(&ap.index(1))?.to_string()),
-                    _ => return Err(Error::spec(&ap, "expected two field names")),
-                }
-            }
-        };
+        let as_ = util::as_two(json.get("as"), &path.key("as"), ("value", "density"))?;
         Ok(Density {
             field,
             groupby,
@@ -130,10 +121,7 @@ impl Density {
 
     /// Output fields.
     pub fn output_fields(&self) -> Vec<String> {
-        let mut out = self.groupby.clone();
-        out.push(self.as_.0.clone());
-        out.push(self.as_.1.clone());
-        out
+        util::group_fields(&self.groupby, &self.as_)
     }
 
     /// The density rows of `table`.
@@ -164,9 +152,7 @@ impl Density {
             util::check_rows(out.rows.len() + points.len(), &self.path.key("density"), "density")?;
             let dims: Vec<Value> = gcols.iter().map(|c| util::cell(&table.rows[g[0]], *c)).collect();
             for (x, y) in points {
-                let mut row = dims.clone();
-                row.push(Value::Num(x));
-                row.push(Value::Num(y * scale));
+                let row = util::group_row(&out, &self.groupby, &dims, &self.as_, Value::Num(x), Value::Num(y * scale));
                 out.rows.push(row);
             }
         }

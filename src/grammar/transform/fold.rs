@@ -26,16 +26,7 @@ impl Fold {
         let items = util::req(json, "fold", path)?.arr(&fp)?;
         let fields =
             items.iter().enumerate().map(|(i, f)| f.str(&fp.index(i)).map(str::to_string)).collect::<Result<_, _>>()?;
-        let as_ = match json.get("as") {
-            None => ("key".to_string(), "value".to_string()),
-            Some(a) => {
-                let ap = path.key("as");
-                match a.arr(&ap)? {
-                    [k, v] => (k.str(&ap.index(0))?.to_string(), v.str(&ap.index(1))?.to_string()),
-                    _ => return Err(Error::spec(&ap, "expected two field names")),
-                }
-            }
-        };
+        let as_ = util::as_two(json.get("as"), &path.key("as"), ("key", "value"))?;
         Ok(Fold { fields, as_, path: path.clone() })
     }
 

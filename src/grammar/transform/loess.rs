@@ -48,28 +48,13 @@ impl Loess {
                 format!("bandwidth is a share of the points, above 0 and at most 1, not {bandwidth}"),
             ));
         }
-        let as_ = match json.get("as") {
-            None => (x.clone(), y.clone()),
-            Some(a) => {
-                let ap = path.key("as");
-                match a.arr(&ap)? {
-                    [p, v] => (p.str(&ap.index(0))?.to_string(), v.str(&ap.index(1))?.to_string()),
-                    _ => return Err(Error::spec(&ap, "expected two field names")),
-                }
-            }
-        };
+        let as_ = util::as_two(json.get("as"), &path.key("as"), (&x, &y))?;
         Ok(Loess { y, x, groupby, bandwidth, as_, path: path.clone() })
     }
 
     /// Output fields.
     pub fn output_fields(&self) -> Vec<String> {
-        let mut out = self.groupby.clone();
-        for f in [&self.as_.0, &self.as_.1] {
-            if !out.contains(f) {
-                out.push(f.clone());
-            }
-        }
-        out
+        util::group_fields(&self.groupby, &self.as_)
     }
 
     /// The smoothed lines of `table`.
@@ -77,7 +62,6 @@ impl Loess {
         let gcols = util::cols(&table, &self.groupby);
         let (xc, yc) = (table.col(&self.x), table.col(&self.y));
         let mut out = Table::with_fields(self.output_fields());
-        let (ox, oy) = (out.col(&self.as_.0).unwrap_or(0), out.col(&self.as_.1).unwrap_or(0));
         for g in util::partition(&table, &gcols) {
             let mut pts: Vec<(f64, f64)> = g
                 .iter()
@@ -102,13 +86,8 @@ impl Loess {
             util::check_rows(out.rows.len() + line.len(), &self.path.key("loess"), "loess")?;
             let dims: Vec<Value> = gcols.iter().map(|c| util::cell(&table.rows[g[0]], *c)).collect();
             for (px, py) in line {
-                let mut row = vec![Value::Null; out.fields.len()];
-                for (i, d) in dims.iter().enumerate() {
-                    row[i] = d.clone();
-                }
-                row[ox] = Value::Num(px);
-                row[oy] = if py.is_finite() { Value::Num(py) } else { Value::Null };
-                out.rows.push(row);
+                let y = if py.is_finite() { Value::Num(py) } else { Value::Null };
+                out.rows.push(util::group_row(&out, &self.groupby, &dims, &self.as_, Value::Num(px), y));
             }
         }
         Ok(out)

@@ -58,25 +58,13 @@ impl Quantile {
                 range(step / 2.0, 1.0 - 1e-14, step)
             }
         };
-        let as_ = match json.get("as") {
-            None => ("prob".to_string(), "value".to_string()),
-            Some(a) => {
-                let ap = path.key("as");
-                match a.arr(&ap)? {
-                    [p, v] => (p.str(&ap.index(0))?.to_string(), v.str(&ap.index(1))?.to_string()),
-                    _ => return Err(Error::spec(&ap, "expected two field names")),
-                }
-            }
-        };
+        let as_ = util::as_two(json.get("as"), &path.key("as"), ("prob", "value"))?;
         Ok(Quantile { field, groupby, probs, as_, path: path.clone() })
     }
 
     /// Output fields.
     pub fn output_fields(&self) -> Vec<String> {
-        let mut out = self.groupby.clone();
-        out.push(self.as_.0.clone());
-        out.push(self.as_.1.clone());
-        out
+        util::group_fields(&self.groupby, &self.as_)
     }
 
     /// The quantile rows of `table`.
@@ -90,9 +78,8 @@ impl Quantile {
             let values: Vec<Value> = g.iter().map(|&r| util::cell(&table.rows[r], fcol)).collect();
             let dims: Vec<Value> = gcols.iter().map(|c| util::cell(&table.rows[g[0]], *c)).collect();
             for &p in &self.probs {
-                let mut row = dims.clone();
-                row.push(Value::Num(p));
-                row.push(ops::quantile(&values, p));
+                let row =
+                    util::group_row(&out, &self.groupby, &dims, &self.as_, Value::Num(p), ops::quantile(&values, p));
                 out.rows.push(row);
             }
         }

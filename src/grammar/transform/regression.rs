@@ -105,28 +105,13 @@ impl Regression {
                 }
             }
         };
-        let as_ = match json.get("as") {
-            None => (x.clone(), y.clone()),
-            Some(a) => {
-                let ap = path.key("as");
-                match a.arr(&ap)? {
-                    [p, v] => (p.str(&ap.index(0))?.to_string(), v.str(&ap.index(1))?.to_string()),
-                    _ => return Err(Error::spec(&ap, "expected two field names")),
-                }
-            }
-        };
+        let as_ = util::as_two(json.get("as"), &path.key("as"), (&x, &y))?;
         Ok(Regression { y, x, groupby, method, extent, as_, path: path.clone() })
     }
 
     /// Output fields.
     pub fn output_fields(&self) -> Vec<String> {
-        let mut out = self.groupby.clone();
-        for f in [&self.as_.0, &self.as_.1] {
-            if !out.contains(f) {
-                out.push(f.clone());
-            }
-        }
-        out
+        util::group_fields(&self.groupby, &self.as_)
     }
 
     /// The trend lines of `table`.
@@ -134,7 +119,6 @@ impl Regression {
         let gcols = util::cols(&table, &self.groupby);
         let (xc, yc) = (table.col(&self.x), table.col(&self.y));
         let mut out = Table::with_fields(self.output_fields());
-        let (ox, oy) = (out.col(&self.as_.0).unwrap_or(0), out.col(&self.as_.1).unwrap_or(0));
         let dof = match self.method {
             Method::Poly(k) => k,
             Method::Quad => 2,
@@ -171,13 +155,8 @@ impl Regression {
             util::check_rows(out.rows.len() + points.len(), &self.path.key("regression"), "regression")?;
             let dims: Vec<Value> = gcols.iter().map(|c| util::cell(&table.rows[g[0]], *c)).collect();
             for (px, py) in points {
-                let mut row = vec![Value::Null; out.fields.len()];
-                for (i, d) in dims.iter().enumerate() {
-                    row[i] = d.clone();
-                }
-                row[ox] = Value::Num(px);
-                row[oy] = if py.is_finite() { Value::Num(py) } else { Value::Null };
-                out.rows.push(row);
+                let y = if py.is_finite() { Value::Num(py) } else { Value::Null };
+                out.rows.push(util::group_row(&out, &self.groupby, &dims, &self.as_, Value::Num(px), y));
             }
         }
         Ok(out)

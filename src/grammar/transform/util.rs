@@ -143,6 +143,51 @@ pub fn as_pair(json: &Json, path: &Path) -> Result<(String, String), Error> {
     }
 }
 
+/// An optional `as` of exactly two field names, or `default`.
+pub fn as_two(json: Option<&Json>, path: &Path, default: (&str, &str)) -> Result<(String, String), Error> {
+    let Some(a) = json else { return Ok((default.0.to_string(), default.1.to_string())) };
+    match a.arr(path)? {
+        [p, v] => Ok((p.str(&path.index(0))?.to_string(), v.str(&path.index(1))?.to_string())),
+        _ => Err(Error::spec(path, "expected two field names")),
+    }
+}
+
+/// The fields of a generating transform's rows: the group fields, then the two `as` fields
+/// (each once).
+pub fn group_fields(groupby: &[String], as_: &(String, String)) -> Vec<String> {
+    let mut out = groupby.to_vec();
+    for f in [&as_.0, &as_.1] {
+        if !out.contains(f) {
+            out.push(f.clone());
+        }
+    }
+    out
+}
+
+/// A row of `out` (made with [`group_fields`]) with the group's values and the two `as` values.
+pub fn group_row(
+    out: &Table,
+    groupby: &[String],
+    dims: &[Value],
+    as_: &(String, String),
+    a: Value,
+    b: Value,
+) -> Vec<Value> {
+    let mut row = vec![Value::Null; out.fields.len()];
+    for (g, d) in groupby.iter().zip(dims) {
+        if let Some(i) = out.col(g) {
+            row[i] = d.clone();
+        }
+    }
+    if let Some(i) = out.col(&as_.0) {
+        row[i] = a;
+    }
+    if let Some(i) = out.col(&as_.1) {
+        row[i] = b;
+    }
+    row
+}
+
 /// One `{"field": ..., "order": ...}` of a window or stack `sort`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SortField {
