@@ -123,7 +123,7 @@ declare namespace NewsInfographic {
      */
     mount(element: HTMLElement, options?: MountOptions): Handle;
     /**
-     * Like `mount`, but waits until the element comes within about one viewport of what the
+     * Like `mount`, but waits until the element comes within a viewport and a half of what the
      * reader sees (its space reserved, `data-state="lazy"`, nothing fetched); what script tags
      * and `<news-infographic>` do unless `lazy` is "false".
      */

@@ -339,11 +339,11 @@ test('lazy mounting: a page of 20 widgets fetches only what the visible ones nee
   // Widgets that mount on screen when the page opens may still grow past their reserved height
   // (the first-pixels issue); mounting lazily below the fold must add no shift of its own.
   const atOpen = await page.evaluate(() => window.__cls);
-  // Scroll through the article like a brisk reader (about 2,700 px a second; one who outruns
-  // the loading by more than a viewport can see a widget grow as it draws).
+  // Scroll through the article like a brisk reader (2,000 px a second; one who outruns the
+  // loading by a viewport and a half can see a widget grow as it draws).
   for (let y = 0; y < 40000; y += 400) {
     await page.evaluate((y) => window.scrollTo(0, y), y);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(200);
     if (await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)) break;
   }
   await page.waitForFunction(() => [...document.querySelectorAll('.news-infographic')].every((h) => h.getAttribute('data-state') === 'ready'), null, { timeout: 20000 });
