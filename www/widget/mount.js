@@ -220,15 +220,10 @@ function build(w) {
     wrap.append(f.node);
     return f.drawn;
   });
-  // Until every canvas has its first drawing (its real height), the new content is laid out
-  // but not shown, and the reserved space stays: nothing the reader sees moves meanwhile.
-  wrap.classList.add("ni-drawing");
   w.root.replaceChildren(w.link, wrap);
   applyBrand(w.element, w.root, charts);
   warnAuthor(w, charts);
-  return Promise.all(drawn).then(() => {
-    wrap.classList.remove("ni-drawing");
-    w.element.style.minHeight = "";
-    w.element.style.removeProperty("--ni-reserved");
-  });
+  w.element.style.minHeight = "";
+  w.element.style.removeProperty("--ni-reserved");
+  return Promise.all(drawn);
 }
