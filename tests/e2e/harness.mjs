@@ -109,3 +109,49 @@ export async function canvasStats(page) {
     return out;
   });
 }
+
+/**
+ * An init script (pass it to addInitScript) that counts live listeners and observers
+ * (ResizeObserver, IntersectionObserver) in `window.__live`, including listeners removed by an
+ * AbortSignal: the lifecycle tests compare the counts before and after many mount cycles.
+ */
+export function countLive() {
+  const live = { listeners: 0, observers: 0 };
+  window.__live = live;
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  const keys = new WeakMap();
+  EventTarget.prototype.addEventListener = function (type, fn, opts) {
+    if (fn) {
+      let set = keys.get(this);
+      if (!set) keys.set(this, (set = new Set()));
+      const capture = typeof opts === 'boolean' ? opts : !!(opts && opts.capture);
+      const key = type + '|' + capture;
+      if (![...set].find((x) => x.key === key && x.fn === fn)) {
+        const id = { key, fn };
+        set.add(id);
+        live.listeners++;
+        const signal = opts && typeof opts === 'object' ? opts.signal : null;
+        const drop = () => { if (set.delete(id)) live.listeners--; };
+        if (signal) { if (signal.aborted) drop(); else add.call(signal, 'abort', drop); }
+        if (opts && typeof opts === 'object' && opts.once) add.call(this, type, drop, { once: true, capture, signal: signal || undefined });
+        id.drop = drop;
+      }
+    }
+    return add.call(this, type, fn, opts);
+  };
+  EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+    const set = keys.get(this);
+    const capture = typeof opts === 'boolean' ? opts : !!(opts && opts.capture);
+    if (set) { const id = [...set].find((x) => x.key === type + '|' + capture && x.fn === fn); if (id) id.drop(); }
+    return remove.call(this, type, fn, opts);
+  };
+  for (const name of ['ResizeObserver', 'IntersectionObserver']) {
+    const Base = window[name];
+    window[name] = class extends Base {
+      constructor(cb, o) { super(cb, o); this.__n = 0; }
+      observe(t) { this.__n++; live.observers++; return super.observe(t); }
+      disconnect() { live.observers -= this.__n; this.__n = 0; return super.disconnect(); }
+    };
+  }
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setUp, repo } from './harness.mjs';
+import { setUp, repo, countLive } from './harness.mjs';
 
 const CATALOGUE = JSON.parse(readFileSync(path.join(repo, 'tests/fixtures/catalogue/catalogue.json'), 'utf8'));
 let env;
@@ -187,47 +187,7 @@ test('a panic in Rust becomes that widget\'s error; the other widgets keep worki
 
 test('lifecycle: 1,000 mount/update/destroy cycles and 500 resizes leave memory, listeners and observers where they were', async () => {
   const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
-  await context.addInitScript(() => {
-    // Count live listeners and observers, including those removed by AbortSignal.
-    const live = { listeners: 0, observers: 0 };
-    window.__live = live;
-    const add = EventTarget.prototype.addEventListener;
-    const remove = EventTarget.prototype.removeEventListener;
-    const keys = new WeakMap();
-    EventTarget.prototype.addEventListener = function (type, fn, opts) {
-      if (fn) {
-        let set = keys.get(this);
-        if (!set) keys.set(this, (set = new Set()));
-        const capture = typeof opts === 'boolean' ? opts : !!(opts && opts.capture);
-        const key = type + '|' + capture;
-        const id = { key, fn };
-        const mine = [...set].find((x) => x.key === key && x.fn === fn);
-        if (!mine) {
-          set.add(id);
-          live.listeners++;
-          const signal = opts && typeof opts === 'object' ? opts.signal : null;
-          const once = opts && typeof opts === 'object' && opts.once;
-          const drop = () => { if (set.delete(id)) live.listeners--; };
-          if (signal) { if (signal.aborted) drop(); else add.call(signal, 'abort', drop); }
-          if (once) add.call(this, type, drop, { once: true, capture, signal: signal || undefined });
-          id.drop = drop;
-        }
-      }
-      return add.call(this, type, fn, opts);
-    };
-    EventTarget.prototype.removeEventListener = function (type, fn, opts) {
-      const set = keys.get(this);
-      const capture = typeof opts === 'boolean' ? opts : !!(opts && opts.capture);
-      if (set) { const id = [...set].find((x) => x.key === type + '|' + capture && x.fn === fn); if (id) id.drop(); }
-      return remove.call(this, type, fn, opts);
-    };
-    const RO = window.ResizeObserver;
-    window.ResizeObserver = class extends RO {
-      constructor(cb) { super(cb); this.__n = 0; }
-      observe(t) { this.__n++; live.observers++; return super.observe(t); }
-      disconnect() { live.observers -= this.__n; this.__n = 0; return super.disconnect(); }
-    };
-  });
+  await context.addInitScript(countLive);
   const p = await context.newPage();
   const cdp = await context.newCDPSession(p);
   await p.goto(env.origin + '/www/examples/champions-by-year.html');
