@@ -215,7 +215,7 @@ impl ChartDef {
     pub fn layout(&self, width: f64, lang: Lang, theme: &Theme) -> Result<Layout, Error> {
         match self {
             ChartDef::Preset(k, d) => k.layout(d, width, lang, theme),
-            ChartDef::Custom(c) => Ok(c.grammar.layout(width, locale(lang), theme)?.layout),
+            ChartDef::Custom(c) => Ok(c.compiled(width, lang, theme)?.0.layout),
             ChartDef::Xy(xy) => crate::layout::xy::layout(xy, width.clamp(200.0, 4000.0), lang, theme),
             ChartDef::VegaLite(c) => Ok(c.layout(width, locale(lang), theme)?.layout),
         }
@@ -285,10 +285,21 @@ impl ChartDef {
             }
             ChartDef::Custom(c) => {
                 let mut out = c.spec.credits(lang);
-                if let Ok(l) = c.grammar.layout(TABLE_WIDTH, locale(lang), &Theme::get(crate::theme::ThemeName::Light))
-                {
+                let light = Theme::get(crate::theme::ThemeName::Light);
+                if let Ok((l, _)) = c.compiled(TABLE_WIDTH, lang, &light) {
                     out.extend(c.grammar.notes(&l, locale(lang)));
                 }
+                // A note with no clear spot on the chart at the narrowest or the table's width
+                // is written here instead, so every reader can read it.
+                let mut moved: Vec<String> = Vec::new();
+                for w in [320.0, TABLE_WIDTH] {
+                    for m in c.compiled(w, lang, &light).map(|r| r.1).unwrap_or_default() {
+                        if !moved.contains(&m) {
+                            moved.push(m);
+                        }
+                    }
+                }
+                out.extend(moved.into_iter().map(|m| format!("{}{m}", pick(lang, "Note: ", "注："))));
                 out
             }
             ChartDef::Xy(xy) => xy.spec.credits(lang),
@@ -310,7 +321,7 @@ impl ChartDef {
 
 /// A Vega-Lite chart's table: one row per mark with the fields it shows after every transform
 /// (formatted for the page; the CSV writes numbers in full).
-fn vega_lite_table(c: &crate::grammar::Chart, lang: Lang, limit: usize) -> Table {
+pub(crate) fn vega_lite_table(c: &crate::grammar::Chart, lang: Lang, limit: usize) -> Table {
     use crate::grammar::Value;
     let loc = locale(lang);
     let compiled = c.layout(TABLE_WIDTH, loc, &Theme::get(crate::theme::ThemeName::Light));

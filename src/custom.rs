@@ -19,8 +19,9 @@ pub struct Custom {
     pub spec: Spec,
     /// The data.
     pub frame: Frame,
-    /// The data aggregated as the spec says.
-    pub series: Series,
+    /// The data aggregated as the spec says (kinds that aggregate; scatter, bubble and
+    /// histogram draw every row).
+    pub series: Option<Series>,
     /// The chart in the grammar, with its data flowed: what is drawn.
     pub grammar: std::rc::Rc<crate::grammar::Chart>,
 }
@@ -35,8 +36,8 @@ impl Custom {
     /// Checks the spec against the data, aggregates it, and builds its grammar chart.
     pub fn new(spec: Spec, frame: Frame) -> Result<Custom, Error> {
         spec.check(&frame)?;
-        let series = build(&spec, &frame)?;
-        let json = crate::shorthand::to_vega_lite(&spec, &frame);
+        let series = if spec.kind.aggregates() { Some(build(&spec, &frame)?) } else { None };
+        let json = crate::shorthand::to_vega_lite(&spec, &frame)?;
         let grammar = std::rc::Rc::new(crate::grammar::Chart::new(&json, &|_| Err("inline data only".to_string()))?);
         Ok(Custom { spec, frame, series, grammar })
     }
@@ -51,9 +52,49 @@ impl Custom {
         self.spec.source_line(lang)
     }
 
-    /// Tooltip lines for category `c`.
+    /// The chart laid out at `width`: the grammar's layout, then the kind's own label passes
+    /// (slope labels spread apart, annotations placed clear of the marks). Also returns the
+    /// notes that found no clear spot, for the lines under the chart.
+    pub fn compiled(
+        &self,
+        width: f64,
+        lang: Lang,
+        theme: &crate::theme::Theme,
+    ) -> Result<(crate::grammar::Compiled, Vec<String>), Error> {
+        let mut c = self.grammar.layout(width, crate::chart::locale(lang), theme)?;
+        let cx = crate::shorthand::Ctx { spec: &self.spec, frame: &self.frame, series: self.series.as_ref() };
+        if self.spec.kind == Mark::Slope {
+            let below = crate::shorthand::annotate::layers_below(&cx);
+            let ranges: Vec<_> = crate::shorthand::slope::LABEL_LAYERS
+                .iter()
+                .filter_map(|&i| c.unit_labels.get(i + below).cloned())
+                .collect();
+            crate::shorthand::slope::dodge(&mut c.layout, &ranges);
+        }
+        if matches!(self.spec.kind, Mark::Dumbbell | Mark::Arrow) {
+            // The change labels are the kind's last layer.
+            let below = crate::shorthand::annotate::layers_below(&cx);
+            let heads = c.unit_labels.len().saturating_sub(below) - self.kind_lines();
+            if let Some(r) = c.unit_labels.get(below + heads.saturating_sub(1)).cloned() {
+                crate::shorthand::dumbbell::fit_labels(&cx, &mut c, r);
+            }
+        }
+        let moved = crate::shorthand::annotate::place(&cx, &mut c, theme);
+        Ok((c, moved))
+    }
+
+    /// How many layers the annotations add over the kind's own (reference lines).
+    fn kind_lines(&self) -> usize {
+        self.spec
+            .annotations
+            .iter()
+            .filter(|a| matches!(a, crate::shorthand::annotate::Annotation::Line { .. }))
+            .count()
+    }
+
+    /// Tooltip lines for category `c` (kinds that aggregate).
     pub fn lines_for(&self, c: usize, lang: Lang) -> Vec<String> {
-        let s = &self.series;
+        let Some(s) = &self.series else { return Vec::new() };
         let mut out = Vec::new();
         if s.groups.len() == 1 {
             out.push(self.value_text(s.values[0][c], lang));
@@ -73,7 +114,9 @@ impl Custom {
 
     /// One or two sentences with the numbers that matter, computed from the series.
     pub fn summary(&self, lang: Lang) -> String {
-        let s = &self.series;
+        let Some(s) = &self.series else {
+            return crate::grammar::summary::summary(&self.grammar, crate::chart::locale(lang));
+        };
         let n = s.categories.len();
         // Stacked and single-series charts compare totals per x; grouped and multi-line charts
         // compare single values (adding a group's years together would mean nothing).
@@ -132,7 +175,11 @@ impl Custom {
 
     /// The data as the chart shows it.
     pub fn table(&self, lang: Lang) -> Table {
-        let s = &self.series;
+        let Some(s) = &self.series else {
+            let mut t = crate::chart::vega_lite_table(&self.grammar, lang, usize::MAX);
+            t.caption = self.spec.title.clone();
+            return t;
+        };
         let mut columns = vec![self.spec.x.clone()];
         if s.groups.len() == 1 {
             columns.push(self.spec.y.clone());

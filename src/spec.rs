@@ -9,19 +9,86 @@ use crate::error::Error;
 use crate::frame::{Cell, Frame};
 
 /// Chart kinds for custom data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mark {
-    /// One bar per x value.
+    /// One horizontal bar per x value (the categories run down the chart).
+    #[default]
     Bar,
-    /// Bars split by colour, stacked.
+    /// Horizontal bars split by colour, stacked.
     StackedBar,
-    /// Bars split by colour, side by side.
+    /// Horizontal bars split by colour, side by side.
     GroupedBar,
     /// A line per colour across x.
     Line,
     /// A dot per x and colour.
     Dot,
+    /// One vertical bar per x value; negative values hang below zero.
+    Column,
+    /// Vertical bars split by colour, stacked (negative parts below zero).
+    StackedColumn,
+    /// A filled area under the values across x (one per colour, overlapping).
+    Area,
+    /// Areas split by colour, stacked.
+    StackedArea,
+    /// Every row a point at (x, y), no aggregation.
+    Scatter,
+    /// A scatter whose circles' areas are proportional to the `size` column.
+    Bubble,
+    /// How many rows fall in each bin of the numeric `x` column.
+    Histogram,
+    /// Slices of a whole, one per x value (small ones merged into "Other").
+    Pie,
+    /// A pie with a hole.
+    Donut,
+    /// Each x value's two values (the two `color` values) joined by a line.
+    Dumbbell,
+    /// A dumbbell with an arrow from the first `color` value to the second.
+    Arrow,
+    /// Two columns of values (the two `color` values), each x value joined by a line.
+    Slope,
+    /// One square per unit (or per `unit` units), coloured by x value.
+    Waffle,
+}
+
+impl Mark {
+    /// Every kind, with its name in specs.
+    pub const ALL: [(Mark, &'static str); 18] = [
+        (Mark::Bar, "bar"),
+        (Mark::StackedBar, "stacked-bar"),
+        (Mark::GroupedBar, "grouped-bar"),
+        (Mark::Line, "line"),
+        (Mark::Dot, "dot"),
+        (Mark::Column, "column"),
+        (Mark::StackedColumn, "stacked-column"),
+        (Mark::Area, "area"),
+        (Mark::StackedArea, "stacked-area"),
+        (Mark::Scatter, "scatter"),
+        (Mark::Bubble, "bubble"),
+        (Mark::Histogram, "histogram"),
+        (Mark::Pie, "pie"),
+        (Mark::Donut, "donut"),
+        (Mark::Dumbbell, "dumbbell"),
+        (Mark::Arrow, "arrow"),
+        (Mark::Slope, "slope"),
+        (Mark::Waffle, "waffle"),
+    ];
+
+    /// The kind's name in specs.
+    pub fn name(self) -> &'static str {
+        Mark::ALL.iter().find(|(m, _)| *m == self).map(|(_, n)| *n).unwrap_or("bar")
+    }
+
+    /// Whether rows are aggregated per x and colour (every kind but scatter, bubble and
+    /// histogram, which draw or bin each row).
+    pub fn aggregates(self) -> bool {
+        !matches!(self, Mark::Scatter | Mark::Bubble | Mark::Histogram)
+    }
+
+    /// Whether the kind compares exactly two `color` values per x value.
+    pub fn paired(self) -> bool {
+        matches!(self, Mark::Dumbbell | Mark::Arrow | Mark::Slope)
+    }
 }
 
 /// How rows that share x (and colour) are combined.
@@ -70,7 +137,7 @@ pub struct SpecSource {
 }
 
 /// A chart spec.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
 pub struct Spec {
     /// Ignored: lets a spec name its JSON Schema.
     #[serde(rename = "$schema", default)]
@@ -79,7 +146,8 @@ pub struct Spec {
     pub kind: Mark,
     /// Column for the x axis (categories).
     pub x: String,
-    /// Column with the numbers.
+    /// Column with the numbers (every kind but `histogram`, which counts rows).
+    #[serde(default)]
     pub y: String,
     /// Column that splits the data into coloured series.
     #[serde(default)]
@@ -93,6 +161,31 @@ pub struct Spec {
     /// x values (or colour values) drawn in the accent colour, the rest muted.
     #[serde(default)]
     pub highlight: Vec<String>,
+    /// Bubble: the column with the circles' sizes (areas proportional to it).
+    #[serde(default)]
+    pub size: Option<String>,
+    /// Histogram: about this many bins (nice bin edges, as Vega-Lite's `bin.maxbins`).
+    #[serde(default)]
+    pub bins: Option<f64>,
+    /// Histogram: the width of every bin, in x units (wins over `bins`).
+    #[serde(default, rename = "binWidth")]
+    pub bin_width: Option<f64>,
+    /// Pie and donut: slices below this share of the whole (percent; default 2) are merged
+    /// into one "Other" slice.
+    #[serde(default, rename = "otherBelow")]
+    pub other_below: Option<f64>,
+    /// Waffle: units per square (default 1).
+    #[serde(default)]
+    pub unit: Option<f64>,
+    /// Small multiples: one panel per value of this column.
+    #[serde(default)]
+    pub facet: Option<String>,
+    /// Small multiples: most panels per row (default 3; fewer on narrow screens).
+    #[serde(default)]
+    pub columns: Option<usize>,
+    /// Notes, reference lines and shaded ranges drawn over the chart.
+    #[serde(default)]
+    pub annotations: Vec<crate::shorthand::annotate::Annotation>,
     /// Heading.
     #[serde(default)]
     pub title: String,
@@ -137,7 +230,27 @@ impl Spec {
         crate::data::check_unknown(
             "spec",
             &self.unknown,
-            &["kind", "x", "y", "color", "aggregate", "sort", "highlight", "title", "subtitle", "notes", "source"],
+            &[
+                "kind",
+                "x",
+                "y",
+                "color",
+                "aggregate",
+                "sort",
+                "highlight",
+                "size",
+                "bins",
+                "binWidth",
+                "otherBelow",
+                "unit",
+                "facet",
+                "columns",
+                "annotations",
+                "title",
+                "subtitle",
+                "notes",
+                "source",
+            ],
         )?;
         for (field, t) in [
             ("title", &self.title),
@@ -164,17 +277,35 @@ impl Spec {
             })
         };
         let x = col("x", &self.x)?;
-        let y = col("y", &self.y)?;
+        let y = if self.kind == Mark::Histogram {
+            if !self.y.is_empty() {
+                return Err(Error::Invalid {
+                    path: "spec.y".into(),
+                    message: "a histogram counts the rows in each bin of x: leave y out".into(),
+                });
+            }
+            None
+        } else if self.y.is_empty() {
+            return Err(Error::Invalid {
+                path: "spec.y".into(),
+                message: "missing: name the column with the numbers".into(),
+            });
+        } else {
+            Some(col("y", &self.y)?)
+        };
         let c = match &self.color {
             Some(name) => Some(col("color", name)?),
             None => None,
         };
-        if matches!(self.kind, Mark::StackedBar | Mark::GroupedBar) && c.is_none() {
+        if matches!(self.kind, Mark::StackedBar | Mark::GroupedBar | Mark::StackedColumn | Mark::StackedArea)
+            && c.is_none()
+        {
             return Err(Error::Invalid {
                 path: "spec.color".into(),
-                message: "stacked and grouped bars need a colour column to split the bars".into(),
+                message: "stacked and grouped kinds need a colour column to split the bars or areas".into(),
             });
         }
+        crate::shorthand::check_kind(self, f)?;
         let mut problems: Vec<String> = Vec::new();
         let mut bad_rows = 0;
         for (i, row) in f.rows.iter().enumerate() {
@@ -188,12 +319,20 @@ impl Spec {
                     problems.push(format!("row {n}, field `{}`: empty colour value", f.columns[c]));
                 }
             }
+            let Some(y) = y else {
+                if problems.len() > before {
+                    bad_rows += 1;
+                }
+                continue;
+            };
             match &row[y] {
                 Cell::Text(t) if self.aggregate != Aggregate::Count => {
                     problems.push(format!("row {n}, field `{}`: \"{}\" is not a number", self.y, clip(t)))
                 }
-                Cell::Num(v) if *v < 0.0 && self.kind == Mark::StackedBar => {
-                    problems.push(format!("row {n}, field `{}`: stacked bars cannot show a negative value", self.y))
+                Cell::Num(v) if *v < 0.0 && matches!(self.kind, Mark::StackedBar | Mark::StackedArea) => problems
+                    .push(format!("row {n}, field `{}`: stacked bars and areas cannot show a negative value", self.y)),
+                Cell::Num(v) if *v < 0.0 && matches!(self.kind, Mark::Pie | Mark::Donut | Mark::Waffle) => {
+                    problems.push(format!("row {n}, field `{}`: a part of a whole cannot be negative ({v})", self.y))
                 }
                 _ => {}
             }
@@ -262,8 +401,15 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with("invalid value at `spec.colour`: unknown field `colour`"));
-        assert!(spec(r#"{"kind":"pie","x":"year","y":"count"}"#).unwrap_err().contains("unknown variant `pie`"));
-        assert!(spec(r#"{"kind":"bar","x":"year"}"#).unwrap_err().contains("missing field `y`"));
+        assert!(spec(r#"{"kind":"piechart","x":"year","y":"count"}"#)
+            .unwrap_err()
+            .contains("unknown variant `piechart`"));
+        assert!(spec(r#"{"kind":"bar","x":"year"}"#)
+            .unwrap()
+            .check(&frame())
+            .unwrap_err()
+            .to_string()
+            .contains("`spec.y`"));
     }
 
     #[test]

@@ -54,7 +54,52 @@ prop_compose! {
             color: if groups.len() > 1 || matches!(kind, Mark::StackedBar | Mark::GroupedBar) { Some("g".into()) } else { None },
             aggregate: Aggregate::Sum, sort: Sort::Data, highlight: vec![], title: String::new(), subtitle: String::new(),
             notes: "A note that wraps over several lines when the chart is narrow enough to need it".into(), source: None,
-            unknown: Default::default(),
+            ..Default::default()
+        };
+        Custom::new(spec, frame).expect("generated data is valid")
+    }
+}
+
+/// The newsroom kinds that take the generator's shape (x, a group column, a value) with every
+/// value reported and none negative.
+fn newsroom_kind() -> impl Strategy<Value = Mark> {
+    prop_oneof![
+        Just(Mark::Column),
+        Just(Mark::StackedColumn),
+        Just(Mark::Area),
+        Just(Mark::StackedArea),
+        Just(Mark::Pie),
+        Just(Mark::Donut),
+        Just(Mark::Dumbbell),
+        Just(Mark::Arrow),
+        Just(Mark::Slope),
+        Just(Mark::Waffle),
+    ]
+}
+
+prop_compose! {
+    fn newsroom_chart()(
+        cats in prop::collection::btree_set(label(), 1..12),
+        kind in newsroom_kind(),
+        values in prop::collection::vec(0u32..60, 24),
+    ) -> Custom {
+        let cats: Vec<String> = cats.into_iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        let cats = if cats.is_empty() { vec!["a".to_string()] } else { cats };
+        let paired = kind.paired();
+        let whole = matches!(kind, Mark::Pie | Mark::Donut | Mark::Waffle);
+        let groups: Vec<&str> = if whole { vec![""] } else if paired || kind == Mark::StackedColumn || kind == Mark::StackedArea { vec!["2021", "2023"] } else { vec!["a"] };
+        let mut rows = Vec::new();
+        for (i, c) in cats.iter().enumerate() {
+            for (j, g) in groups.iter().enumerate() {
+                let v = values[(i * 2 + j) % values.len()] as f64 + if whole && i == 0 { 1.0 } else { 0.0 };
+                rows.push(vec![Cell::Text(c.clone()), Cell::Text(g.to_string()), Cell::Num(v)]);
+            }
+        }
+        let frame = Frame { columns: vec!["x".into(), "g".into(), "v".into()], rows };
+        let spec = Spec {
+            kind, x: "x".into(), y: "v".into(),
+            color: if whole || groups.len() == 1 { None } else { Some("g".into()) },
+            ..Default::default()
         };
         Custom::new(spec, frame).expect("generated data is valid")
     }
@@ -86,6 +131,19 @@ fn check_layout(def: &ChartDef, width: f64, lang: Lang) -> Result<(), TestCaseEr
 proptest! {
     // 256 cases by default; PROPTEST_CASES and PROPTEST_RNG_SEED (set by `make test`) override.
     #![proptest_config(ProptestConfig::default())]
+
+    #[test]
+    fn newsroom_kinds_stay_clean_at_any_width(c in newsroom_chart(), width in 320.0f64..2000.0) {
+        let pie = matches!(c.spec.kind, Mark::Pie | Mark::Donut);
+        if pie {
+            // The printed shares add up to 100.
+            let json = news_infographic::shorthand::to_vega_lite(&c.spec, &c.frame).unwrap().to_text();
+            let total: f64 = json.split("\"share of v (%)\":").skip(1).map(|t| t.split([',', '}']).next().unwrap().parse::<f64>().unwrap()).sum();
+            prop_assert_eq!(total, 100.0);
+        }
+        let def = ChartDef::Custom(Rc::new(c));
+        check_layout(&def, width, Lang::En)?;
+    }
 
     #[test]
     fn custom_charts_stay_clean_at_any_width(c in custom_chart(), width in 200.0f64..2000.0) {

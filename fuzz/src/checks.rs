@@ -82,7 +82,7 @@ fn not_xml(c: char) -> bool {
 
 /// Is the value span of the chart (what its ticks must cover) positive but below 1e-320?
 fn span_subnormal(c: &Custom) -> bool {
-    let s = &c.series;
+    let Some(s) = c.series.as_ref() else { return false };
     let mut vals: Vec<f64> = s.values.iter().flatten().flatten().copied().collect();
     vals.extend((0..s.categories.len()).filter_map(|k| s.total(k)));
     let lo = vals.iter().copied().fold(0.0, f64::min);
@@ -95,16 +95,20 @@ fn x_label_too_wide(c: &Custom, width: f64) -> bool {
     use news_infographic::spec::Mark;
     let width = width.clamp(200.0, 4000.0);
     matches!(c.spec.kind, Mark::Line | Mark::Dot)
-        && c.series.categories.iter().any(|k| news_infographic::layout::measure(k, 12.0, false) + 2.0 > width)
+        && c.series
+            .iter()
+            .flat_map(|s| s.categories.iter())
+            .any(|k| news_infographic::layout::measure(k, 12.0, false) + 2.0 > width)
 }
 
 /// Would a line or dot chart of these categories place x by a value that is not finite?
 fn x_not_finite(c: &Custom) -> bool {
     use news_infographic::spec::Mark;
-    if !matches!(c.spec.kind, Mark::Line | Mark::Dot) || c.series.categories.len() < 2 {
+    let Some(s) = c.series.as_ref() else { return false };
+    if !matches!(c.spec.kind, Mark::Line | Mark::Dot) || s.categories.len() < 2 {
         return false;
     }
-    let xs: Option<Vec<f64>> = c.series.categories.iter().map(|k| k.parse::<f64>().ok()).collect();
+    let xs: Option<Vec<f64>> = s.categories.iter().map(|k| k.parse::<f64>().ok()).collect();
     xs.is_some_and(|xs| {
         let lo = xs.iter().copied().fold(f64::MAX, f64::min);
         let hi = xs.iter().copied().fold(f64::MIN, f64::max);
@@ -321,7 +325,8 @@ pub fn run_spec_validator(data: &[u8]) -> Outcome {
     set_aside("subnormal-values-crash", span_subnormal(&c))?;
     let width = width_of(data);
     set_aside("line-x-label-wider-than-chart", x_label_too_wide(&c, width))?;
-    let (n, kind) = (c.series.categories.len() * c.series.groups.len().max(1), c.spec.kind);
+    let n = c.series.as_ref().map_or(0, |s| s.categories.len() * s.groups.len().max(1));
+    let kind = c.spec.kind;
     let def = ChartDef::Custom(Rc::new(c));
     let what = format!("custom chart at {width} px");
     let l = def.layout(width, Lang::En, &Theme::get(ThemeName::Light)).map_err(|e| format!("{what}: {e}"))?;
@@ -333,7 +338,7 @@ pub fn run_spec_validator(data: &[u8]) -> Outcome {
 /// What a checked custom chart promises: a series shaped like its categories and groups, and
 /// text, table and tooltips for every category.
 pub fn check_custom(c: &Custom) {
-    let s = &c.series;
+    let Some(s) = c.series.as_ref() else { return };
     assert!(!s.categories.is_empty() && !s.groups.is_empty(), "empty series from a checked chart");
     assert_eq!(s.values.len(), s.groups.len());
     assert_eq!(s.present.len(), s.groups.len());
@@ -439,7 +444,8 @@ pub fn run_layout_case(case: &LayoutCase) -> Outcome {
     set_aside("line-x-not-finite", x_not_finite(&c))?;
     set_aside("subnormal-values-crash", span_subnormal(&c))?;
     set_aside("line-x-label-wider-than-chart", x_label_too_wide(&c, case.width))?;
-    let (n, kind) = (c.series.categories.len() * c.series.groups.len().max(1), c.spec.kind);
+    let n = c.series.as_ref().map_or(0, |s| s.categories.len() * s.groups.len().max(1));
+    let kind = c.spec.kind;
     let def = ChartDef::Custom(Rc::new(c));
     let what = format!("{:?} chart at {} px", def.name(), case.width);
     let l = def.layout(case.width, case.lang, &Theme::get(case.theme)).map_err(|e| format!("{what}: {e}"))?;

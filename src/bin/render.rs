@@ -6,6 +6,8 @@
 //! render --all --out-dir DIR [--format svg|png] [--width 640] [--scale 2] [--data dataset.json]
 //! render --vega-lite spec.json [--format svg|png] [--lang en|zh] [--theme light|dark] [--width 640]
 //!        [--scale 2] [--out FILE] [--base DIR] [--dump]
+//! render --custom spec.json --rows data.csv [--spec] [--format svg|png] [--lang en|zh]
+//!        [--theme light|dark] [--width 640] [--scale 2] [--out FILE]
 //! ```
 //!
 //! One chart goes to `--out` or to standard output. `--all` writes, for every chart, language and
@@ -26,7 +28,12 @@ fn main() -> std::process::ExitCode {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "render/custom.rs"]
+mod custom;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::custom;
     use std::collections::BTreeSet;
     use std::ffi::OsString;
     use std::io::{IsTerminal, Write};
@@ -50,6 +57,8 @@ Usage:
   render --all --out-dir DIR [--format svg|png] [--width PX] [--scale N] [--data FILE]
   render --vega-lite SPEC [--format svg|png] [--lang L] [--theme T] [--width PX] [--scale N]
          [--out FILE] [--base DIR] [--dump]
+  render --custom SPEC --rows FILE [--spec] [--format svg|png] [--lang L] [--theme T]
+         [--width PX] [--scale N] [--out FILE]
 
   --chart NAME    champions-by-year, champions-by-industry or claims-check
   --format F      svg (default) or png
@@ -65,6 +74,9 @@ Usage:
   --vega-lite F   a Vega-Lite spec (JSON); its data.url files are read relative to it
   --base DIR      with --vega-lite: folder relative data.urls resolve against (default: the
                   spec's folder; a page's folder to match what the page loads)
+  --custom F      a chart spec of a newsroom's own data (www/schema/chart-spec.schema.json)
+  --rows F        with --custom: the data, CSV with a header row or JSON rows (.json)
+  --spec          with --custom: write the Vega-Lite spec the chart stands for
   --dump          with --vega-lite: print scales, mark counts and the first mark's rows as JSON
                   (what tests/differential compares with Vega) instead of an image
   --spec          with --chart: write the chart's Vega-Lite spec (what the grammar draws it
@@ -111,6 +123,8 @@ Usage:
         all: bool,
         out_dir: Option<PathBuf>,
         vega_lite: Option<PathBuf>,
+        custom: Option<PathBuf>,
+        rows: Option<PathBuf>,
         base: Option<PathBuf>,
         dump: bool,
         spec: bool,
@@ -143,6 +157,25 @@ Usage:
             }
         };
         let scale = args.scale.unwrap_or(2.0);
+        if let (Some(spec), Some(rows)) = (&args.custom, &args.rows) {
+            let opts = custom::Opts {
+                lang: args.lang.unwrap_or_default(),
+                theme: args.theme.unwrap_or_default(),
+                width: args.width,
+                spec_only: args.spec,
+            };
+            let out = custom::render(spec, rows, &opts).map_err(Failure::Run)?;
+            let bytes = match (out, args.format) {
+                (custom::Out::Svg(svg), Format::Png) => {
+                    Rasterizer::new()?.png(&svg, scale as f32).map_err(Failure::Run)?
+                }
+                (custom::Out::Svg(text), _) | (custom::Out::Json(text), _) => text.into_bytes(),
+            };
+            return match &args.out {
+                Some(p) => write_file(p, &bytes),
+                None => write_stdout(&bytes),
+            };
+        }
         if let Some(spec) = &args.vega_lite {
             let bytes = vega_lite(spec, &args, scale)?;
             return match &args.out {
@@ -201,6 +234,8 @@ Usage:
             all: false,
             out_dir: None,
             vega_lite: None,
+            custom: None,
+            rows: None,
             base: None,
             dump: false,
             spec: false,
@@ -221,7 +256,7 @@ Usage:
                 Some((f, v)) => (f.to_string(), Some(v.to_string())),
                 None => (arg.to_string(), None),
             };
-            const WITH_VALUE: [&str; 11] = [
+            const WITH_VALUE: [&str; 13] = [
                 "--chart",
                 "--format",
                 "--lang",
@@ -232,6 +267,8 @@ Usage:
                 "--out",
                 "--out-dir",
                 "--vega-lite",
+                "--custom",
+                "--rows",
                 "--base",
             ];
             if flag == "--dump" || flag == "--spec" {
@@ -309,6 +346,8 @@ Usage:
                 "--out" => a.out = Some(PathBuf::from(v)),
                 "--out-dir" => a.out_dir = Some(PathBuf::from(v)),
                 "--vega-lite" => a.vega_lite = Some(PathBuf::from(v)),
+                "--custom" => a.custom = Some(PathBuf::from(v)),
+                "--rows" => a.rows = Some(PathBuf::from(v)),
                 "--base" => a.base = Some(PathBuf::from(v)),
                 _ => unreachable!("flag list checked above"),
             }
@@ -316,6 +355,18 @@ Usage:
 
         if a.scale.is_some() && a.format != Format::Png {
             return usage("--scale applies to --format png only");
+        }
+        if a.custom.is_some() || a.rows.is_some() {
+            if a.custom.is_none() || a.rows.is_none() {
+                return usage("--custom SPEC and --rows FILE go together");
+            }
+            if a.all || a.chart.is_some() || a.data.is_some() || a.vega_lite.is_some() || a.dump {
+                return usage("--custom draws one chart; drop --all, --chart, --data, --vega-lite and --dump");
+            }
+            if a.spec && a.format != Format::Svg {
+                return usage("--spec writes JSON; drop --format");
+            }
+            return Ok(Some(a));
         }
         if a.spec && (a.chart.is_none() || a.all || a.vega_lite.is_some() || a.format != Format::Svg) {
             return usage("--spec writes the Vega-Lite spec of one --chart (not with --all, --vega-lite or --format)");

@@ -45,6 +45,9 @@ pub struct Compiled {
     pub item_records: Vec<usize>,
     /// Rows not drawn because a value they need is missing.
     pub dropped: usize,
+    /// For each unit (layer), the range of `layout.labels` its marks wrote (for passes that
+    /// place one layer's labels, like the shorthand's slope labels).
+    pub unit_labels: Vec<std::ops::Range<usize>>,
 }
 
 /// Most layered units.
@@ -200,8 +203,16 @@ impl Chart {
                 top += lg.height(width - 2.0 * pad, &theme) + 6.0;
             }
         }
+        // Vertical axis labels take at most 40 % of a narrow chart (shortened with "…"), so the
+        // plot keeps room on a phone.
+        let cap = |a: Option<Axis>| {
+            a.map(|mut a| {
+                a.limit = a.limit.min((width * 0.4).max(40.0));
+                a
+            })
+        };
         let y_axis = match first.get(Channel::Y) {
-            Some(r) if !self.polar() => axis::plan(r, plot_h, loc, &self.config)?,
+            Some(r) if !self.polar() => cap(axis::plan(r, plot_h, loc, &self.config)?),
             _ => None,
         };
         let left = pad + y_axis.as_ref().map_or(0.0, |a| a.thickness());
@@ -218,7 +229,7 @@ impl Chart {
             _ => None,
         };
         let y_axis: Option<Axis> = match sc.get(Channel::Y) {
-            Some(r) if !self.polar() => axis::plan(r, plot_h, loc, &self.config)?,
+            Some(r) if !self.polar() => cap(axis::plan(r, plot_h, loc, &self.config)?),
             _ => None,
         };
         let x_top = x_axis.as_ref().is_some_and(|a| a.orient == axis::Orient::Top);
@@ -240,8 +251,10 @@ impl Chart {
         let mut item_records = Vec::new();
         let mut counts: Vec<(MarkType, usize)> = Vec::new();
         let layered = self.units.len() > 1;
+        let mut unit_labels = Vec::new();
         for (u, f) in &self.units {
             let first_record = records.len();
+            let first_label = l.labels.len();
             let ctx = Ctx {
                 unit: u,
                 flowed: f,
@@ -272,6 +285,7 @@ impl Chart {
                 MarkType::Arc => mark::arc::draw(&ctx, &mut out)?,
                 MarkType::Trail => mark::trail::draw(&ctx, &mut out)?,
             }
+            unit_labels.push(first_label..l.labels.len());
             match counts.iter_mut().find(|(m, _)| *m == u.mark.ty) {
                 Some(c) => c.1 += count,
                 None => counts.push((u.mark.ty, count)),
@@ -315,7 +329,7 @@ impl Chart {
             }
         }
         l.height = height.ceil();
-        Ok(Compiled { layout: l, scales: sc, counts, records, item_records, dropped })
+        Ok(Compiled { layout: l, scales: sc, counts, records, item_records, dropped, unit_labels })
     }
 
     /// Rows not drawn, and cells that did not parse: lines for under the chart.

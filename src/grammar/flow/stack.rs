@@ -14,7 +14,9 @@ use super::{number_of, Stacked, Unit};
 pub fn stack_of(u: &Unit) -> Option<Stacked> {
     let e = &u.encoding;
     let mark = u.mark.ty;
-    let (sc, other) = if mark == MarkType::Arc {
+    // Arcs, and other marks placed by angle (text labels of a pie), stack along theta.
+    let polar = e.get(Channel::Theta).is_some() && e.get(Channel::X).is_none() && e.get(Channel::Y).is_none();
+    let (sc, other) = if mark == MarkType::Arc || polar {
         (Channel::Theta, None)
     } else {
         let x = e.get(Channel::X);

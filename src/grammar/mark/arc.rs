@@ -9,7 +9,8 @@ use crate::layout::{Geom, Hit};
 
 /// The polygon of an annular sector (angles in radians, clockwise from 12 o'clock).
 pub fn sector(cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64) -> Vec<(f64, f64)> {
-    let steps = (((a1 - a0).abs() / std::f64::consts::TAU) * 96.0).ceil().max(2.0) as usize;
+    // At most 2 px of arc per edge, so the curve stays round at any size and pixel ratio.
+    let steps = ((a1 - a0).abs() * r1.max(1.0) / 2.0).ceil().clamp(2.0, 2000.0) as usize;
     let at = |r: f64, a: f64| (cx + r * a.sin(), cy - r * a.cos());
     let mut pts: Vec<(f64, f64)> = (0..=steps).map(|i| at(r1, a0 + (a1 - a0) * i as f64 / steps as f64)).collect();
     if r0 > 0.0 {
@@ -20,30 +21,49 @@ pub fn sector(cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64) -> Vec<(f64,
     pts
 }
 
+/// A row's start and end angles, if it has them.
+fn angles(ctx: &Ctx, row: &[crate::grammar::Value]) -> Option<(f64, f64)> {
+    let theta_scale = ctx.scales.get(Channel::Theta);
+    match (ctx.stack_start(Channel::Theta, row), ctx.pos(Channel::Theta, row)) {
+        (Some(s), Some(e)) => Some((s, e)),
+        (None, Some(e)) if ctx.def(Channel::Theta2).is_some() => ctx.pos(Channel::Theta2, row).map(|s| (s, e)),
+        (None, Some(e)) if theta_scale.is_some_and(|s| !s.ty.is_continuous()) => {
+            Some((e, e + ctx.band(Channel::Theta)))
+        }
+        (None, Some(e)) => Some((0.0, e)),
+        (None, None) if ctx.def(Channel::Theta).is_none() => Some((0.0, std::f64::consts::TAU)),
+        _ => None,
+    }
+}
+
+/// Where a non-arc mark with `theta` goes: at the middle angle of its slice (a stacked theta
+/// is centred, as Vega-Lite centres stacks for text), at the mark's `radius` (or the `radius`
+/// channel's, or half the outer radius) from the plot's centre. `None` when it has no theta.
+pub fn polar_at(ctx: &Ctx, row: &[crate::grammar::Value]) -> Option<Option<(f64, f64)>> {
+    ctx.def(Channel::Theta)?;
+    let p = ctx.plot;
+    let (cx, cy) = (p.x + p.w / 2.0, p.y + p.h / 2.0);
+    let Some((a0, a1)) = angles(ctx, row) else {
+        return Some(None);
+    };
+    let r = match ctx.def(Channel::Radius) {
+        Some(_) => ctx.pos(Channel::Radius, row),
+        None => Some(ctx.prop("radius").unwrap_or(p.w.min(p.h) / 4.0)),
+    };
+    let mid = (a0 + a1) / 2.0;
+    Some(r.map(|r| (cx + r * mid.sin(), cy - r * mid.cos())))
+}
+
 /// Draws the unit's arcs.
 pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     let p = ctx.plot;
     let (cx, cy) = (p.x + p.w / 2.0, p.y + p.h / 2.0);
     let outer_default = p.w.min(p.h) / 2.0;
     let pad = ctx.prop("padAngle").unwrap_or(0.0).max(0.0);
-    let theta_scale = ctx.scales.get(Channel::Theta);
     for row in ctx.rows() {
-        let (a0, a1) = match (ctx.stack_start(Channel::Theta, row), ctx.pos(Channel::Theta, row)) {
-            (Some(s), Some(e)) => (s, e),
-            (None, Some(e)) if ctx.def(Channel::Theta2).is_some() => match ctx.pos(Channel::Theta2, row) {
-                Some(s) => (s, e),
-                None => {
-                    *out.dropped += 1;
-                    continue;
-                }
-            },
-            (None, Some(e)) if theta_scale.is_some_and(|s| !s.ty.is_continuous()) => (e, e + ctx.band(Channel::Theta)),
-            (None, Some(e)) => (0.0, e),
-            (None, None) if ctx.def(Channel::Theta).is_none() => (0.0, std::f64::consts::TAU),
-            _ => {
-                *out.dropped += 1;
-                continue;
-            }
+        let Some((a0, a1)) = angles(ctx, row) else {
+            *out.dropped += 1;
+            continue;
         };
         let r1 = match ctx.def(Channel::Radius) {
             Some(_) => match ctx.pos(Channel::Radius, row) {

@@ -1,5 +1,6 @@
 //! The text mark: the `text` channel's value (formatted as its definition says) at (x, y),
-//! with `align`, `baseline`, `dx`, `dy`, `angle` (quarter turns), `fontSize` and `size`.
+//! with `align`, `baseline`, `dx`, `dy`, `angle` (quarter turns), `fontSize` and `size`; with
+//! `theta`, around the plot's centre at the middle of its slice ([`super::arc::polar_at`]).
 
 use crate::error::Error;
 use crate::grammar::encoding::Channel;
@@ -29,7 +30,11 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
     let bold = matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Str(s)) if s == "bold")
         || matches!(ctx.unit.mark.get("fontWeight"), Some(Json::Num(n)) if *n >= 600.0);
     for row in ctx.rows() {
-        let Some((x, y)) = point_at(ctx, row) else {
+        let at = match crate::grammar::mark::arc::polar_at(ctx, row) {
+            Some(polar) => polar,
+            None => point_at(ctx, row),
+        };
+        let Some((x, y)) = at else {
             *out.dropped += 1;
             continue;
         };

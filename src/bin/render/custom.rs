@@ -1,0 +1,56 @@
+//! `render --custom SPEC --rows FILE`: a chart of a newsroom's own data, as SVG (the widget's
+//! drawing: the same layout the canvas draws, for `data-static` first pixels and print) or, with
+//! `--spec`, as the Vega-Lite spec it stands for.
+
+use std::path::Path;
+
+use news_infographic::chart::ChartDef;
+use news_infographic::custom::Custom;
+use news_infographic::frame::{Frame, JsonRows};
+use news_infographic::spec::Spec;
+use news_infographic::{export, Lang, Theme, ThemeName};
+
+/// How to render.
+pub struct Opts {
+    /// Interface language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: ThemeName,
+    /// Width in CSS px.
+    pub width: f64,
+    /// Write the Vega-Lite spec instead of a drawing.
+    pub spec_only: bool,
+}
+
+/// What was made.
+pub enum Out {
+    /// An SVG document.
+    Svg(String),
+    /// JSON text.
+    Json(String),
+}
+
+/// Reads the spec and rows, checks them and renders; errors are one line naming the file.
+pub fn render(spec: &Path, rows: &Path, o: &Opts) -> Result<Out, String> {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()));
+    let spec_text = read(spec)?;
+    let s: Spec = serde_json::from_str(&spec_text).map_err(|e| format!("{}: invalid spec: {e}", spec.display()))?;
+    let text = read(rows)?;
+    let frame = if rows.extension().is_some_and(|e| e == "json") {
+        let data: JsonRows = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", rows.display()))?;
+        Frame::from_rows(data.0)
+    } else {
+        Frame::from_csv(&text)
+    }
+    .map_err(|e| format!("{}: {e}", rows.display()))?;
+    if o.spec_only {
+        s.check(&frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+        let json =
+            news_infographic::shorthand::to_vega_lite(&s, &frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+        return Ok(Out::Json(json.to_text() + "\n"));
+    }
+    let c = Custom::new(s, frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+    let def = ChartDef::Custom(std::rc::Rc::new(c));
+    let layout = def.layout(o.width, o.lang, &Theme::get(o.theme)).map_err(|e| format!("{}: {e}", spec.display()))?;
+    export::svg(&layout).map(Out::Svg).map_err(|e| format!("{}: {e}", spec.display()))
+}
