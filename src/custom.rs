@@ -79,17 +79,14 @@ impl Custom {
                 crate::shorthand::dumbbell::fit_labels(&cx, &mut c, r);
             }
         }
-        let moved = crate::shorthand::annotate::place(&cx, &mut c, theme);
+        let moved = crate::shorthand::place::place(&cx, &mut c, theme);
         Ok((c, moved))
     }
 
     /// How many layers the annotations add over the kind's own (reference lines).
     fn kind_lines(&self) -> usize {
-        self.spec
-            .annotations
-            .iter()
-            .filter(|a| matches!(a, crate::shorthand::annotate::Annotation::Line { .. }))
-            .count()
+        let list = crate::shorthand::annotate::read(&self.spec.annotations).unwrap_or_default();
+        list.iter().filter(|a| matches!(a, crate::shorthand::annotate::Annotation::Line { .. })).count()
     }
 
     /// Tooltip lines for category `c` (kinds that aggregate).

@@ -185,7 +185,9 @@ pub struct Spec {
     pub columns: Option<usize>,
     /// Notes, reference lines and shaded ranges drawn over the chart.
     #[serde(default)]
-    pub annotations: Vec<crate::shorthand::annotate::Annotation>,
+    /// (Kept as JSON and read by [`crate::shorthand::annotate::read`]: a derived reader of
+    /// tagged enums costs the wasm tens of KB.)
+    pub annotations: Vec<crate::grammar::Json>,
     /// Heading.
     #[serde(default)]
     pub title: String,

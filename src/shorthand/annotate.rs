@@ -3,27 +3,18 @@
 //! `median` of the values shown; a shaded, labelled **range** of values. `axis` is `"y"` (the y
 //! column's axis, the default) or `"x"` (the x column's), whichever way the kind draws them.
 //!
-//! Lines and ranges on a value axis are grammar layers (so the axis reaches them); ranges of
-//! categories are shaded here. Every label is placed after layout by [`place`]: at the first
-//! of a list of spots clear of the marks, of the other labels and of each other; a note that
-//! finds none at its full width is wrapped narrower, then shortened to one line, and if still
-//! nothing is clear it moves under the chart, so labels never overlap.
-
-use serde::Deserialize;
+//! This file reads and checks them and adds the grammar layers of lines and ranges on a value
+//! axis (so the axis reaches them); [`super::place`] places every label after layout.
 
 use super::{obj, s, values, Ctx, View};
 use crate::error::Error;
 use crate::format::num;
 use crate::frame::Frame;
-use crate::grammar::encoding::Channel;
-use crate::grammar::{Compiled, Json, Value};
-use crate::layout::{wrap, Anchor, Geom, Label, Paint, Rect, Shape};
+use crate::grammar::{Json, Value};
 use crate::spec::{Mark, Spec};
-use crate::theme::Theme;
 
 /// A value on an axis: a number or a category.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Pos {
     /// A number (or, for a reference line, a statistic's name).
     Num(f64),
@@ -32,7 +23,7 @@ pub enum Pos {
 }
 
 impl Pos {
-    fn value(&self) -> Value {
+    pub(super) fn value(&self) -> Value {
         match self {
             Pos::Num(n) => Value::Num(*n),
             Pos::Text(t) => t.parse::<f64>().map(Value::Num).unwrap_or_else(|_| Value::str(t)),
@@ -41,15 +32,13 @@ impl Pos {
 }
 
 /// One annotation.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Annotation {
     /// A text note pinned to (x, y), or to x alone (then at the top of the plot).
     Note {
         /// The x column's value (a category, or a number on a numeric axis).
         x: Pos,
         /// The y value; without it, the chart's value at x (its total when stacked).
-        #[serde(default)]
         y: Option<f64>,
         /// The note.
         text: String,
@@ -57,34 +46,91 @@ pub enum Annotation {
     /// A reference line.
     Line {
         /// `"y"` (default) or `"x"`.
-        #[serde(default)]
         axis: Option<String>,
         /// A number, `"mean"` or `"median"` (of the values shown).
         value: Pos,
         /// Its label (default: the statistic and its value, or the value).
-        #[serde(default)]
         label: String,
     },
     /// A shaded range.
     Range {
         /// `"y"` (default) or `"x"`.
-        #[serde(default)]
         axis: Option<String>,
         /// One end.
         from: Pos,
         /// The other end.
         to: Pos,
         /// Its label.
-        #[serde(default)]
         label: String,
     },
+}
+
+/// Reads the spec's annotations: `type` is `note`, `line` or `range`; unknown fields, a missing
+/// field and a wrong type are refused with the annotation's path.
+pub fn read(list: &[Json]) -> Result<Vec<Annotation>, Error> {
+    let mut out = Vec::new();
+    for (i, j) in list.iter().enumerate() {
+        let at = |k: &str| format!("spec.annotations[{i}]{}{k}", if k.is_empty() { "" } else { "." });
+        let bad = |k: &str, m: &str| Error::Invalid { path: at(k), message: m.to_string() };
+        let Json::Obj(o) = j else { return Err(bad("", "is not an object")) };
+        let get = |k: &str| o.iter().find(|(n, _)| n == k).map(|(_, v)| v);
+        let text = |k: &str, need: bool| -> Result<Option<String>, Error> {
+            match get(k) {
+                Some(Json::Str(t)) => Ok(Some(t.clone())),
+                None | Some(Json::Null) if !need => Ok(None),
+                None | Some(Json::Null) => Err(bad(k, "missing")),
+                Some(_) => Err(bad(k, "is not text")),
+            }
+        };
+        let pos = |k: &str| -> Result<Pos, Error> {
+            match get(k) {
+                Some(Json::Num(n)) => Ok(Pos::Num(*n)),
+                Some(Json::Str(t)) => Ok(Pos::Text(t.clone())),
+                None | Some(Json::Null) => Err(bad(k, "missing")),
+                Some(_) => Err(bad(k, "is not a number or text")),
+            }
+        };
+        let ty = text("type", true)?.unwrap_or_default();
+        let known: &[&str] = match ty.as_str() {
+            "note" => &["type", "x", "y", "text"],
+            "line" => &["type", "axis", "value", "label"],
+            "range" => &["type", "axis", "from", "to", "label"],
+            _ => return Err(bad("type", &format!("\"{ty}\" is not note, line or range"))),
+        };
+        if let Some((k, _)) = o.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+            return Err(bad(k, &format!("unknown field `{k}` of a {ty} (fields: {})", known.join(", "))));
+        }
+        out.push(match ty.as_str() {
+            "note" => Annotation::Note {
+                x: pos("x")?,
+                y: match get("y") {
+                    Some(Json::Num(n)) => Some(*n),
+                    None | Some(Json::Null) => None,
+                    Some(_) => return Err(bad("y", "is not a number")),
+                },
+                text: text("text", true)?.unwrap_or_default(),
+            },
+            "line" => Annotation::Line {
+                axis: text("axis", false)?,
+                value: pos("value")?,
+                label: text("label", false)?.unwrap_or_default(),
+            },
+            _ => Annotation::Range {
+                axis: text("axis", false)?,
+                from: pos("from")?,
+                to: pos("to")?,
+                label: text("label", false)?.unwrap_or_default(),
+            },
+        });
+    }
+    Ok(out)
 }
 
 /// Most annotations on one chart.
 const MAX_ANNOTATIONS: usize = 20;
 
 /// The Vega-Lite channel drawing the spec's `x` or `y` column for this kind.
-fn channel(kind: Mark, axis: &str) -> &'static str {
+pub(super) fn channel(kind: Mark, axis: &str) -> &'static str {
     let across = matches!(kind, Mark::Bar | Mark::StackedBar | Mark::GroupedBar | Mark::Dumbbell | Mark::Arrow);
     match (axis, across) {
         ("x", false) | ("y", true) => "x",
@@ -115,7 +161,7 @@ pub fn check(spec: &Spec, _: &Frame) -> Result<(), Error> {
             message: format!("more than {MAX_ANNOTATIONS}"),
         });
     }
-    for (i, a) in spec.annotations.iter().enumerate() {
+    for (i, a) in read(&spec.annotations)?.iter().enumerate() {
         let (axis, text) = match a {
             Annotation::Note { text, .. } => (None, text),
             Annotation::Line { axis, label, .. } | Annotation::Range { axis, label, .. } => (axis.as_deref(), label),
@@ -178,7 +224,7 @@ fn shown(cx: &Ctx) -> Vec<f64> {
 }
 
 /// A line's value and label, the statistic computed from the values shown.
-fn line_value(cx: &Ctx, value: &Pos, label: &str) -> Option<(f64, String)> {
+pub(super) fn line_value(cx: &Ctx, value: &Pos, label: &str) -> Option<(f64, String)> {
     let (v, name) = match value {
         Pos::Num(n) => (*n, None),
         Pos::Text(t) if t == "mean" || t == "median" => {
@@ -218,8 +264,8 @@ fn num_of(p: &Pos) -> Option<f64> {
 
 /// How many layers [`add`] puts under the kind's own (the value-axis ranges).
 pub fn layers_below(cx: &Ctx) -> usize {
-    cx.spec
-        .annotations
+    read(&cx.spec.annotations)
+        .unwrap_or_default()
         .iter()
         .filter(|a| match a {
             Annotation::Range { axis, from, to, .. } => {
@@ -236,7 +282,7 @@ pub fn layers_below(cx: &Ctx) -> usize {
 /// layer first): they are drawn under nothing else and stretch the axis to reach them.
 pub fn add(cx: &Ctx, body: &mut View) -> Result<(), Error> {
     let mut layers = Vec::new();
-    for a in &cx.spec.annotations {
+    for a in &read(&cx.spec.annotations)? {
         match a {
             Annotation::Line { axis, value, label } => {
                 let ch = channel(cx.spec.kind, axis.as_deref().unwrap_or("y"));
@@ -322,272 +368,67 @@ pub fn add(cx: &Ctx, body: &mut View) -> Result<(), Error> {
     Ok(())
 }
 
-/// A pixel on `channel` ("x" or "y") for value `v` (the middle of a band), if the scale has it.
-fn pixel(c: &Compiled, ch: &str, v: &Value) -> Option<f64> {
-    let (channel, origin) = if ch == "x" { (Channel::X, c.layout.plot.x) } else { (Channel::Y, c.layout.plot.y) };
-    let r = c.scales.get(channel)?;
-    let mut p = r.scale.map(v)?;
-    if r.ty.is_discrete() {
-        p += r.scale.bandwidth() / 2.0;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::shorthand::tests::{chart_of, laid, try_chart};
+
+    #[test]
+    fn annotations_are_read_with_their_paths() {
+        let j = |t: &str| Json::parse(t).unwrap();
+        let e = read(&[j(r#"{"type": "arrow"}"#)]).unwrap_err().to_string();
+        assert!(e.contains("`spec.annotations[0].type`"), "{e}");
+        let e = read(&[j(r#"{"type": "note", "x": 1, "text": "t", "colour": 2}"#)]).unwrap_err().to_string();
+        assert!(e.contains("`spec.annotations[0].colour`"), "{e}");
+        let e = read(&[j(r#"{"type": "line", "value": 1}"#), j(r#"{"type": "range", "from": 1}"#)])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`spec.annotations[1].to`: missing"), "{e}");
+        let e = try_chart(
+            "k,v\na,1\n",
+            r#"{"kind": "pie", "x": "k", "y": "v", "annotations": [{"type": "line", "value": 1}]}"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("`spec.annotations`"), "{e}");
+        let e = try_chart(
+            "k,v\na,1\n",
+            r#"{"kind": "column", "x": "k", "y": "v", "annotations": [{"type": "line", "value": "avg"}]}"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("`spec.annotations[0].value`"), "{e}");
     }
-    p.is_finite().then_some(origin + p)
-}
 
-/// What labels must keep clear of: the marks' extents and the labels already there.
-fn obstacles(c: &Compiled) -> Vec<Rect> {
-    let l = &c.layout;
-    l.items.iter().map(|i| i.mark).chain(l.labels.iter().map(|lb| lb.bbox())).collect()
-}
-
-/// Pads a rect by `m` px on every side.
-fn grow(r: Rect, m: f64) -> Rect {
-    Rect::new(r.x - m, r.y - m, r.w + 2.0 * m, r.h + 2.0 * m)
-}
-
-/// Lines of a note placed with their first line's centre at `y`, anchored at `x`.
-fn block(lines: &[String], x: f64, y: f64, size: f64, color: crate::theme::Rgb, anchor: Anchor) -> (Vec<Label>, Rect) {
-    let labels: Vec<Label> = lines
-        .iter()
-        .enumerate()
-        .map(|(k, t)| Label::new(t.clone(), x, y + k as f64 * size * 1.25, size, color, anchor))
-        .collect();
-    let mut r = labels[0].bbox();
-    for l in &labels[1..] {
-        let b = l.bbox();
-        let (x0, y0) = (r.x.min(b.x), r.y.min(b.y));
-        r = Rect::new(x0, y0, r.right().max(b.right()) - x0, r.bottom().max(b.bottom()) - y0);
+    #[test]
+    fn a_mean_line_is_computed_and_labelled() {
+        // Mean of 2, 4 and 9 = 5.
+        let c = chart_of(
+            "k,v\na,2\nb,4\nc,9\n",
+            r#"{"kind": "column", "x": "k", "y": "v", "annotations": [{"type": "line", "value": "mean"}]}"#,
+        );
+        let l = laid(&c, 640.0);
+        assert!(l.labels.iter().any(|l| l.text == "Mean: 5"), "{:?}", l.labels);
+        let dashed = l.shapes.iter().filter(|s| !s.dash.is_empty()).count();
+        assert_eq!(dashed, 1, "one dashed reference line");
     }
-    (labels, r)
-}
 
-/// Whether `r` is clear of every obstacle and inside the chart.
-fn clear(r: &Rect, bounds: &Rect, taken: &[Rect]) -> bool {
-    r.x >= bounds.x
-        && r.y >= bounds.y
-        && r.right() <= bounds.right()
-        && r.bottom() <= bounds.bottom()
-        && !taken.iter().any(|t| t.intersects(r))
-}
-
-/// Places every annotation's label (and a note's connector, a category range's shade) on the
-/// laid-out chart. Returns the notes that found no clear spot, for the lines under the chart.
-pub fn place(cx: &Ctx, c: &mut Compiled, theme: &Theme) -> Vec<String> {
-    let spec = cx.spec;
-    let mut moved = Vec::new();
-    if spec.annotations.is_empty() {
-        return moved;
-    }
-    let size = 12.0;
-    let plot = c.layout.plot;
-    let bounds = Rect::new(2.0, plot.y - 2.0, c.layout.width - 4.0, plot.h + 4.0);
-    let mut taken = obstacles(c);
-    let ink = theme.text;
-    let mut shades = Vec::new();
-    let mut extra: Vec<Label> = Vec::new();
-    let mut connectors: Vec<Shape> = Vec::new();
-    for a in &spec.annotations {
-        match a {
-            Annotation::Line { axis, value, label } => {
-                let ch = channel(spec.kind, axis.as_deref().unwrap_or("y"));
-                let Some((v, text)) = line_value(cx, value, label) else { continue };
-                let Some(p) = pixel(c, ch, &Value::Num(v)) else { continue };
-                // Along the line: its ends first, then across the plot, above and below it.
-                let mut spots: Vec<(f64, f64, Anchor)> = Vec::new();
-                if ch == "y" {
-                    for dy in [-0.8 * size, 0.8 * size] {
-                        spots.push((plot.right() - 2.0, p + dy, Anchor::End));
-                        spots.push((plot.x + 2.0, p + dy, Anchor::Start));
-                        for f in [0.75, 0.5, 0.25] {
-                            spots.push((plot.x + plot.w * f, p + dy, Anchor::Middle));
-                        }
-                    }
-                } else {
-                    for f in [0.0, 0.25, 0.5, 0.75, 1.0] {
-                        let y = plot.y + size * 0.7 + (plot.h - 1.4 * size) * f;
-                        spots.push((p + 4.0, y, Anchor::Start));
-                        spots.push((p - 4.0, y, Anchor::End));
-                    }
-                }
-                put_text(&text, &spots, size, ink, bounds, &mut taken, &mut extra, &mut moved);
-            }
-            Annotation::Range { axis, from, to, label } => {
-                let ax = axis.as_deref().unwrap_or("y");
-                let ch = channel(spec.kind, ax);
-                let (Some(p0), Some(p1)) = (pixel(c, ch, &from.value()), pixel(c, ch, &to.value())) else { continue };
-                let (mut p0, mut p1) = (p0.min(p1), p0.max(p1));
-                let discrete =
-                    c.scales.get(if ch == "x" { Channel::X } else { Channel::Y }).is_some_and(|r| r.ty.is_discrete());
-                if discrete {
-                    // Whole bands: from the first one's start to the last one's end.
-                    let half = c
-                        .scales
-                        .get(if ch == "x" { Channel::X } else { Channel::Y })
-                        .map_or(0.0, |r| r.scale.step() / 2.0);
-                    (p0, p1) = (p0 - half, p1 + half);
-                    let r = if ch == "x" {
-                        Rect::new(p0, plot.y, p1 - p0, plot.h)
-                    } else {
-                        Rect::new(plot.x, p0, plot.w, p1 - p0)
-                    };
-                    shades.push(Shape {
-                        geom: Geom::Rect { rect: r, radius: 0.0 },
-                        fill: Some(Paint { color: theme.muted, opacity: 0.14 }),
-                        stroke: None,
-                        stroke_width: 0.0,
-                        dash: Vec::new(),
-                    });
-                }
-                if label.is_empty() {
-                    continue;
-                }
-                let spots = if ch == "x" {
-                    vec![
-                        (p0 + 4.0, plot.y + size * 0.7, Anchor::Start),
-                        (p1 - 4.0, plot.y + size * 0.7, Anchor::End),
-                        (p0 + 4.0, plot.bottom() - size * 0.7, Anchor::Start),
-                    ]
-                } else {
-                    vec![
-                        (plot.x + 4.0, p0 + size * 0.7, Anchor::Start),
-                        (plot.right() - 4.0, p0 + size * 0.7, Anchor::End),
-                        (plot.x + 4.0, p1 - size * 0.7, Anchor::Start),
-                    ]
-                };
-                put_text(label, &spots, size, ink, bounds, &mut taken, &mut extra, &mut moved);
-            }
-            Annotation::Note { x, y, text } => {
-                let cat_ch = channel(spec.kind, "x");
-                let val_ch = channel(spec.kind, "y");
-                let Some(px) = pixel(c, cat_ch, &x.value()) else {
-                    moved.push(text.clone());
-                    continue;
-                };
-                let py = match y.or_else(|| value_at(cx, x)) {
-                    Some(v) => pixel(c, val_ch, &Value::Num(v)),
-                    None => None,
-                };
-                let (ax, ay) = match (cat_ch, py) {
-                    ("x", Some(py)) => (px, py),
-                    ("x", None) => (px, plot.y),
-                    (_, Some(py)) => (py, px),
-                    (_, None) => (plot.right(), px),
-                };
-                if let Some(r) = note(text, (ax, ay), size, ink, bounds, plot.w, &mut taken, &mut extra) {
-                    connectors.push(r);
-                } else {
-                    moved.push(text.clone());
-                }
+    #[test]
+    fn notes_never_overlap_and_move_under_the_chart_when_nothing_is_clear() {
+        let spec = r#"{"kind": "column", "x": "k", "y": "v", "annotations": [
+            {"type": "note", "x": "a", "text": "The first note, which is long enough to wrap over lines"},
+            {"type": "note", "x": "b", "text": "A second note"},
+            {"type": "note", "x": "c", "text": "A third note near the others"}]}"#;
+        let c = chart_of("k,v\na,5\nb,6\nc,5.5\n", spec);
+        for w in [320.0, 640.0, 1280.0] {
+            let l = laid(&c, w);
+            assert!(l.overlapping_labels().is_empty(), "{w}: {:?}", l.overlapping_labels());
+            assert!(l.clipped_labels().is_empty(), "{w}");
+            let def = crate::chart::ChartDef::Custom(std::rc::Rc::new(c.clone()));
+            let credits = def.credits(crate::data::Lang::En).join(" | ");
+            // Each note is on the chart at this width or written under it.
+            for t in ["first note", "second note", "third note"] {
+                let on_chart = l.labels.iter().any(|l| l.text.to_lowercase().contains(&t[..5]));
+                assert!(on_chart || credits.contains(t), "{w}: {t} is nowhere: {credits}");
             }
         }
     }
-    let l = &mut c.layout;
-    l.shapes.splice(0..0, shades);
-    l.shapes.extend(connectors);
-    l.labels.extend(extra);
-    moved
-}
-
-/// The chart's value at category `x` (a stacked chart's total; else the first series'), for a
-/// note given no y.
-fn value_at(cx: &Ctx, x: &Pos) -> Option<f64> {
-    let sr = cx.series?;
-    let key = match x {
-        Pos::Num(n) => num(*n, 10),
-        Pos::Text(t) => t.clone(),
-    };
-    let c = sr.categories.iter().position(|k| *k == key)?;
-    if matches!(cx.spec.kind, Mark::StackedBar | Mark::StackedColumn | Mark::StackedArea) {
-        sr.total(c)
-    } else {
-        (0..sr.groups.len()).find_map(|g| sr.values[g][c])
-    }
-}
-
-/// Puts a one-line `text` at the first clear spot (or, shortened, at the first spot where its
-/// shortened form is clear); else it moves under the chart.
-#[allow(clippy::too_many_arguments)]
-fn put_text(
-    text: &str,
-    spots: &[(f64, f64, Anchor)],
-    size: f64,
-    ink: crate::theme::Rgb,
-    bounds: Rect,
-    taken: &mut Vec<Rect>,
-    out: &mut Vec<Label>,
-    moved: &mut Vec<String>,
-) {
-    for shorten in [false, true] {
-        for &(x, y, anchor) in spots {
-            let mut lab = Label::new(text, x, y, size, ink, anchor).bold();
-            if shorten {
-                let room = match anchor {
-                    Anchor::End => x - bounds.x,
-                    _ => bounds.right() - x,
-                };
-                super::slope::shorten(&mut lab, room.min(bounds.w * 0.5));
-            }
-            let b = lab.bbox();
-            if clear(&grow(b, 2.0), &bounds, taken) {
-                taken.push(grow(b, 2.0));
-                out.push(lab);
-                return;
-            }
-        }
-    }
-    moved.push(text.to_string());
-}
-
-/// Places a note near `anchor`: tried above-right, above-left, beside, below-right and
-/// below-left, nearer first (out to 200 px); wrapped to 200 px (at most 45 % of the plot), then narrower, then
-/// shortened to one line. Returns its connector, or `None` when nothing was clear.
-#[allow(clippy::too_many_arguments)]
-fn note(
-    text: &str,
-    anchor: (f64, f64),
-    size: f64,
-    ink: crate::theme::Rgb,
-    bounds: Rect,
-    plot_w: f64,
-    taken: &mut Vec<Rect>,
-    out: &mut Vec<Label>,
-) -> Option<Shape> {
-    let (ax, ay) = anchor;
-    let widest = (plot_w * 0.45).clamp(80.0, 200.0);
-    let mut forms: Vec<Vec<String>> = vec![wrap(text, size, false, widest), wrap(text, size, false, widest * 0.7)];
-    let mut one = Label::new(text, 0.0, 0.0, size, ink, Anchor::Start);
-    super::slope::shorten(&mut one, widest);
-    forms.push(vec![one.text]);
-    for lines in &forms {
-        let n = lines.len() as f64;
-        let h = n * size * 1.25;
-        for d in [18.0, 34.0, 56.0, 90.0, 140.0, 200.0] {
-            let spots = [
-                (ax + d * 0.5, ay - d - h + size * 0.6, Anchor::Start),
-                (ax - d * 0.5, ay - d - h + size * 0.6, Anchor::End),
-                (ax + d, ay - h / 2.0 + size * 0.6, Anchor::Start),
-                (ax - d, ay - h / 2.0 + size * 0.6, Anchor::End),
-                (ax + d * 0.5, ay + d, Anchor::Start),
-                (ax - d * 0.5, ay + d, Anchor::End),
-            ];
-            for (x, y, a) in spots {
-                let (labels, r) = block(lines, x, y, size, ink, a);
-                if clear(&grow(r, 3.0), &bounds, taken) {
-                    taken.push(grow(r, 3.0));
-                    out.extend(labels);
-                    // The connector: from the anchor to the nearest point of the note's box.
-                    let tx = ax.clamp(r.x, r.right());
-                    let ty = ay.clamp(r.y, r.bottom());
-                    let line = vec![(ax, ay), (tx, ty)];
-                    return Some(Shape {
-                        geom: Geom::Line(line),
-                        fill: None,
-                        stroke: Some(Paint { color: ink, opacity: 0.7 }),
-                        stroke_width: 1.0,
-                        dash: Vec::new(),
-                    });
-                }
-            }
-        }
-    }
-    None
 }

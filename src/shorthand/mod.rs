@@ -14,6 +14,7 @@ mod histogram;
 mod lines;
 pub mod multiples;
 pub mod pie;
+pub mod place;
 mod scatter;
 pub mod slope;
 mod waffle;

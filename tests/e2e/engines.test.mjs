@@ -298,6 +298,25 @@ for (const engine of ENGINES) {
       assert.equal(await tab.eval("return document.querySelectorAll('news-infographic').length"), 0);
     });
 
+    for (const width of [375, 1280]) {
+      check(`gallery at ${width}px: one painted chart of every newsroom kind, no alert`, async () => {
+        await tab.open('/www/examples/gallery.html', width);
+        await tab.settled();
+        const kinds = await tab.eval(`return [...document.querySelectorAll('section.gallery-kind')].map((s) => {
+          const h = s.querySelector('.news-infographic');
+          return { id: s.id, state: h.getAttribute('data-state'), alert: h.shadowRoot.querySelector('[role="alert"]')?.textContent || '' };
+        })`);
+        assert.equal(kinds.length, 15);
+        for (const k of kinds) assert.equal(k.state, 'ready', `${k.id}: ${k.state} ${k.alert}`);
+        const stats = await tab.eval(PAINTED);
+        assert.equal(stats.length, 15);
+        stats.forEach((st, i) => assert.ok(st.painted > 1500, `${kinds[i].id}: ${st.painted} painted pixels`));
+        const scrollW = await tab.eval('return document.documentElement.scrollWidth');
+        assert.ok(scrollW <= width, `no horizontal scrolling: ${scrollW}`);
+        await tab.screenshot(path.join(screenshots, `${engine}-gallery-${width}.png`));
+      });
+    }
+
     check('a bad chart name shows an alert naming the problem', async () => {
       await tab.open('/www/examples/champions-by-year.html', 640);
       await tab.settled();

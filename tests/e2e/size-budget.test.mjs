@@ -5,7 +5,10 @@
 // twelve transforms, thirteen scale kinds, eleven marks) took the widget to 432 KB measured
 // (wasm 407 KB); guard 450 KB. Same day, second session: the story's charts on the grammar,
 // honest-chart warnings, five statistical transforms, trail, errorbar and errorband, print SVG
-// took it to 481.3 KB measured (wasm 453.5 KB); guard 490 KB. Lower it whenever the widget
+// took it to 481.3 KB measured (wasm 453.5 KB); guard 490 KB. Third session: the newsroom
+// kinds (fifteen kinds, annotations, their label passes; twiggy: no single large item, each
+// kind's spec writer 5-10 KB of inlined JSON building) took it to 525.7 KB (wasm 497.8 KB);
+// guard 530 KB. Lower it whenever the widget
 // shrinks (issue "a lighter core").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repo } from './harness.mjs';
 
-const GUARD_KB = 490;
+const GUARD_KB = 530;
 
 test(`widget bytes stay within ${GUARD_KB} KB gzip`, () => {
   const r = spawnSync(process.execPath, [path.join(repo, 'bench/size-budget.mjs'), String(GUARD_KB)], { encoding: 'utf8' });

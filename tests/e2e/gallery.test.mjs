@@ -1,0 +1,84 @@
+// The newsroom kinds' gallery (www/examples/gallery.html), end to end in Chromium: one chart of
+// every kind, each drawn, with its tooltip, keyboard steps with announcements, table and no
+// error, at phone and desktop widths; screenshots in screenshots/gallery-<width>.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { setUp, openPage, widgetsSettled, canvasStats, repo, screenshots } from './harness.mjs';
+
+const KINDS = ['column', 'diverging-column', 'stacked-column', 'bar', 'area', 'stacked-area', 'scatter', 'bubble',
+  'histogram', 'pie', 'donut', 'dumbbell', 'arrow', 'slope', 'waffle'];
+let env;
+before(async () => { env = await setUp({ root: repo }); });
+after(async () => { await env?.close(); });
+
+for (const width of [375, 1280]) {
+  test(`gallery at ${width}px: every kind drawn, no errors, no horizontal scrolling`, async () => {
+    const { page, log } = await openPage(env, '/www/examples/gallery.html', { width });
+    await widgetsSettled(page);
+    const states = await page.evaluate(() => [...document.querySelectorAll('section.gallery-kind')].map((s) => ({
+      id: s.id.replace('kind-', ''),
+      state: s.querySelector('.news-infographic')?.getAttribute('data-state'),
+      alert: s.querySelector('.news-infographic')?.shadowRoot.querySelector('[role="alert"]')?.textContent || '',
+    })));
+    assert.deepEqual(states.map((s) => s.id), KINDS);
+    for (const s of states) assert.equal(s.state, 'ready', `${s.id}: ${s.state} ${s.alert}`);
+    const stats = await canvasStats(page);
+    assert.equal(stats.length, KINDS.length);
+    stats.forEach((s, i) => assert.ok(s.painted > 1500, `${KINDS[i]}: ${s.painted} painted pixels`));
+    const scrollW = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollW <= width, `no horizontal scrolling: ${scrollW}`);
+    assert.deepEqual(log.errors, []);
+    await page.screenshot({ path: path.join(screenshots, `gallery-${width}.png`), fullPage: true });
+  });
+}
+
+/** The widget of one gallery kind. */
+const host = (page, kind) => page.locator(`#kind-${kind} .news-infographic`);
+
+test('the waffle: keyboard steps announce the first squares as first in the world, the last as first in China only', async () => {
+  const { page } = await openPage(env, '/www/examples/gallery.html', { width: 1280 });
+  await widgetsSettled(page);
+  const canvas = host(page, 'waffle').locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  const live = host(page, 'waffle').locator('[aria-live]').first();
+  await page.keyboard.press('Home');
+  await page.waitForFunction((el) => /First in the world/.test(el.textContent), await live.elementHandle());
+  assert.match(await live.textContent(), /squares: 15/);
+  await page.keyboard.press('End');
+  await page.waitForFunction((el) => /First in China only/.test(el.textContent), await live.elementHandle());
+  assert.match(await live.textContent(), /squares: 38/);
+  const stops = await host(page, 'waffle').evaluate((h) => h.__niHandle?.items?.length ?? null);
+  if (stops !== null) assert.equal(stops, 53);
+});
+
+test('pie tooltip gives value and printed share; donut Other lists what it holds', async () => {
+  const { page } = await openPage(env, '/www/examples/gallery.html', { width: 1280 });
+  await widgetsSettled(page);
+  for (const [kind, want] of [['pie', /share of products \(%\)\D*72/], ['donut', /holds\W*Livestock, Other crafts, Health|holds\W*Livestock/]]) {
+    const canvas = host(page, kind).locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.focus();
+    const live = host(page, kind).locator('[aria-live]').first();
+    const texts = [];
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(50);
+      texts.push(await live.textContent());
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.ok(texts.some((t) => want.test(t)), `${kind}: ${texts.join(' | ')}`);
+  }
+});
+
+test('dumbbell and arrow write the change; the table lists every value', async () => {
+  const { page } = await openPage(env, '/www/examples/gallery.html', { width: 1280 });
+  await widgetsSettled(page);
+  const summary = await host(page, 'arrow').evaluate((h) => h.shadowRoot.querySelector('figure').textContent);
+  assert.match(summary, /From 2021 to 2023/);
+  const button = host(page, 'dumbbell').getByRole('button', { name: /table/i }).first();
+  await button.click();
+  const table = await host(page, 'dumbbell').evaluate((h) => h.shadowRoot.querySelector('table').textContent);
+  for (const v of ['37', '53', '4', '15', '33', '38']) assert.ok(table.includes(v), `table has ${v}: ${table}`);
+});
