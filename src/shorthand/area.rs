@@ -2,37 +2,24 @@
 //! each keeps its own height) and `stacked-area` (the areas stacked: the top edge is the total).
 //! x is ordinal, as for lines.
 
-use super::{field, highlight, members, obj, op, rows, s, Ctx, Kind, View};
+use super::{field, members, obj, op, rows, s, Ctx, Kind, View};
 use crate::error::Error;
 use crate::grammar::Json;
-use crate::spec::{Mark, Sort};
+use crate::spec::Mark;
 
 /// The area kinds.
 pub const KIND: Kind = Kind { marks: &[Mark::Area, Mark::StackedArea], check: super::no_check, view };
 
 fn view(cx: &Ctx) -> Result<View, Error> {
     let spec = cx.spec;
-    let sort = match spec.sort {
-        Sort::Data => Json::Null,
-        Sort::X => s("ascending"),
-        Sort::YAscending => s("y"),
-        Sort::YDescending => s("-y"),
-    };
-    let x = obj(vec![("field", field(&spec.x)), ("type", s("ordinal")), ("sort", sort), ("title", s(&spec.x))]);
+    let x = super::ordinal_x(spec);
     let stack = if spec.kind == Mark::StackedArea { s("zero") } else { Json::Null };
     let mut y = vec![("field", field(&spec.y)), ("type", s("quantitative")), ("title", s(&spec.y)), ("stack", stack)];
     if let Some(op) = op(spec) {
         y.push(("aggregate", s(op)));
     }
     let mut enc = vec![("x", x), ("y", obj(y))];
-    if let Some(col) = &spec.color {
-        enc.push(("color", obj(vec![("field", field(col)), ("type", s("nominal")), ("title", s(col))])));
-    }
-    let mut keys = vec![spec.x.as_str()];
-    keys.extend(spec.color.as_deref());
-    if let Some(o) = highlight(spec, &keys) {
-        enc.push(("opacity", o));
-    }
+    super::colour_and_highlight(spec, &mut enc);
     // Overlapping areas are see-through so none hides another; stacked ones are opaque.
     let opacity = if spec.kind == Mark::Area && spec.color.is_some() { 0.3 } else { 0.85 };
     let mark = obj(vec![("type", s("area")), ("opacity", Json::Num(opacity)), ("line", Json::Bool(true))]);

@@ -161,6 +161,31 @@ pub fn highlight(spec: &Spec, keys: &[&str]) -> Option<Json> {
     Some(obj(vec![("condition", obj(vec![("test", s(&test)), ("value", Json::Num(1.0))])), ("value", Json::Num(0.3))]))
 }
 
+/// The x channel of the kinds drawn across an ordinal x (lines, dots, areas), in the spec's
+/// order.
+pub fn ordinal_x(spec: &Spec) -> Json {
+    let sort = match spec.sort {
+        crate::spec::Sort::Data => Json::Null,
+        crate::spec::Sort::X => s("ascending"),
+        crate::spec::Sort::YAscending => s("y"),
+        crate::spec::Sort::YDescending => s("-y"),
+    };
+    obj(vec![("field", field(&spec.x)), ("type", s("ordinal")), ("sort", sort), ("title", s(&spec.x))])
+}
+
+/// The colour channel (from the spec's colour column) and the highlight's opacity, pushed
+/// onto `enc`.
+pub fn colour_and_highlight(spec: &Spec, enc: &mut Vec<(&str, Json)>) {
+    if let Some(col) = &spec.color {
+        enc.push(("color", obj(vec![("field", field(col)), ("type", s("nominal")), ("title", s(col))])));
+    }
+    let mut keys = vec![spec.x.as_str()];
+    keys.extend(spec.color.as_deref());
+    if let Some(o) = highlight(spec, &keys) {
+        enc.push(("opacity", o));
+    }
+}
+
 /// The chart as a Vega-Lite spec with its data inline.
 pub fn to_vega_lite(spec: &Spec, frame: &Frame) -> Result<Json, Error> {
     let series = if spec.kind.aggregates() { Some(crate::series::build(spec, frame)?) } else { None };
