@@ -282,7 +282,12 @@
     return handle;
   }
 
-  /** Reserves the widget's space at once: host class and state, min-height, the loading line. */
+  /**
+   * Reserves the widget's space at once: host class and state, min-height, the loading line.
+   * Returns the shell { root, link, styled, show(node) }: `styled` settles once embed.css has loaded (or
+   * failed), and nothing is shown unstyled before it, so nothing moves when the sheet lands.
+   * A remount (update(), a lazy widget waking) keeps the stylesheet link it already has.
+   */
   function reserve(element, opts) {
     var root = element.shadowRoot || element.attachShadow({ mode: "open" });
     element.classList.add("news-infographic");
@@ -291,14 +296,40 @@
     element.style.minHeight = opts.chart === "overview" ? "1600px" : "420px";
     // The same height once embed.css applies (its :host resets every property, min-height too).
     element.style.setProperty("--ni-reserved", element.style.minHeight);
-    var link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = NI.baseUrl + "embed.css";
+    var link = root.firstChild && root.firstChild.niStyled ? root.firstChild : null;
+    if (!link) {
+      link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.niStyled = new Promise(function (done) {
+        link.onload = link.onerror = function () {
+          link.onload = link.onerror = null;
+          done();
+        };
+      });
+      link.href = NI.baseUrl + "embed.css";
+    }
     var loading = document.createElement("div");
     loading.className = "ni-loading";
+    loading.hidden = true;
     loading.textContent = opts.lang === "zh" ? "正在加载互动图表…" : "Loading the interactive graphic…";
-    root.replaceChildren(link, loading);
-    return { root: root, link: link };
+    link.niStyled.then(function () {
+      loading.hidden = false;
+    });
+    var shell = {
+      root: root,
+      link: link,
+      styled: link.niStyled,
+      /** Puts `node` after the stylesheet link in place of what was there. The link itself stays
+       *  in the tree: taking it out drops its sheet, and the content would be drawn unstyled
+       *  until the browser has read it again. */
+      show: function (node) {
+        if (link.parentNode !== root) root.insertBefore(link, root.firstChild);
+        while (root.lastChild !== link) root.removeChild(root.lastChild);
+        root.appendChild(node);
+      },
+    };
+    shell.show(loading);
+    return shell;
   }
 
   /** The widget's modules could not be loaded (files missing, offline): the error alert. */
@@ -316,6 +347,6 @@
     var span = document.createElement("span");
     span.textContent = " " + msg;
     box.append(strong, span);
-    shell.root.replaceChildren(shell.link, box);
+    shell.show(box);
   }
 })();

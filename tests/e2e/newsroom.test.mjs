@@ -332,19 +332,40 @@ test('reader exports: CSV of what the chart shows, PNG at 2x, SVG, embed code', 
   await context.close();
 });
 
-test('no layout shift while the widget loads', async () => {
-  for (const width of [375, 1280]) {
+test('no layout shift while the widget loads: on screen or below it, with a late stylesheet', async () => {
+  // The article's widget starts below the fold at both widths. In the passes with `scroll`, the
+  // reader scrolls to it while it loads, so whatever moves inside it counts; in those with a
+  // `delay`, embed.css arrives late (a slow network, a busy phone), and the widget must show
+  // nothing unstyled that then moves when the sheet lands.
+  const passes = [];
+  for (const width of [375, 1280]) for (const scroll of [false, true]) for (const delay of [0, 600]) passes.push({ width, scroll, delay });
+  for (const { width, scroll, delay } of passes) {
     const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+    if (delay) {
+      await context.route('**/embed.css', async (route) => {
+        await new Promise((r) => setTimeout(r, delay));
+        await route.continue();
+      });
+    }
     await context.addInitScript(() => {
       window.__cls = 0;
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-        .observe({ type: 'layout-shift', buffered: true });
+      window.__shifts = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) {
+          if (e.hadRecentInput) continue;
+          window.__cls += e.value;
+          for (const s of e.sources || []) window.__shifts.push(`${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
     });
     const page = await context.newPage();
     await page.goto(env.origin + '/www/');
-    await widgetsSettled(page);
+    if (scroll) await page.evaluate(() => document.querySelector('.news-infographic').scrollIntoView());
+    await page.waitForFunction(() => [...document.querySelectorAll('.news-infographic')]
+      .every((h) => ['ready', 'error'].includes(h.getAttribute('data-state'))), null, { timeout: 20000 });
     await page.waitForTimeout(300);
-    assert.equal(await page.evaluate(() => window.__cls), 0, `layout-shift score at ${width}px`);
+    const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+    assert.equal(cls, 0, `layout-shift score at ${width}px (scrolled: ${scroll}, embed.css delayed ${delay} ms); shifts: ${shifts.join('; ')}`);
     await context.close();
   }
 });

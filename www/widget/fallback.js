@@ -7,7 +7,7 @@ import { NI, el, dataTable } from "./dom.js";
 import { fetchText, parseJson } from "./load.js";
 
 /**
- * Shows the static charts in widget `w` ({ opts, element, root, link, schemeQuery, destroyed,
+ * Shows the static charts in widget `w` ({ opts, element, root, link, show, schemeQuery, destroyed,
  * fail }) after `err` (why the interactive graphic cannot run); resolves once shown, or once
  * the error alert says that the static version could not be loaded either.
  */
@@ -30,7 +30,7 @@ export function showFallback(w, err) {
       parts.forEach((p) => {
         wrap.append(staticFigure(opts, p.name, p.meta, lang, theme));
       });
-      w.root.replaceChildren(w.link, wrap);
+      w.show(wrap);
       w.element.style.minHeight = "";
       w.element.style.removeProperty("--ni-reserved");
       w.element.setAttribute("data-state", "fallback");

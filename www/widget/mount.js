@@ -14,7 +14,8 @@ import { showFallback } from "./fallback.js";
 
 /**
  * Starts the widget in `element`, whose shadow root embed.js has already filled with the
- * stylesheet link and the loading line (`shell`: { root, link }). `opts` are the mount options
+ * stylesheet link and the loading line (`shell`: { root, link, styled, show }; nothing is shown
+ * before `styled`, the stylesheet, has settled). `opts` are the mount options
  * with their defaults. Returns { ready, destroy(), panicForTests() }.
  */
 export function mount(element, opts, shell) {
@@ -24,6 +25,7 @@ export function mount(element, opts, shell) {
     opts: opts,
     root: shell.root,
     link: shell.link,
+    show: shell.show, // replaces what follows the stylesheet link
     life: new AbortController(), // listeners for the widget's lifetime
     view: null, // the current build: { abort, charts, observers, redraws, redrawAll }
     source: null, // { story } for presets, { core, data, spec } or { core, columns, spec } for custom charts, { core, spec, texts } for Vega-Lite
@@ -36,9 +38,8 @@ export function mount(element, opts, shell) {
   w.fail = (err) => showError(w, err);
   const custom = opts.chart === "custom";
   const vegaLite = opts.chart === "vega-lite";
-  const ready = Promise.resolve()
-    .then(() => loadSource(opts))
-    .then((source) => {
+  const ready = Promise.all([Promise.resolve().then(() => loadSource(opts)), shell.styled])
+    .then(([source]) => {
       w.source = source;
       if (w.destroyed) return;
       return build(w);
@@ -150,7 +151,7 @@ function showError(w, err) {
   const box = el("div", "ni-error");
   box.setAttribute("role", "alert");
   box.append(el("strong", null, w.opts.lang === "zh" ? "无法显示此图表。" : "This graphic could not be shown."), el("span", null, " " + msg));
-  w.root.replaceChildren(w.link, box);
+  w.show(box);
 }
 
 /** Ends the current build: its listeners, observers, pending frames and wasm charts. */
@@ -220,7 +221,7 @@ function build(w) {
     wrap.append(f.node);
     return f.drawn;
   });
-  w.root.replaceChildren(w.link, wrap);
+  w.show(wrap);
   applyBrand(w.element, w.root, charts);
   warnAuthor(w, charts);
   w.element.style.minHeight = "";
