@@ -26,8 +26,54 @@ pub struct Chart {
     pub spec: Spec,
     /// Its config.
     pub config: Config,
-    /// Units with their rows.
+    /// Units with their rows (in a facet, every panel's units, panel after panel).
     pub units: Vec<(Unit, Flowed)>,
+    /// In a facet, each panel with the range of `units` it draws; empty otherwise.
+    pub panels: Vec<Panel>,
+}
+
+/// One panel of a facet.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    /// Its place and values.
+    pub key: crate::grammar::facet::CellKey,
+    /// The range of [`Chart::units`] it draws.
+    pub units: std::ops::Range<usize>,
+}
+
+/// What laying marks out accumulates, across the units (and panels) of a chart.
+pub(crate) struct Acc {
+    pub layout: Layout,
+    pub dropped: usize,
+    pub records: Vec<Vec<(String, Value)>>,
+    pub item_records: Vec<usize>,
+    pub counts: Vec<(MarkType, usize)>,
+    pub unit_labels: Vec<std::ops::Range<usize>>,
+}
+
+impl Acc {
+    pub fn new(layout: Layout) -> Acc {
+        Acc {
+            layout,
+            dropped: 0,
+            records: Vec::new(),
+            item_records: Vec::new(),
+            counts: Vec::new(),
+            unit_labels: Vec::new(),
+        }
+    }
+
+    pub fn finish(self, scales: Scales) -> Compiled {
+        Compiled {
+            layout: self.layout,
+            scales,
+            counts: self.counts,
+            records: self.records,
+            item_records: self.item_records,
+            dropped: self.dropped,
+            unit_labels: self.unit_labels,
+        }
+    }
 }
 
 /// A layout and what was computed on the way.
@@ -113,15 +159,24 @@ impl Chart {
             return Err(Error::spec(&Path::of(&["layer"]), format!("more than {MAX_UNITS} layered marks")));
         }
         let src = Src { datasets: &spec.datasets, text };
-        let mut units = Vec::new();
-        for mut u in list {
+        let mut list = list;
+        for u in &mut list {
             if let Some((d, p)) = &u.data {
                 u.data = Some((d.resolve(&spec.datasets, p)?, p.clone()));
             }
-            let f = flow::run(&u, text, &src)?;
-            units.push((u, f));
         }
-        let chart = Chart { spec, config, units };
+        let (units, panels) = match &spec.facet {
+            Some(f) => crate::grammar::facet::grid::flow(f, &list, text, &src)?,
+            None => {
+                let mut units = Vec::new();
+                for u in list {
+                    let f = flow::run(&u, text, &src)?;
+                    units.push((u, f));
+                }
+                (units, Vec::new())
+            }
+        };
+        let chart = Chart { spec, config, units, panels };
         chart.check()?;
         Ok(chart)
     }
@@ -153,9 +208,8 @@ impl Chart {
         self.units.iter().all(|(u, _)| u.mark.ty == MarkType::Arc)
     }
 
-    /// Lays the chart out `width` CSS px wide.
-    pub fn layout(&self, width: f64, loc: Locale, theme: &Theme) -> Result<Compiled, Error> {
-        let width = width.clamp(200.0, 4000.0);
+    /// The theme with the spec's `background` and font.
+    pub(crate) fn themed(&self, theme: &Theme) -> Theme {
         let mut theme = theme.clone();
         if let Some(bg) = self.config.background {
             theme.background = bg;
@@ -163,6 +217,16 @@ impl Chart {
         if let Some(f) = &self.config.font {
             theme.font = f.clone();
         }
+        theme
+    }
+
+    /// Lays the chart out `width` CSS px wide.
+    pub fn layout(&self, width: f64, loc: Locale, theme: &Theme) -> Result<Compiled, Error> {
+        let width = width.clamp(200.0, 4000.0);
+        if let Some(f) = &self.spec.facet {
+            return crate::grammar::facet::grid::layout(self, f, width, loc, theme);
+        }
+        let theme = self.themed(theme);
         let palette = palette(&theme, self.config.mark_color);
         let accent = palette[0];
         let pad = 8.0;
@@ -246,31 +310,60 @@ impl Chart {
         for a in [&y_axis, &x_axis].into_iter().flatten() {
             a.draw_grid(plot, &mut l, &theme);
         }
-        let mut dropped = 0;
-        let mut records = Vec::new();
-        let mut item_records = Vec::new();
-        let mut counts: Vec<(MarkType, usize)> = Vec::new();
-        let layered = self.units.len() > 1;
-        let mut unit_labels = Vec::new();
-        for (u, f) in &self.units {
-            let first_record = records.len();
-            let first_label = l.labels.len();
-            let ctx = Ctx {
-                unit: u,
-                flowed: f,
-                scales: &sc,
-                plot,
-                theme: &theme,
-                loc,
-                accent,
-                source: self.spec.source.as_deref(),
-            };
+        let mut acc = Acc::new(l);
+        self.draw_units(0..self.units.len(), &sc, plot, &theme, loc, accent, &mut acc)?;
+        let l = &mut acc.layout;
+        for a in [&y_axis, &x_axis].into_iter().flatten() {
+            a.draw(plot, l, &theme);
+        }
+        let mut height = bottom;
+        if beside {
+            let mut y = plot.y;
+            let x = width - legend_w + 8.0;
+            for lg in &legends {
+                y = lg.draw(l, x, y, legend_w - 16.0, &theme) + 8.0;
+            }
+            height = height.max(y + pad);
+        } else if below {
+            let mut y = bottom;
+            for lg in &legends {
+                y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
+            }
+            height = height.max(y + pad);
+        } else {
+            let mut y = legend_top;
+            for lg in &legends {
+                y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
+            }
+        }
+        l.height = height.ceil();
+        Ok(acc.finish(sc))
+    }
+
+    /// Draws the marks of `units` (a range of [`Chart::units`]) into `plot`, with scales `sc`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn draw_units(
+        &self,
+        units: std::ops::Range<usize>,
+        sc: &Scales,
+        plot: Rect,
+        theme: &Theme,
+        loc: Locale,
+        accent: Rgb,
+        acc: &mut Acc,
+    ) -> Result<(), Error> {
+        let layered = units.len() > 1;
+        for (u, f) in &self.units[units] {
+            let first_record = acc.records.len();
+            let first_label = acc.layout.labels.len();
+            let ctx =
+                Ctx { unit: u, flowed: f, scales: sc, plot, theme, loc, accent, source: self.spec.source.as_deref() };
             let mut count = 0;
             let mut out = Out {
-                layout: &mut l,
-                dropped: &mut dropped,
-                records: &mut records,
-                item_records: &mut item_records,
+                layout: &mut acc.layout,
+                dropped: &mut acc.dropped,
+                records: &mut acc.records,
+                item_records: &mut acc.item_records,
                 count: &mut count,
             };
             match u.mark.ty {
@@ -285,51 +378,27 @@ impl Chart {
                 MarkType::Arc => mark::arc::draw(&ctx, &mut out)?,
                 MarkType::Trail => mark::trail::draw(&ctx, &mut out)?,
             }
-            unit_labels.push(first_label..l.labels.len());
-            match counts.iter_mut().find(|(m, _)| *m == u.mark.ty) {
+            acc.unit_labels.push(first_label..acc.layout.labels.len());
+            match acc.counts.iter_mut().find(|(m, _)| *m == u.mark.ty) {
                 Some(c) => c.1 += count,
-                None => counts.push((u.mark.ty, count)),
+                None => acc.counts.push((u.mark.ty, count)),
             }
             if layered {
                 // Layers show different fields: each record says which layer's mark it is.
                 let word = crate::grammar::words::pick(loc, "Mark", "标记");
-                for r in &mut records[first_record..] {
+                for r in &mut acc.records[first_record..] {
                     r.insert(0, (word.to_string(), Value::str(u.mark.ty.name())));
                 }
             }
             if u.mark.ty == MarkType::Line && u.mark.flag("point").ok().flatten() == Some(true) {
                 let n = f.table.rows.iter().filter(|r| crate::grammar::mark::line::point_at(&ctx, r).is_some()).count();
-                match counts.iter_mut().find(|(m, _)| *m == MarkType::Point) {
+                match acc.counts.iter_mut().find(|(m, _)| *m == MarkType::Point) {
                     Some(c) => c.1 += n,
-                    None => counts.push((MarkType::Point, n)),
+                    None => acc.counts.push((MarkType::Point, n)),
                 }
             }
         }
-        for a in [&y_axis, &x_axis].into_iter().flatten() {
-            a.draw(plot, &mut l, &theme);
-        }
-        let mut height = bottom;
-        if beside {
-            let mut y = plot.y;
-            let x = width - legend_w + 8.0;
-            for lg in &legends {
-                y = lg.draw(&mut l, x, y, legend_w - 16.0, &theme) + 8.0;
-            }
-            height = height.max(y + pad);
-        } else if below {
-            let mut y = bottom;
-            for lg in &legends {
-                y = lg.draw(&mut l, pad, y, width - 2.0 * pad, &theme) + 6.0;
-            }
-            height = height.max(y + pad);
-        } else {
-            let mut y = legend_top;
-            for lg in &legends {
-                y = lg.draw(&mut l, pad, y, width - 2.0 * pad, &theme) + 6.0;
-            }
-        }
-        l.height = height.ceil();
-        Ok(Compiled { layout: l, scales: sc, counts, records, item_records, dropped, unit_labels })
+        Ok(())
     }
 
     /// Rows not drawn, and cells that did not parse: lines for under the chart.

@@ -36,10 +36,19 @@ fn geometry(r: &crate::grammar::scales::Resolved) -> Option<Json> {
 
 /// The dump of a chart laid out as `c`.
 pub fn dump(chart: &Chart, c: &Compiled) -> Json {
+    // Scales a facet resolves per panel are not top-level scales (in Vega either).
+    let independent = |ch: crate::grammar::encoding::Channel| {
+        chart.spec.facet.as_ref().is_some_and(|f| match ch {
+            crate::grammar::encoding::Channel::X => f.independent_x.0,
+            crate::grammar::encoding::Channel::Y => f.independent_y.0,
+            _ => false,
+        })
+    };
     let scales = c
         .scales
         .list
         .iter()
+        .filter(|r| !independent(r.channel))
         .map(|r| {
             let domain = match r.scale.domain() {
                 Domain::Continuous(a, b) => vec![Json::Num(*a), Json::Num(*b)],
@@ -63,17 +72,35 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
         })
         .collect();
     let marks = c.counts.iter().map(|(m, n)| (m.name().to_string(), Json::Num(*n as f64))).collect();
-    let data = chart
-        .units
-        .first()
-        .map(|(_, f)| {
-            f.table
-                .rows
-                .iter()
-                .map(|r| Json::Obj(f.table.fields.iter().zip(r).map(|(k, v)| (k.clone(), value(v))).collect()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let rows = |f: &crate::grammar::flow::Flowed, extra: &[(String, Json)]| -> Vec<Json> {
+        f.table
+            .rows
+            .iter()
+            .map(|r| {
+                let mut o: Vec<(String, Json)> =
+                    f.table.fields.iter().zip(r).map(|(k, v)| (k.clone(), value(v))).collect();
+                o.extend(extra.iter().filter(|(k, _)| f.table.col(k).is_none()).cloned());
+                Json::Obj(o)
+            })
+            .collect()
+    };
+    let data: Vec<Json> = match (&chart.spec.facet, chart.panels.is_empty()) {
+        // A facet: the first mark's rows in every panel, each with its panel's facet values.
+        (Some(fc), false) => chart
+            .panels
+            .iter()
+            .flat_map(|p| {
+                let extra: Vec<(String, Json)> = fc
+                    .fields()
+                    .iter()
+                    .zip(&p.key.values)
+                    .filter_map(|(ff, v)| ff.def.field.clone().map(|k| (k, value(v))))
+                    .collect();
+                rows(&chart.units[p.units.start].1, &extra)
+            })
+            .collect(),
+        _ => chart.units.first().map(|(_, f)| rows(f, &[])).unwrap_or_default(),
+    };
     Json::Obj(vec![
         ("scales".into(), Json::Obj(scales)),
         ("marks".into(), Json::Obj(marks)),

@@ -13,6 +13,7 @@ pub mod data;
 pub mod dump;
 pub mod encoding;
 pub mod expr;
+pub mod facet;
 pub mod flow;
 pub mod format;
 pub mod guide;

@@ -77,6 +77,9 @@ pub struct Spec {
     pub config: Json,
     /// The views.
     pub root: View,
+    /// Small multiples: how the rows are split into panels (`facet`, or the `row`, `column`
+    /// and `facet` channels), each panel drawing `root`.
+    pub facet: Option<crate::grammar::facet::Facet>,
 }
 
 /// Top-level keys of Vega-Lite this engine reads.
@@ -100,24 +103,12 @@ const TOP: &[&str] = &[
     "resolve",
     "usermeta",
     "view",
-];
-/// Real Vega-Lite top-level features refused for now (each named in the README table).
-const NOT_YET: &[&str] = &[
-    "params",
-    "selection",
-    "projection",
-    "facet",
-    "repeat",
-    "concat",
-    "hconcat",
-    "vconcat",
-    "spec",
     "columns",
     "spacing",
-    "align",
-    "bounds",
-    "center",
 ];
+/// Real Vega-Lite top-level features refused for now (each named in the README table).
+const NOT_YET: &[&str] =
+    &["params", "selection", "projection", "repeat", "concat", "hconcat", "vconcat", "align", "bounds", "center"];
 /// Keys of a layered child (no top-level-only properties).
 const CHILD: &[&str] =
     &["data", "transform", "mark", "encoding", "layer", "name", "description", "title", "width", "height", "resolve"];
@@ -130,6 +121,13 @@ impl Spec {
     pub fn parse(json: &Json) -> Result<Spec, Error> {
         let root = Path::root();
         json.check_depth(&root, 0)?;
+        let mut json = json.clone();
+        let mut facet = crate::grammar::facet::parse(&mut json, &root)?;
+        let inner = crate::grammar::facet::unwrap(&json, &root)?;
+        if let Some((outer, _)) = &inner {
+            json = outer.clone();
+        }
+        let json = &json;
         check_keys(json, &root, TOP, NOT_YET)?;
         let title = match json.get("title") {
             None => Title::default(),
@@ -150,15 +148,40 @@ impl Spec {
             None => None,
             Some(s) => Some(s.str(&Path::of(&["usermeta", "source"]))?.to_string()),
         };
+        // A facet's cells are sized by its view (`spec.width`); the shorthand's by the top level.
+        let (sized, sp) = match &inner {
+            Some((_, v)) => (v, root.key("spec")),
+            None => (json, root.clone()),
+        };
+        let view = match &inner {
+            Some((_, v)) => {
+                let data = match json.get("data") {
+                    Some(Json::Null) | None => None,
+                    Some(d) => Some(DataDef::parse(d, &root.key("data"))?),
+                };
+                View {
+                    path: root.clone(),
+                    data,
+                    transforms: parse_transforms(json, &root)?,
+                    encoding: Encoding::default(),
+                    body: Body::Layer(vec![parse_view(v, &sp, 1)?]),
+                }
+            }
+            None => parse_view(json, &root, 0)?,
+        };
+        if let Some(f) = &mut facet {
+            f.at = view.transforms.len();
+        }
         Ok(Spec {
             source,
             title,
             description,
-            width: parse_size(json.get("width"), &root.key("width"))?,
-            height: parse_size(json.get("height"), &root.key("height"))?,
+            width: parse_size(sized.get("width"), &sp.key("width"))?,
+            height: parse_size(sized.get("height"), &sp.key("height"))?,
             datasets,
             config: json.get("config").cloned().unwrap_or(Json::Obj(Vec::new())),
-            root: parse_view(json, &root, 0)?,
+            root: view,
+            facet,
         })
     }
 }
@@ -177,14 +200,7 @@ fn parse_view(json: &Json, path: &Path, depth: usize) -> Result<View, Error> {
         Some(Json::Null) | None => None,
         Some(d) => Some(DataDef::parse(d, &path.key("data"))?),
     };
-    let mut transforms = Vec::new();
-    if let Some(t) = json.get("transform") {
-        let tp = path.key("transform");
-        for (i, x) in t.arr(&tp)?.iter().enumerate() {
-            let p = tp.index(i);
-            transforms.push((transform::parse(x, &p)?, p));
-        }
-    }
+    let transforms = parse_transforms(json, path)?;
     let encoding = match json.get("encoding") {
         Some(e) => Encoding::parse(e, &path.key("encoding"))?,
         None => Encoding::default(),
@@ -207,6 +223,18 @@ fn parse_view(json: &Json, path: &Path, depth: usize) -> Result<View, Error> {
         (None, None) => return Err(Error::spec(path, "a view needs \"mark\" or \"layer\"")),
     };
     Ok(View { path: path.clone(), data, transforms, encoding, body })
+}
+
+fn parse_transforms(json: &Json, path: &Path) -> Result<Vec<(Transform, Path)>, Error> {
+    let mut transforms = Vec::new();
+    if let Some(t) = json.get("transform") {
+        let tp = path.key("transform");
+        for (i, x) in t.arr(&tp)?.iter().enumerate() {
+            let p = tp.index(i);
+            transforms.push((transform::parse(x, &p)?, p));
+        }
+    }
+    Ok(transforms)
 }
 
 fn parse_title(t: &Json, path: &Path) -> Result<Title, Error> {
@@ -300,8 +328,8 @@ mod tests {
         let e = err(r#"{"mark": "bar", "params": []}"#);
         assert_eq!(e.path(), Some(&Path::of(&["params"])));
         assert!(matches!(e, Error::Unsupported { .. }));
-        let e = err(r#"{"mark": "bar", "facet": {"field": "a"}}"#);
-        assert_eq!(e.path(), Some(&Path::of(&["facet"])));
+        let e = err(r#"{"mark": "bar", "facet": {"field": "a"}, "spec": {"mark": "bar"}}"#);
+        assert_eq!(e.path(), Some(&Path::of(&["mark"])));
         let e = err(r#"{"layer": [{"mark": "bar"}, {"mark": "bar", "hconcat": []}]}"#);
         assert_eq!(e.to_string().split(':').next().unwrap(), "unsupported at `layer[1].hconcat`");
         let e = err(r#"{"mark": "bar", "widht": 3}"#);

@@ -1,9 +1,9 @@
-//! Small multiples: `facet` names a column, and the chart is drawn once per value of it, in
-//! panels that share their scales, `columns` to a row (default 3) and fewer on a narrow screen.
-//! The view is wrapped as Vega-Lite's `facet` operator with `columns` wrapping. **Not drawn
-//! yet**: the grammar has no facet layout, so [`check`] refuses a `facet` by its path. Kinds whose
-//! layers carry their own data (dumbbell, arrow, slope, pie, waffle) cannot be split that way
-//! yet and are refused with the field's path.
+//! Small multiples: `facet` names a column, and the chart is drawn once per value of it (in the
+//! order the values first appear), in panels that share their scales, `columns` to a row
+//! (default 3) and fewer on a narrow screen. The view is wrapped as Vega-Lite's `facet`
+//! operator with `columns` wrapping, and the grammar's facet layout draws it. Kinds whose layers
+//! carry their own data (dumbbell, arrow, slope, pie, donut, waffle), and annotations (layers
+//! with their own data too), cannot be split that way yet and are refused with the path.
 
 use super::{field, obj, s, Ctx, View};
 use crate::error::Error;
@@ -61,39 +61,63 @@ pub fn check(spec: &Spec, f: &Frame) -> Result<(), Error> {
             return Err(Error::Invalid { path: "spec.columns".into(), message: format!("{c} is not from 1 to 12") });
         }
     }
-    // The spec is checked and [`wrap`] writes its facet, but the grammar cannot lay out a
-    // facet's panels yet: refused here, by name, rather than by the grammar's generic refusal.
-    Err(Error::Invalid {
-        path: "spec.facet".into(),
-        message: "small multiples are not drawn yet (the grammar's facet layout is still missing)".into(),
-    })
+    if !spec.annotations.is_empty() {
+        return Err(Error::Invalid {
+            path: "spec.annotations".into(),
+            message: "annotations on small multiples are not supported yet: drop `facet` or the annotations".into(),
+        });
+    }
+    Ok(())
 }
 
 /// The view as a facet of panels, when the spec names a facet column.
 pub fn wrap(cx: &Ctx, mut body: View) -> Result<View, Error> {
     let Some(name) = &cx.spec.facet else { return Ok(body) };
-    let data = body.iter().position(|(k, _)| k == "data").map(|i| body.remove(i).1).unwrap_or(Json::Null);
+    // The data and the kind's row-level transforms go before the split, so every panel shares
+    // them (a histogram's bins among them); the view's marks and encodings are repeated.
+    let mut take = |k: &str| body.iter().position(|(n, _)| n == k).map(|i| body.remove(i));
+    let outer: Vec<(String, Json)> = ["data", "transform"].into_iter().filter_map(&mut take).collect();
     let facet = obj(vec![("field", field(name)), ("type", s("nominal")), ("sort", Json::Null), ("title", s(name))]);
-    Ok(vec![
-        ("data".into(), data),
-        ("facet".into(), facet),
-        ("columns".into(), Json::Num(cx.spec.columns.unwrap_or(3) as f64)),
-        ("spec".into(), Json::Obj(body)),
-    ])
+    let mut out = outer;
+    out.push(("facet".into(), facet));
+    out.push(("columns".into(), Json::Num(cx.spec.columns.unwrap_or(3) as f64)));
+    out.push(("spec".into(), Json::Obj(body)));
+    Ok(out)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use crate::shorthand::tests::try_chart;
+    use crate::shorthand::tests::{chart_of, try_chart};
 
     #[test]
-    fn facets_are_checked_then_refused_by_name() {
+    fn facets_are_checked_by_path() {
         let csv = "year,sector,v\n2020,a,1\n2020,b,2\n";
         let e = try_chart(csv, r#"{"kind": "line", "x": "year", "y": "v", "facet": "sectr"}"#).unwrap_err();
         assert!(e.contains("`spec.facet`: \"sectr\" is not a column"), "{e}");
         let e = try_chart(csv, r#"{"kind": "line", "x": "year", "y": "v", "columns": 2}"#).unwrap_err();
         assert!(e.contains("`spec.columns`"), "{e}");
-        let e = try_chart(csv, r#"{"kind": "line", "x": "year", "y": "v", "facet": "sector"}"#).unwrap_err();
-        assert!(e.contains("`spec.facet`: small multiples are not drawn yet"), "{e}");
+        let e = try_chart(csv, r#"{"kind": "slope", "x": "year", "y": "v", "color": "sector", "facet": "sector"}"#)
+            .unwrap_err();
+        assert!(e.contains("`spec.facet`: small multiples of a slope chart"), "{e}");
+        let e = try_chart(csv, r#"{"kind": "column", "x": "year", "y": "v", "facet": "sector", "annotations": [{"type": "line", "value": 1}]}"#).unwrap_err();
+        assert!(e.contains("`spec.annotations`"), "{e}");
+    }
+
+    #[test]
+    fn one_panel_per_value_in_data_order_with_shared_scales() {
+        let csv =
+            "year,sector,v\n2021,steel,4\n2022,steel,9\n2021,paper,12\n2022,paper,-3\n2021,glass,1\n2022,glass,\n";
+        let c = chart_of(csv, r#"{"kind": "column", "x": "year", "y": "v", "facet": "sector", "columns": 3}"#);
+        let (laid, _) = c.compiled(1200.0, crate::data::Lang::En, &crate::shorthand::tests::light()).unwrap();
+        let texts: Vec<&str> = laid.layout.labels.iter().map(|l| l.text.as_str()).collect();
+        let at = |t: &str| texts.iter().position(|x| *x == t).unwrap_or_else(|| panic!("{t} in {texts:?}"));
+        assert!(at("steel") < at("paper") && at("paper") < at("glass"), "panels in data order: {texts:?}");
+        // One y scale for the three panels: from -3 up to 12, niced.
+        let y = laid.scales.get(crate::grammar::encoding::Channel::Y).unwrap();
+        assert_eq!(y.scale.domain(), &crate::grammar::scale::Domain::Continuous(-4.0, 12.0));
+        // Five columns drawn (glass 2022 is not reported), each record naming its panel.
+        assert_eq!(laid.records.len(), 5);
+        assert!(laid.records.iter().all(|r| r[0].0 == "sector"), "{:?}", laid.records[0]);
+        crate::layout::assert_clean(&laid.layout, "column facet");
     }
 }

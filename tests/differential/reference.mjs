@@ -29,7 +29,9 @@
 //         Vega-Lite mark type of the spec has a key, with 0 when it drew nothing.
 // data    The rows of the dataset that the FIRST Vega-Lite mark (depth first) reads, i.e.
 //         view.data(from.data) after all transforms; a facet name is resolved to the dataset the
-//         facet group splits. Rows are plain JSON objects with keys sorted; Date values become
+//         facet group splits. In a faceted spec (a top-level "cell" group), whose cells read
+//         datasets of their own, the rows are instead the data of the first mark's items over
+//         every cell (one row per bar, point, or point of a line). Rows are plain JSON objects with keys sorted; Date values become
 //         epoch milliseconds; NaN and +-Infinity become null (as JSON.stringify does); the rows are
 //         sorted by their JSON text so that row order does not matter.
 //
@@ -104,6 +106,17 @@ function countItems(sceneMark, typeByName, counts) {
   }
 }
 
+/** The data of every item of the named mark, over all its scenegraph instances. */
+function collectData(sceneMark, name, out) {
+  if (sceneMark.role === 'mark' && sceneMark.name === name) {
+    for (const item of sceneMark.items) if (item.datum) out.push(item.datum);
+    return;
+  }
+  for (const item of sceneMark.items ?? []) {
+    for (const child of item.items ?? []) collectData(child, name, out);
+  }
+}
+
 /**
  * Where a band or point scale puts its values, as fractions of its numeric range: the first and
  * last domain value's position and the bandwidth (order, direction and paddings, whatever the
@@ -147,8 +160,17 @@ export async function reference(vlSpec) {
     countItems(view.scenegraph().root, typeByName, marks);
 
     let data = [];
-    if (vlMarks.length > 0 && vlMarks[0].dataset) {
+    const faceted = (vg.marks ?? []).some((m) => m.type === 'group' && m.from?.facet && [].concat(m.style ?? []).includes('cell'));
+    if (faceted && vlMarks.length > 0) {
+      // A facet's cells read datasets local to each cell: the rows are the first mark's items'
+      // data, gathered over every cell.
+      const rows = [];
+      collectData(view.scenegraph().root, vlMarks[0].name, rows);
+      data = rows.map(canonical);
+    } else if (vlMarks.length > 0 && vlMarks[0].dataset) {
       data = view.data(vlMarks[0].dataset).map(canonical);
+    }
+    if (data.length > 0) {
       const keyed = data.map((row) => [JSON.stringify(row), row]);
       keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       data = keyed.map(([, row]) => row);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setUp, openPage, widgetsSettled, canvasStats, repo, screenshots } from './harness.mjs';
 
 const KINDS = ['column', 'diverging-column', 'stacked-column', 'bar', 'area', 'stacked-area', 'scatter', 'bubble',
-  'histogram', 'pie', 'donut', 'dumbbell', 'arrow', 'slope', 'waffle'];
+  'histogram', 'pie', 'donut', 'dumbbell', 'arrow', 'slope', 'waffle', 'small-multiples'];
 let env;
 before(async () => { env = await setUp({ root: repo }); });
 after(async () => { await env?.close(); });

@@ -30,6 +30,18 @@ pub struct Unit {
     pub data: Option<(DataDef, Path)>,
     /// Parents' transforms, then its own.
     pub transforms: Vec<(Transform, Path)>,
+    /// In a facet, the one cell (panel) this unit draws; `None` outside facets.
+    pub cell: Option<Cell>,
+}
+
+/// One cell of a facet: after the first `at` transforms (the facet's own), only rows whose
+/// `fields` hold these values go on; the cell's own transforms run on them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// How many of the unit's transforms run before the rows are split into cells.
+    pub at: usize,
+    /// Each facet field (its definition, for dates) with this cell's value.
+    pub keep: Vec<(FieldDef, Value)>,
 }
 
 /// Flattens layers into units, in drawing order.
@@ -46,9 +58,14 @@ fn walk(v: &View, data: Option<&(DataDef, Path)>, tf: &[(Transform, Path)], enc:
     transforms.extend(v.transforms.iter().cloned());
     let encoding = enc.merged(&v.encoding);
     match &v.body {
-        Body::Unit(m) => {
-            out.push(Unit { path: v.path.clone(), mark: m.clone(), encoding, data: data.cloned(), transforms })
-        }
+        Body::Unit(m) => out.push(Unit {
+            path: v.path.clone(),
+            mark: m.clone(),
+            encoding,
+            data: data.cloned(),
+            transforms,
+            cell: None,
+        }),
         Body::Layer(children) => {
             for c in children {
                 walk(c, data, &transforms, &encoding, out);
@@ -130,12 +147,36 @@ pub fn run(
     url_text: &dyn Fn(&str) -> Result<String, String>,
     sources: &dyn Sources,
 ) -> Result<Flowed, Error> {
+    let (mut table, problems, filtered) = load_and_transform(u, u.transforms.len(), url_text, sources)?;
+    derive::derive(u, &mut table)?;
+    for t in impute::transforms(u)? {
+        table = t.run(table, sources)?;
+    }
+    let dropped = filter_invalid(u, &mut table);
+    let stack = stack_of(u);
+    if let Some(s) = &stack {
+        stack::stack_rows(u, s, &mut table);
+    }
+    Ok(Flowed { table, stack, problems, dropped, filtered })
+}
+
+/// The unit's data loaded and parsed, and its first `upto` transforms run (with the cell's
+/// split where it falls). Returns the rows, the cells that did not parse, and the rows each
+/// filter removed.
+#[allow(clippy::type_complexity)]
+fn load_and_transform(
+    u: &Unit,
+    upto: usize,
+    url_text: &dyn Fn(&str) -> Result<String, String>,
+    sources: &dyn Sources,
+) -> Result<(Table, Vec<Problem>, Vec<(Path, usize)>), Error> {
     let (def, dpath) =
         u.data.as_ref().ok_or_else(|| Error::spec(&u.path, "no data: give \"data\" here or on a parent"))?;
     // Dates for temporal fields, as Vega-Lite does; quantitative text is read as a number where
     // it is used (Vega's `+v`), see [`number_of`].
     let mut implicit: Vec<(String, Parse)> = Vec::new();
-    for (_, d) in defs(&u.encoding) {
+    let cell_defs = u.cell.iter().flat_map(|c| c.keep.iter().map(|(d, _)| d));
+    for d in defs(&u.encoding).into_iter().map(|(_, d)| d).chain(cell_defs) {
         let Some(f) = &d.field else { continue };
         if d.ty == FieldType::Temporal || d.time_unit.is_some() {
             implicit.push((f.clone(), Parse::Date(None, false)));
@@ -152,23 +193,50 @@ pub fn run(
     let loaded = data::load(def, dpath, text.as_deref(), &implicit)?;
     let mut table = loaded.table;
     let mut filtered = Vec::new();
-    for (t, tp) in &u.transforms {
+    for (i, (t, tp)) in u.transforms.iter().take(upto).enumerate() {
+        if let Some(c) = u.cell.as_ref().filter(|c| c.at == i) {
+            keep_cell(c, &mut table);
+        }
         let before = table.rows.len();
         table = t.run(table, sources)?;
         if matches!(t, crate::grammar::transform::Transform::Filter(_)) && table.rows.len() < before {
             filtered.push((tp.clone(), before - table.rows.len()));
         }
     }
-    derive::derive(u, &mut table)?;
-    for t in impute::transforms(u)? {
-        table = t.run(table, sources)?;
+    if let Some(c) = u.cell.as_ref().filter(|c| c.at == u.transforms.len() && upto >= c.at) {
+        keep_cell(c, &mut table);
     }
-    let dropped = filter_invalid(u, &mut table);
-    let stack = stack_of(u);
-    if let Some(s) = &stack {
-        stack::stack_rows(u, s, &mut table);
+    Ok((table, loaded.problems, filtered))
+}
+
+/// Keeps the rows of one facet cell.
+fn keep_cell(c: &Cell, t: &mut Table) {
+    let cols: Vec<(Option<usize>, &Value)> =
+        c.keep.iter().map(|(d, v)| (d.field.as_deref().and_then(|f| t.col(f)), v)).collect();
+    t.rows.retain(|r| cols.iter().all(|(i, v)| i.map_or(matches!(v, Value::Null), |i| r[i] == **v)));
+}
+
+/// The distinct values of `fields` (in first-seen order, one tuple per row's combination) in
+/// the unit's rows after its first `at` transforms: the cells of a facet.
+pub fn cell_values(
+    u: &Unit,
+    at: usize,
+    fields: &[FieldDef],
+    url_text: &dyn Fn(&str) -> Result<String, String>,
+    sources: &dyn Sources,
+) -> Result<Vec<Vec<Value>>, Error> {
+    let mut probe = u.clone();
+    probe.cell = Some(Cell { at: usize::MAX, keep: fields.iter().map(|d| (d.clone(), Value::Null)).collect() });
+    let (table, _, _) = load_and_transform(&probe, at, url_text, sources)?;
+    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.field.as_deref().and_then(|f| table.col(f))).collect();
+    let mut out: Vec<Vec<Value>> = Vec::new();
+    for r in &table.rows {
+        let key: Vec<Value> = cols.iter().map(|c| c.map_or(Value::Null, |i| r[i].clone())).collect();
+        if !out.contains(&key) {
+            out.push(key);
+        }
     }
-    Ok(Flowed { table, stack, problems: loaded.problems, dropped, filtered })
+    Ok(out)
 }
 
 /// A number from a value as Vega reads one where it needs a number (`+v`: text is parsed,

@@ -1,0 +1,421 @@
+//! The panels of a facet: the data flowed once per cell ([`flow`]), then laid out in a grid
+//! ([`layout`]) that reflows to fewer columns when panels would fall below a readable width.
+//! Scales are shared unless `resolve` makes x or y independent; a shared y axis is drawn once
+//! per row (left), a shared x axis once per column (under its lowest panel); legends once.
+//! Every panel's marks go into the one display list, in reading order, so the keyboard steps
+//! through one panel and on into the next; each record starts with the panel's facet values.
+
+use crate::error::{Error, Path};
+use crate::grammar::compile::{palette, Acc, Chart, Compiled, Panel};
+use crate::grammar::encoding::{Channel, FieldDef};
+use crate::grammar::facet::{cells, header, Facet};
+use crate::grammar::flow::{self, Cell, Flowed, Unit};
+use crate::grammar::format::Locale;
+use crate::grammar::guide::axis::{self, Axis};
+use crate::grammar::guide::legend;
+use crate::grammar::scales::{self, Extent, Scales};
+use crate::grammar::spec::Size;
+use crate::grammar::transform::Sources;
+use crate::layout::{fit_text, Anchor, Label, Layout, Rect};
+use crate::theme::Theme;
+
+/// Narrowest panel worth drawing: below it, the grid wraps to fewer columns.
+pub const MIN_PANEL_WIDTH: f64 = 150.0;
+/// Height of a panel's header line.
+const HEADER: f64 = 20.0;
+
+/// Runs the data flow of every unit once per panel. Cells that did not parse, and rows the
+/// facet's own filters removed, are reported once (by the first panel), not once per panel.
+#[allow(clippy::type_complexity)]
+pub fn flow(
+    f: &Facet,
+    list: &[Unit],
+    text: &dyn Fn(&str) -> Result<String, String>,
+    src: &dyn Sources,
+) -> Result<(Vec<(Unit, Flowed)>, Vec<Panel>), Error> {
+    let top = Path::root().key("data");
+    for u in list {
+        if let Some((_, p)) = &u.data {
+            if *p != top {
+                return Err(Error::spec(
+                    p,
+                    "a view inside a facet draws the facet's data: give \"data\" at the top level",
+                ));
+            }
+        }
+    }
+    let Some(first) = list.first() else { return Ok((Vec::new(), Vec::new())) };
+    let defs: Vec<FieldDef> = f.fields().iter().map(|ff| ff.def.clone()).collect();
+    let found = flow::cell_values(first, f.at, &defs, text, src)?;
+    let keys = cells(f, &found, &defs[0].path)?;
+    let mut units = Vec::new();
+    let mut panels = Vec::new();
+    for (i, key) in keys.into_iter().enumerate() {
+        let start = units.len();
+        for u in list {
+            let mut u = u.clone();
+            u.cell = Some(Cell { at: f.at, keep: defs.iter().cloned().zip(key.values.iter().cloned()).collect() });
+            let mut fl = flow::run(&u, text, src)?;
+            if i > 0 {
+                fl.problems.clear();
+                fl.filtered.retain(|(p, _)| !p.to_string().starts_with("transform["));
+            }
+            units.push((u, fl));
+        }
+        panels.push(Panel { key, units: start..units.len() });
+    }
+    Ok((units, panels))
+}
+
+/// Where each panel goes for `cols` columns: (row, column), in panel order.
+fn places(chart: &Chart, f: &Facet, cols: usize, natural_cols: usize) -> Vec<(usize, usize)> {
+    chart
+        .panels
+        .iter()
+        .enumerate()
+        .map(
+            |(i, p)| {
+                if f.wrap.is_none() && cols == natural_cols {
+                    (p.key.row, p.key.col)
+                } else {
+                    (i / cols, i % cols)
+                }
+            },
+        )
+        .collect()
+}
+
+/// The scales of one panel: the shared ones, with x and/or y resolved on its own rows when
+/// `resolve` makes them independent.
+fn panel_scales(
+    chart: &Chart,
+    f: &Facet,
+    p: &Panel,
+    shared: &Scales,
+    ext: Extent,
+    pal: &[crate::theme::Rgb],
+) -> Result<Scales, Error> {
+    if !(f.independent_x.0 || f.independent_y.0)
+        || chart.units[p.units.clone()].iter().all(|(_, fl)| fl.table.rows.is_empty())
+    {
+        return Ok(shared.clone());
+    }
+    let own = scales::resolve(&chart.units[p.units.clone()], ext, pal)?;
+    let mut out = shared.clone();
+    for (flag, ch) in [(f.independent_x.0, Channel::X), (f.independent_y.0, Channel::Y)] {
+        if let (true, Some(r)) = (flag, own.get(ch)) {
+            out.list.retain(|x| x.channel != ch);
+            out.list.push(r.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Lays the panels out `width` px wide.
+pub fn layout(chart: &Chart, f: &Facet, width: f64, loc: Locale, theme: &Theme) -> Result<Compiled, Error> {
+    let theme = chart.themed(theme);
+    let pal = palette(&theme, chart.config.mark_color);
+    let accent = pal[0];
+    let pad = 8.0;
+    let n = chart.panels.len().max(1);
+    let natural_cols = match f.wrap {
+        Some(_) => f.columns.unwrap_or(n).clamp(1, n),
+        None => chart.panels.iter().map(|p| p.key.col + 1).max().unwrap_or(1),
+    };
+    let first = scales::resolve(&chart.units, Extent { width: 200.0, height: 200.0 }, &pal)?;
+    let legends = legend::plan(&first, &chart.marks(), loc, &theme, chart.config.legend_off)?;
+    let orient = legend::orient(&first, chart.config.legend_orient.as_deref());
+    let below = orient == Some("bottom");
+    let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
+    let legend_w = if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
+    let mut top = pad;
+    let legend_top = top;
+    if !beside && !below {
+        for lg in &legends {
+            top += lg.height(width - 2.0 * pad, &theme) + 6.0;
+        }
+    }
+    let title: Vec<&str> = f.fields().iter().filter_map(|ff| ff.title.as_deref()).filter(|t| !t.is_empty()).collect();
+    let title = title.join(" · ");
+    let title_y = (!title.is_empty()).then(|| {
+        top += 20.0;
+        top - 10.0
+    });
+    let cap = |a: Option<Axis>| {
+        a.map(|mut a| {
+            a.limit = a.limit.min((width * 0.3).max(40.0));
+            a
+        })
+    };
+    let y_thick = |sc: &Scales, h: f64| -> Result<f64, Error> {
+        Ok(match sc.get(Channel::Y) {
+            Some(r) => cap(axis::plan(r, h, loc, &chart.config)?).map_or(0.0, |a| a.thickness()),
+            None => 0.0,
+        })
+    };
+    let guess_h = match chart.spec.height {
+        Size::Px(h) => h,
+        _ => chart.config.height.min(200.0),
+    };
+    let yth = y_thick(&first, guess_h)?;
+    let inner = width - 2.0 * pad - legend_w;
+    let panel_w = |cols: usize| {
+        let axes = if f.independent_y.1 { cols as f64 * yth } else { yth };
+        ((inner - axes - (cols - 1) as f64 * f.spacing) / cols as f64).floor()
+    };
+    let mut cols = natural_cols;
+    while cols > 1 && panel_w(cols) < MIN_PANEL_WIDTH {
+        cols -= 1;
+    }
+    let bands = |c: Channel| match first.get(c).map(|r| r.scale.domain()) {
+        Some(crate::grammar::scale::Domain::Discrete(v)) if first.get(c).is_some_and(|r| r.scale.bandwidth() > 0.0) => {
+            Some(v.len())
+        }
+        _ => None,
+    };
+    let avail = panel_w(cols).max(40.0);
+    let plot_w = match (chart.spec.width, bands(Channel::X)) {
+        (Size::Px(w), _) => w.min(avail),
+        (Size::Step(s), Some(k)) => (s * k.max(1) as f64).min(avail),
+        _ => avail,
+    };
+    let plot_h = match (chart.spec.height, bands(Channel::Y)) {
+        (Size::Px(h), _) => h,
+        (Size::Step(s), Some(k)) => s * k.max(1) as f64,
+        (_, Some(k)) => chart.config.step * k.max(1) as f64 * 1.1,
+        _ => (plot_w * 0.75).clamp(120.0, chart.config.height),
+    }
+    .clamp(40.0, 3000.0);
+    let ext = Extent { width: plot_w, height: plot_h };
+    let shared = scales::resolve(&chart.units, ext, &pal)?;
+    let place = places(chart, f, cols, natural_cols);
+    let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
+    let labelled = f.fields().iter().any(|ff| ff.labels);
+    let header_h = if labelled { HEADER } else { 0.0 };
+    // Every panel's scales and axes first: the rows' heights depend on the x axes drawn.
+    let mut plans = Vec::new();
+    for (i, p) in chart.panels.iter().enumerate() {
+        let sc = panel_scales(chart, f, p, &shared, ext, &pal)?;
+        let (r, c) = place[i];
+        let lowest = !place.iter().any(|&(r2, c2)| c2 == c && r2 > r);
+        let x_axis = match sc.get(Channel::X) {
+            Some(x) if f.independent_x.1 || lowest => axis::plan(x, plot_w, loc, &chart.config)?,
+            _ => None,
+        };
+        let y_axis = match sc.get(Channel::Y) {
+            Some(y) if f.independent_y.1 || c == 0 => cap(axis::plan(y, plot_h, loc, &chart.config)?),
+            _ => None,
+        };
+        // Grid lines in every panel, whether or not it carries the axis.
+        let grids = [Channel::X, Channel::Y]
+            .iter()
+            .filter_map(|ch| sc.get(*ch).map(|r| (*ch, r)))
+            .map(|(ch, r)| axis::plan(r, if ch == Channel::X { plot_w } else { plot_h }, loc, &chart.config))
+            .collect::<Result<Vec<_>, _>>()?;
+        plans.push((sc, x_axis, y_axis, grids));
+    }
+    let x_th = |a: &Option<Axis>| a.as_ref().filter(|a| a.orient != axis::Orient::Top).map_or(0.0, |a| a.thickness());
+    let mut row_y = vec![top + 6.0];
+    for r in 0..rows {
+        let axis_h = (0..plans.len()).filter(|&i| place[i].0 == r).map(|i| x_th(&plans[i].1)).fold(0.0, f64::max);
+        row_y.push(row_y[r] + header_h + plot_h + axis_h + f.spacing);
+    }
+    let col_x = |c: usize| {
+        let step = plot_w + f.spacing + if f.independent_y.1 { yth } else { 0.0 };
+        pad + yth + c as f64 * step
+    };
+    let mut union: Option<Rect> = None;
+    let mut acc = Acc::new(Layout::new(width, theme.background, &theme.font));
+    let mut axes = Vec::new();
+    for (i, p) in chart.panels.iter().enumerate() {
+        let (r, c) = place[i];
+        let (sc, x_axis, y_axis, grids) = &plans[i];
+        let plot = Rect::new(col_x(c), row_y[r] + header_h, plot_w, plot_h);
+        union = Some(match union {
+            None => plot,
+            Some(u) => {
+                let (x0, y0) = (u.x.min(plot.x), u.y.min(plot.y));
+                Rect::new(x0, y0, u.right().max(plot.right()) - x0, u.bottom().max(plot.bottom()) - y0)
+            }
+        });
+        for g in grids.iter().flatten() {
+            g.draw_grid(plot, &mut acc.layout, &theme);
+        }
+        if labelled {
+            let text = fit_text(&header(f, &p.key, loc), 12.0, true, plot_w);
+            acc.layout.labels.push(
+                Label::new(text, plot.x + plot_w / 2.0, plot.y - HEADER / 2.0, 12.0, theme.text, Anchor::Middle).bold(),
+            );
+        }
+        let first_record = acc.records.len();
+        chart.draw_units(p.units.clone(), sc, plot, &theme, loc, accent, &mut acc)?;
+        let named: Vec<(String, crate::grammar::Value)> = f
+            .fields()
+            .iter()
+            .zip(&p.key.values)
+            .map(|(ff, v)| (ff.def.title.clone().or(ff.def.field.clone()).unwrap_or_default(), v.clone()))
+            .collect();
+        for rec in &mut acc.records[first_record..] {
+            rec.splice(0..0, named.iter().cloned());
+        }
+        axes.push((plot, x_axis.clone(), y_axis.clone()));
+    }
+    for (plot, x, y) in &axes {
+        for a in [y, x].into_iter().flatten() {
+            a.draw(*plot, &mut acc.layout, &theme);
+        }
+    }
+    let l = &mut acc.layout;
+    if let (Some(y), false) = (title_y, title.is_empty()) {
+        l.labels.push(Label::new(fit_text(&title, 12.0, false, inner), pad, y, 12.0, theme.muted, Anchor::Start));
+    }
+    let bottom = row_y[rows] - f.spacing + pad;
+    let mut height = bottom;
+    if beside {
+        let mut y = top + 6.0;
+        for lg in &legends {
+            y = lg.draw(l, width - legend_w + 8.0, y, legend_w - 16.0, &theme) + 8.0;
+        }
+        height = height.max(y + pad);
+    } else if below {
+        let mut y = bottom;
+        for lg in &legends {
+            y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
+        }
+        height = height.max(y + pad);
+    } else {
+        let mut y = legend_top;
+        for lg in &legends {
+            y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
+        }
+    }
+    l.plot = union.unwrap_or(Rect::new(pad, top, plot_w, plot_h));
+    l.height = height.ceil();
+    Ok(acc.finish(shared))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::grammar::scale::Domain;
+    use crate::grammar::{Json, Value};
+    use crate::theme::ThemeName;
+
+    const ROWS: &str = r#"[
+        {"site": "North", "year": 2021, "v": 12}, {"site": "North", "year": 2022, "v": 18},
+        {"site": "South", "year": 2021, "v": 7}, {"site": "South", "year": 2022, "v": -3},
+        {"site": "East", "year": 2021, "v": 30}, {"site": "East", "year": 2022, "v": 22},
+        {"site": "West", "year": 2021, "v": 5}, {"site": "West", "year": 2022, "v": null}]"#;
+
+    fn chart(spec: &str) -> Result<Chart, Error> {
+        Chart::new(&Json::parse(&spec.replace("ROWS", ROWS)).unwrap(), &|_| Err("no files".into()))
+    }
+
+    fn laid(spec: &str, width: f64) -> Compiled {
+        chart(spec).unwrap().layout(width, Locale::En, &Theme::get(ThemeName::Light)).unwrap()
+    }
+
+    fn texts(c: &Compiled) -> Vec<&str> {
+        c.layout.labels.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    const WRAP: &str = r#"{"data": {"values": ROWS}, "facet": {"field": "site"}, "columns": 2,
+        "spec": {"mark": "bar", "encoding": {"x": {"field": "year", "type": "ordinal"}, "y": {"field": "v", "type": "quantitative"}}}}"#;
+
+    #[test]
+    fn one_panel_per_value_with_shared_scales() {
+        let ch = chart(WRAP).unwrap();
+        let heads: Vec<&Value> = ch.panels.iter().map(|p| &p.key.values[0]).collect();
+        assert_eq!(heads, [&Value::str("East"), &Value::str("North"), &Value::str("South"), &Value::str("West")]);
+        let c = laid(WRAP, 800.0);
+        // Shared y: the union of every panel's values (-3 to 30), niced as Vega-Lite does.
+        assert_eq!(c.scales.get(Channel::Y).unwrap().scale.domain(), &Domain::Continuous(-5.0, 30.0));
+        // West 2022 is not reported: 7 bars, and the row is counted as not drawn.
+        assert_eq!(c.counts, vec![(crate::grammar::mark::MarkType::Bar, 7)]);
+        assert_eq!(c.dropped + ch.units.iter().map(|(_, f)| f.dropped).sum::<usize>(), 1);
+        for h in ["East", "North", "South", "West", "site"] {
+            assert!(texts(&c).contains(&h), "header {h} in {:?}", texts(&c));
+        }
+        // Each record names its panel first, so the table and "Get the data" cover every panel.
+        assert_eq!(c.records.len(), 7);
+        assert_eq!(c.records[0][0], ("site".to_string(), Value::str("East")));
+        assert_eq!(c.records[6][0], ("site".to_string(), Value::str("West")));
+        crate::layout::assert_clean(&c.layout, "facet at 800");
+    }
+
+    #[test]
+    fn wraps_to_fewer_columns_instead_of_shrinking() {
+        let plots = |w: f64| {
+            let c = laid(WRAP, w);
+            c.layout.height
+        };
+        let (wide_h, narrow_h) = (plots(1280.0), plots(375.0));
+        assert!(narrow_h > wide_h * 1.5, "one column on a phone is taller: {narrow_h} vs {wide_h}");
+        for w in [320.0, 375.0, 640.0, 1280.0, 2000.0] {
+            let c = laid(WRAP, w);
+            crate::layout::assert_clean(&c.layout, &format!("facet at {w}"));
+            let widths: Vec<f64> = c.layout.items.iter().map(|it| it.mark.w).collect();
+            assert!(widths.iter().all(|&bw| bw > 10.0), "bars stay readable at {w}: {widths:?}");
+        }
+        // Shared y axis: drawn once per row, so two columns at 1280 show its ticks twice (two
+        // rows), one column at 375 four times (four rows).
+        let count = |c: &Compiled| texts(c).iter().filter(|t| **t == "30").count();
+        assert_eq!(count(&laid(WRAP, 1280.0)), 2);
+        assert_eq!(count(&laid(WRAP, 375.0)), 4);
+    }
+
+    #[test]
+    fn independent_y_gives_each_panel_its_own_domain_and_axis() {
+        let spec = WRAP.replace(r#""columns": 2,"#, r#""columns": 4, "resolve": {"scale": {"y": "independent"}},"#);
+        let c = laid(&spec, 1600.0);
+        let has = |t: &str| texts(&c).contains(&t);
+        // East runs to 30, West to 5: each panel's own axis shows its own top tick.
+        assert!(has("30") && has("5"));
+        let axes = texts(&c).iter().filter(|t| **t == "0").count();
+        assert_eq!(axes, 4, "four y axes, one per panel: {:?}", texts(&c));
+        crate::layout::assert_clean(&c.layout, "independent");
+    }
+
+    #[test]
+    fn rows_and_columns_from_the_channels_make_a_grid() {
+        let spec = r#"{"data": {"values": ROWS}, "mark": "point", "encoding": {
+            "x": {"field": "v", "type": "quantitative"}, "row": {"field": "year", "type": "ordinal"},
+            "column": {"field": "site", "header": {"title": null}}}}"#;
+        let ch = chart(spec).unwrap();
+        assert_eq!(ch.panels.len(), 8, "2 years x 4 sites");
+        let c = laid(spec, 1400.0);
+        assert!(texts(&c).contains(&"2021 · East"), "{:?}", texts(&c));
+        assert!(!texts(&c).contains(&"site"), "a null header title is not written");
+        assert!(texts(&c).contains(&"year"));
+        crate::layout::assert_clean(&c.layout, "grid");
+        assert_eq!(
+            c.records[0][..2],
+            [("year".to_string(), Value::Num(2021.0)), ("site".to_string(), Value::str("East"))]
+        );
+    }
+
+    #[test]
+    fn the_split_comes_after_the_facets_transforms_and_before_the_views() {
+        // The outer filter runs once on all rows; the view's aggregate runs per panel.
+        let spec = r#"{"data": {"values": ROWS}, "transform": [{"filter": "datum.v > 0"}],
+            "facet": {"field": "site"}, "spec": {"transform": [{"aggregate": [{"op": "sum", "field": "v", "as": "t"}]}],
+            "mark": "bar", "encoding": {"y": {"field": "t", "type": "quantitative"}}}}"#;
+        let ch = chart(spec).unwrap();
+        let sums: Vec<Value> =
+            ch.units.iter().map(|(_, f)| f.table.rows[0][f.table.col("t").unwrap()].clone()).collect();
+        assert_eq!(sums, [Value::Num(52.0), Value::Num(30.0), Value::Num(7.0), Value::Num(5.0)]);
+        let filtered: usize = ch.units.iter().flat_map(|(_, f)| f.filtered.iter().map(|x| x.1)).sum();
+        assert_eq!(filtered, 2, "the -3 and the null row, counted once, not once per panel");
+    }
+
+    #[test]
+    fn a_view_with_its_own_data_is_refused_by_path() {
+        let spec = r#"{"data": {"values": ROWS}, "facet": {"field": "site"}, "spec": {"layer": [
+            {"mark": "bar", "encoding": {"y": {"field": "v", "type": "quantitative"}}},
+            {"data": {"values": [{"v": 1}]}, "mark": "rule", "encoding": {"y": {"field": "v", "type": "quantitative"}}}]}}"#;
+        let e = chart(spec).unwrap_err();
+        assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("spec.layer[1].data"), "{e}");
+        let e = chart(&WRAP.replace(r#""field": "site""#, r#""field": "site", "bin": true"#)).unwrap_err();
+        assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("facet.bin"), "{e}");
+    }
+}

@@ -1,0 +1,504 @@
+//! Small multiples: Vega-Lite's `facet` operator (`{"facet": ..., "spec": ...}` with `columns`
+//! and `spacing`) and the `row`, `column` and `facet` encoding channels (the shorthand for it).
+//! This file reads them into a [`Facet`] and splits the data into cells ([`cells`]); `grid.rs`
+//! lays the panels out, with shared (or, by `resolve`, independent) scales.
+
+pub mod grid;
+
+use crate::error::{Error, Path};
+use crate::grammar::encoding::{Channel, FieldDef, FieldType, Sort};
+use crate::grammar::guide::format::format_value;
+use crate::grammar::json::check_keys;
+use crate::grammar::{Json, Value};
+
+/// Most panels one chart draws (beyond that, no panel is readable).
+pub const MAX_PANELS: usize = 64;
+
+/// Header keys Vega-Lite has and this engine does not draw yet.
+const HEADER_NOT_YET: &[&str] = &[
+    "labelAngle",
+    "labelOrient",
+    "titleOrient",
+    "labelAlign",
+    "labelAnchor",
+    "labelBaseline",
+    "labelColor",
+    "labelExpr",
+    "labelFont",
+    "labelFontSize",
+    "labelFontStyle",
+    "labelFontWeight",
+    "labelLimit",
+    "labelLineHeight",
+    "labelPadding",
+    "titleAlign",
+    "titleAnchor",
+    "titleAngle",
+    "titleBaseline",
+    "titleColor",
+    "titleFont",
+    "titleFontSize",
+    "titleFontStyle",
+    "titleFontWeight",
+    "titleLimit",
+    "titleLineHeight",
+    "titlePadding",
+    "format",
+    "formatType",
+    "orient",
+];
+
+/// One facet field: which column splits the data, its title and order.
+#[derive(Debug, Clone)]
+pub struct FacetField {
+    /// The field, read like an encoding channel's (type, sort, title).
+    pub def: FieldDef,
+    /// The title over the panels; `None` for `header.title: null` (or `title: null`).
+    pub title: Option<String>,
+    /// Whether each panel is labelled with its value (`header.labels`, default true).
+    pub labels: bool,
+}
+
+/// How the data is split into panels.
+#[derive(Debug, Clone)]
+pub struct Facet {
+    /// One panel row per value (`row`).
+    pub row: Option<FacetField>,
+    /// One panel column per value (`column`).
+    pub column: Option<FacetField>,
+    /// One panel per value, wrapped into `columns` (`facet` with a field).
+    pub wrap: Option<FacetField>,
+    /// Panels per row for a wrapped facet (`columns`); all in one row when not given.
+    pub columns: Option<usize>,
+    /// Space between panels in px (`spacing`; Vega-Lite's default is 20).
+    pub spacing: f64,
+    /// `resolve.scale.x` / `resolve.axis.x` independent: each panel its own x scale / axis.
+    pub independent_x: (bool, bool),
+    /// The same for y.
+    pub independent_y: (bool, bool),
+    /// How many of the root view's transforms run before the split (the facet's own).
+    pub at: usize,
+}
+
+impl Facet {
+    /// The facet fields, in the order a cell's key lists them (row, column, wrapped).
+    pub fn fields(&self) -> Vec<&FacetField> {
+        [&self.row, &self.column, &self.wrap].into_iter().flatten().collect()
+    }
+}
+
+/// Reads one facet field definition at `path`.
+fn field(j: &Json, path: &Path) -> Result<FacetField, Error> {
+    check_keys(
+        j,
+        path,
+        &["field", "type", "title", "sort", "header", "spacing"],
+        &["timeUnit", "bin", "aggregate", "align", "center", "bounds", "labelAngle"],
+    )?;
+    if j.get("field").is_none() {
+        return Err(Error::spec(path, "a facet needs a \"field\""));
+    }
+    let plain =
+        Json::Obj(j.obj(path)?.iter().filter(|(k, _)| !matches!(k.as_str(), "header" | "spacing")).cloned().collect());
+    let mut def = FieldDef::parse(&plain, path, Channel::Detail)?;
+    if !def.typed {
+        def.ty = FieldType::Nominal;
+    }
+    if matches!(def.sort, Sort::ByChannel(..) | Sort::ByField { .. }) {
+        return Err(Error::unsupported(
+            &path.key("sort"),
+            "sorting panels by another field is not supported yet",
+            "\"ascending\", \"descending\", null or a list of values",
+        ));
+    }
+    let mut title = match j.get("title") {
+        Some(Json::Null) => None,
+        _ => Some(def.title.clone().unwrap_or_else(|| def.field.clone().unwrap_or_default())),
+    };
+    let mut labels = true;
+    if let Some(h) = j.get("header") {
+        let hp = path.key("header");
+        match h {
+            Json::Null => {
+                title = None;
+                labels = false;
+            }
+            _ => {
+                check_keys(h, &hp, &["title", "labels"], HEADER_NOT_YET)?;
+                match h.get("title") {
+                    Some(Json::Null) => title = None,
+                    Some(t) => title = Some(t.str(&hp.key("title"))?.to_string()),
+                    None => {}
+                }
+                if let Some(l) = h.get("labels") {
+                    labels = l.bool(&hp.key("labels"))?;
+                }
+            }
+        }
+    }
+    Ok(FacetField { def, title, labels })
+}
+
+/// Reads the facet of a spec, if it has one: the operator (`facet` beside `spec`) or the
+/// `row` / `column` / `facet` channels of the top-level `encoding` (which it takes out of
+/// `json`, so the rest reads as a single view).
+pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
+    let mut f = Facet {
+        row: None,
+        column: None,
+        wrap: None,
+        columns: None,
+        spacing: 20.0,
+        independent_x: (false, false),
+        independent_y: (false, false),
+        at: 0,
+    };
+    if let Some(fj) = json.get("facet") {
+        let p = root.key("facet");
+        let is_grid = fj.get("row").is_some() || fj.get("column").is_some();
+        if is_grid {
+            check_keys(fj, &p, &["row", "column"], &[])?;
+            f.row = fj.get("row").map(|r| field(r, &p.key("row"))).transpose()?;
+            f.column = fj.get("column").map(|c| field(c, &p.key("column"))).transpose()?;
+        } else {
+            f.wrap = Some(field(fj, &p)?);
+        }
+        if json.get("spec").is_none() {
+            return Err(Error::spec(&p, "a facet draws its \"spec\": give the view to repeat there"));
+        }
+        for k in ["mark", "layer", "encoding"] {
+            if json.get(k).is_some() {
+                return Err(Error::spec(&root.key(k), format!("in a facet, \"{k}\" goes inside \"spec\"")));
+            }
+        }
+    } else if let Some(enc) = json.get("encoding").and_then(|e| e.obj(&root.key("encoding")).ok()) {
+        let p = root.key("encoding");
+        let take = |k: &str| enc.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let (row, column, wrap) = (take("row"), take("column"), take("facet"));
+        if row.is_none() && column.is_none() && wrap.is_none() {
+            return check_alone(json, root).map(|_| None);
+        }
+        if wrap.is_some() && (row.is_some() || column.is_some()) {
+            return Err(Error::spec(
+                &p.key("facet"),
+                "\"facet\" wraps panels on its own: use it or \"row\"/\"column\", not both",
+            ));
+        }
+        f.row = row.map(|r| field(&r, &p.key("row"))).transpose()?;
+        f.column = column.map(|c| field(&c, &p.key("column"))).transpose()?;
+        f.wrap = wrap.map(|w| field(&w, &p.key("facet"))).transpose()?;
+        if let Json::Obj(o) = json {
+            for (k, v) in o.iter_mut() {
+                if k == "encoding" {
+                    if let Json::Obj(e) = v {
+                        e.retain(|(n, _)| !matches!(n.as_str(), "row" | "column" | "facet"));
+                    }
+                }
+            }
+        }
+        resolve_into(&mut f, json.get("resolve"), root)?;
+        // The facet's `resolve` (read here), not the view's: the view reads as a single one.
+        if let Json::Obj(o) = json {
+            o.retain(|(k, _)| k != "resolve");
+        }
+        return finish(f, json, root).map(Some);
+    } else {
+        return check_alone(json, root).map(|_| None);
+    }
+    resolve_into(&mut f, json.get("resolve"), root)?;
+    finish(f, json, root).map(Some)
+}
+
+/// Reads `columns` and `spacing`.
+fn finish(mut f: Facet, json: &Json, root: &Path) -> Result<Facet, Error> {
+    if let Some(c) = json.get("columns") {
+        let cp = root.key("columns");
+        let n = c.num(&cp)?;
+        if f.wrap.is_none() {
+            return Err(Error::spec(&cp, "\"columns\" wraps a facet of one field; a row/column grid has its own"));
+        }
+        if !(n >= 1.0 && n <= MAX_PANELS as f64 && n.fract() == 0.0) {
+            return Err(Error::spec(&cp, format!("columns must be a whole number from 1 to {MAX_PANELS}")));
+        }
+        f.columns = Some(n as usize);
+    }
+    if let Some(s) = json.get("spacing") {
+        let sp = root.key("spacing");
+        f.spacing = match s {
+            Json::Num(n) if n.is_finite() && *n >= 0.0 && *n <= 200.0 => *n,
+            Json::Obj(_) => {
+                check_keys(s, &sp, &["row", "column"], &[])?;
+                let v = s.get("column").or(s.get("row")).map(|x| x.num(&sp.key("column"))).transpose()?;
+                v.unwrap_or(20.0).clamp(0.0, 200.0)
+            }
+            other => return Err(Error::spec(&sp, format!("spacing must be 0 to 200 px, found {}", other.to_text()))),
+        };
+    }
+    Ok(f)
+}
+
+/// Reads a facet's `resolve`: x and y scales and axes shared (the default) or independent.
+fn resolve_into(f: &mut Facet, r: Option<&Json>, root: &Path) -> Result<(), Error> {
+    if let Some(r) = r {
+        let rp = root.key("resolve");
+        check_keys(r, &rp, &["scale", "axis", "legend"], &[])?;
+        for (kind, v) in r.obj(&rp)? {
+            let kp = rp.key(kind);
+            for (ch, how) in v.obj(&kp)? {
+                let p = kp.key(ch);
+                let independent = match how {
+                    Json::Str(s) if s == "shared" => false,
+                    Json::Str(s) if s == "independent" => true,
+                    other => return Err(Error::unsupported(&p, other.to_text(), "shared, independent")),
+                };
+                let slot = match (kind.as_str(), ch.as_str()) {
+                    ("scale", "x") => &mut f.independent_x.0,
+                    ("axis", "x") => &mut f.independent_x.1,
+                    ("scale", "y") => &mut f.independent_y.0,
+                    ("axis", "y") => &mut f.independent_y.1,
+                    _ if !independent => continue,
+                    _ => return Err(Error::unsupported(&p, "\"independent\" is not supported yet here", "shared")),
+                };
+                *slot = independent;
+            }
+        }
+        // An independent scale has its own axis in every panel.
+        f.independent_x.1 |= f.independent_x.0;
+        f.independent_y.1 |= f.independent_y.0;
+    }
+    Ok(())
+}
+
+/// Outside a facet, its keys have no meaning: named as errors, never ignored.
+fn check_alone(json: &Json, root: &Path) -> Result<(), Error> {
+    if json.get("spec").is_some() {
+        return Err(Error::spec(&root.key("spec"), "\"spec\" is the view a facet repeats: give \"facet\" beside it"));
+    }
+    for k in ["columns", "spacing"] {
+        if json.get(k).is_some() {
+            return Err(Error::spec(
+                &root.key(k),
+                format!("\"{k}\" arranges the panels of a facet; this spec has none"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The spec with its view moved up: `{"facet", "spec": view, ...}` read as the view with the
+/// outer `data`, `transform` and the rest (the view's own transforms come after the split).
+/// Returns the merged spec and the path where the view's keys are found.
+pub fn unwrap(json: &Json, root: &Path) -> Result<Option<(Json, Json)>, Error> {
+    let Some(inner) = json.get("spec") else { return Ok(None) };
+    let ip = root.key("spec");
+    check_keys(
+        inner,
+        &ip,
+        &[
+            "data",
+            "transform",
+            "mark",
+            "encoding",
+            "layer",
+            "name",
+            "description",
+            "title",
+            "width",
+            "height",
+            "resolve",
+        ],
+        &["facet", "repeat", "concat", "hconcat", "vconcat", "spec"],
+    )?;
+    if inner.get("data").is_some() {
+        return Err(Error::spec(&ip.key("data"), "a facet splits its own data: give \"data\" beside \"facet\""));
+    }
+    let outer = Json::Obj(
+        json.obj(root)?
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "facet" | "spec" | "columns" | "spacing" | "resolve"))
+            .cloned()
+            .collect(),
+    );
+    Ok(Some((outer, inner.clone())))
+}
+
+/// One panel's place and values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellKey {
+    /// Row of the natural grid (0 for a wrapped facet, whose position depends on the width).
+    pub row: usize,
+    /// Column of the natural grid (the index among panels for a wrapped facet).
+    pub col: usize,
+    /// Each facet field with this panel's value, in [`Facet::fields`] order.
+    pub values: Vec<Value>,
+}
+
+/// Sorts distinct values as the field's `sort` says (ascending by default; nulls last).
+fn sorted(mut vals: Vec<Value>, sort: &Sort) -> Vec<Value> {
+    let asc = |a: &Value, b: &Value| match (a, b) {
+        (Value::Null, Value::Null) => std::cmp::Ordering::Equal,
+        (Value::Null, _) => std::cmp::Ordering::Greater,
+        (_, Value::Null) => std::cmp::Ordering::Less,
+        _ => a.cmp_total(b),
+    };
+    match sort {
+        Sort::None => {}
+        Sort::Descending => vals.sort_by(|a, b| asc(b, a)),
+        Sort::Values(order) => {
+            let rank = |v: &Value| order.iter().position(|o| o == v).unwrap_or(order.len());
+            vals.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| asc(a, b)));
+        }
+        _ => vals.sort_by(asc),
+    }
+    vals
+}
+
+/// The panels, in reading order, from the distinct combinations found in the data: a wrapped
+/// facet has one per value; a row/column grid one per pair (empty cells included, as Vega-Lite
+/// draws them).
+pub fn cells(f: &Facet, found: &[Vec<Value>], path: &Path) -> Result<Vec<CellKey>, Error> {
+    let fields = f.fields();
+    let distinct = |i: usize| {
+        let mut v: Vec<Value> = Vec::new();
+        for k in found {
+            if !v.contains(&k[i]) {
+                v.push(k[i].clone());
+            }
+        }
+        sorted(v, &fields[i].def.sort)
+    };
+    let out: Vec<CellKey> = if f.wrap.is_some() {
+        distinct(0).into_iter().enumerate().map(|(i, v)| CellKey { row: 0, col: i, values: vec![v] }).collect()
+    } else {
+        let rows = if f.row.is_some() { distinct(0) } else { vec![Value::Null] };
+        let cols = if f.column.is_some() { distinct(usize::from(f.row.is_some())) } else { vec![Value::Null] };
+        let mut out = Vec::new();
+        for (r, rv) in rows.iter().enumerate() {
+            for (c, cv) in cols.iter().enumerate() {
+                let mut values = Vec::new();
+                if f.row.is_some() {
+                    values.push(rv.clone());
+                }
+                if f.column.is_some() {
+                    values.push(cv.clone());
+                }
+                out.push(CellKey { row: r, col: c, values });
+            }
+        }
+        out
+    };
+    if out.len() > MAX_PANELS {
+        return Err(Error::spec(path, format!("{} panels: at most {MAX_PANELS} can be drawn readably", out.len())));
+    }
+    Ok(out)
+}
+
+/// A panel's header: its values as the fields' types write them ("not reported" for none).
+pub fn header(f: &Facet, key: &CellKey, loc: crate::grammar::format::Locale) -> String {
+    f.fields()
+        .iter()
+        .zip(&key.values)
+        .filter(|(ff, _)| ff.labels)
+        .map(|(ff, v)| match v {
+            Value::Null => crate::grammar::words::pick(loc, "not reported", "未报告").to_string(),
+            v => format_value(&ff.def, v, loc),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Option<Facet>, Error> {
+        let mut j = Json::parse(text).unwrap();
+        parse(&mut j, &Path::root())
+    }
+
+    #[test]
+    fn reads_the_operator_and_the_channels() {
+        let f = read(r#"{"data": {"values": []}, "facet": {"field": "site", "header": {"title": null}}, "columns": 3, "spec": {"mark": "bar"}}"#).unwrap().unwrap();
+        let w = f.wrap.as_ref().unwrap();
+        assert_eq!(w.def.field.as_deref(), Some("site"));
+        assert_eq!(w.def.ty, FieldType::Nominal);
+        assert_eq!(w.title, None);
+        assert_eq!(f.columns, Some(3));
+        let mut j = Json::parse(
+            r#"{"mark": "bar", "encoding": {"x": {"field": "a"}, "row": {"field": "r", "type": "ordinal"}}}"#,
+        )
+        .unwrap();
+        let f = parse(&mut j, &Path::root()).unwrap().unwrap();
+        assert_eq!(f.row.as_ref().unwrap().title.as_deref(), Some("r"));
+        assert!(j.get("encoding").unwrap().get("row").is_none(), "the channel is taken out of the view");
+        assert!(read(r#"{"mark": "bar"}"#).unwrap().is_none());
+    }
+
+    #[test]
+    fn names_what_is_wrong_by_path() {
+        let path = |t: &str| read(t).unwrap_err().path().map(|p| p.to_string());
+        assert_eq!(
+            path(r#"{"facet": {"field": "a"}, "mark": "bar", "spec": {"mark": "bar"}}"#).as_deref(),
+            Some("mark")
+        );
+        assert_eq!(path(r#"{"facet": {"field": "a"}}"#).as_deref(), Some("facet"));
+        assert_eq!(
+            path(r#"{"facet": {"field": "a", "timeUnit": "year"}, "spec": {"mark": "bar"}}"#).as_deref(),
+            Some("facet.timeUnit")
+        );
+        assert_eq!(
+            path(r#"{"facet": {"field": "a", "header": {"labelAngle": 0}}, "spec": {"mark": "bar"}}"#).as_deref(),
+            Some("facet.header.labelAngle")
+        );
+        assert_eq!(path(r#"{"mark": "bar", "columns": 2}"#).as_deref(), Some("columns"));
+        assert_eq!(
+            path(r#"{"mark": "bar", "encoding": {"row": {"field": "a"}}, "columns": 2}"#).as_deref(),
+            Some("columns")
+        );
+        assert_eq!(
+            path(r#"{"facet": {"field": "a"}, "columns": 0.5, "spec": {"mark": "bar"}}"#).as_deref(),
+            Some("columns")
+        );
+        assert_eq!(
+            path(
+                r#"{"facet": {"field": "a"}, "resolve": {"legend": {"color": "independent"}}, "spec": {"mark": "bar"}}"#
+            )
+            .as_deref(),
+            Some("resolve.legend.color")
+        );
+        assert_eq!(path(r#"{"mark": "bar", "spec": {}}"#).as_deref(), Some("spec"));
+    }
+
+    #[test]
+    fn panels_are_sorted_and_grids_are_complete() {
+        let f = read(r#"{"facet": {"row": {"field": "r"}, "column": {"field": "c", "sort": "descending"}}, "spec": {"mark": "bar"}}"#).unwrap().unwrap();
+        let s = |t: &str| Value::str(t);
+        let found = vec![vec![s("b"), s("x")], vec![s("a"), s("y")], vec![s("a"), s("x")]];
+        let c = cells(&f, &found, &Path::root()).unwrap();
+        let keys: Vec<(usize, usize, Vec<Value>)> = c.into_iter().map(|k| (k.row, k.col, k.values)).collect();
+        assert_eq!(
+            keys,
+            vec![
+                (0, 0, vec![s("a"), s("y")]),
+                (0, 1, vec![s("a"), s("x")]),
+                (1, 0, vec![s("b"), s("y")]),
+                (1, 1, vec![s("b"), s("x")]),
+            ],
+            "rows ascending, columns descending, the empty b/y cell kept"
+        );
+        let f = read(r#"{"facet": {"field": "n", "type": "quantitative", "sort": [3]}, "spec": {"mark": "bar"}}"#)
+            .unwrap()
+            .unwrap();
+        let found: Vec<Vec<Value>> =
+            [10.0, 2.0, 3.0].iter().map(|n| vec![Value::Num(*n)]).chain([vec![Value::Null]]).collect();
+        let order: Vec<Value> =
+            cells(&f, &found, &Path::root()).unwrap().into_iter().map(|k| k.values[0].clone()).collect();
+        assert_eq!(
+            order,
+            vec![Value::Num(3.0), Value::Num(2.0), Value::Num(10.0), Value::Null],
+            "listed first, then ascending numerically, nulls last"
+        );
+        let many: Vec<Vec<Value>> = (0..65).map(|i| vec![Value::Num(i as f64)]).collect();
+        assert!(cells(&f, &many, &Path::root()).unwrap_err().to_string().contains("65 panels"));
+    }
+}
