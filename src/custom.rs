@@ -109,11 +109,52 @@ impl Custom {
         out
     }
 
-    /// One or two sentences with the numbers that matter, computed from the series.
+    /// One or two sentences with the numbers that matter, computed from the series (for small
+    /// multiples, one per panel, each from that panel's rows).
     pub fn summary(&self, lang: Lang) -> String {
+        if let (Some(facet), Some(_)) = (&self.spec.facet, &self.series) {
+            return self.panel_summaries(facet, lang);
+        }
         let Some(s) = &self.series else {
             return crate::grammar::summary::summary(&self.grammar, crate::chart::locale(lang));
         };
+        self.series_summary(s, lang)
+    }
+
+    /// "2 panels by scope. First in the world: highest ...": each panel's series built from its
+    /// own rows, as the panel draws them.
+    fn panel_summaries(&self, facet: &str, lang: Lang) -> String {
+        let Some(i) = self.frame.column(facet) else { return String::new() };
+        let mut values: Vec<String> = Vec::new();
+        for r in &self.frame.rows {
+            let t = r[i].text();
+            if !values.contains(&t) {
+                values.push(t);
+            }
+        }
+        let mut out = match lang {
+            Lang::En => format!("{} panels, one per {facet}.", values.len()),
+            Lang::Zh => format!("共{}个分图，按{facet}划分。", values.len()),
+        };
+        let mut spec = self.spec.clone();
+        spec.facet = None;
+        for v in &values {
+            let rows = self.frame.rows.iter().filter(|r| r[i].text() == *v).cloned().collect();
+            let frame = Frame { columns: self.frame.columns.clone(), rows };
+            if let Ok(s) = build(&spec, &frame) {
+                let one = self.series_summary(&s, lang);
+                if !one.is_empty() {
+                    out += &match lang {
+                        Lang::En => format!(" {v}: {one}"),
+                        Lang::Zh => format!("{v}：{one}"),
+                    };
+                }
+            }
+        }
+        out
+    }
+
+    fn series_summary(&self, s: &Series, lang: Lang) -> String {
         let n = s.categories.len();
         // Stacked and single-series charts compare totals per x; grouped and multi-line charts
         // compare single values (adding a group's years together would mean nothing).
@@ -172,7 +213,9 @@ impl Custom {
 
     /// The data as the chart shows it.
     pub fn table(&self, lang: Lang) -> Table {
-        let Some(s) = &self.series else {
+        // Small multiples: the grammar's rows, one per mark, the panel's value first.
+        let series = self.series.as_ref().filter(|_| self.spec.facet.is_none());
+        let Some(s) = series else {
             let mut t = crate::chart::vega_lite_table(&self.grammar, lang, usize::MAX);
             t.caption = self.spec.title.clone();
             return t;

@@ -119,5 +119,13 @@ mod tests {
         assert_eq!(laid.records.len(), 5);
         assert!(laid.records.iter().all(|r| r[0].0 == "sector"), "{:?}", laid.records[0]);
         crate::layout::assert_clean(&laid.layout, "column facet");
+        // The summary and the table speak of each panel, not of totals over the panels.
+        assert_eq!(
+            c.summary(crate::data::Lang::En),
+            "3 panels, one per sector. steel: Highest: 2022, 9; lowest: 2021, 4. paper: Highest: 2021, 12; lowest: 2022, -3. glass: Highest: 2021, 1; lowest: 2021, 1. 1 of 2 values are not reported."
+        );
+        let t = c.table(crate::data::Lang::En);
+        assert_eq!(t.columns[0], "sector");
+        assert_eq!(t.rows.len(), 5);
     }
 }

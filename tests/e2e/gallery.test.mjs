@@ -82,3 +82,26 @@ test('dumbbell and arrow write the change; the table lists every value', async (
   const table = await host(page, 'dumbbell').evaluate((h) => h.shadowRoot.querySelector('table').textContent);
   for (const v of ['37', '53', '4', '15', '33', '38']) assert.ok(table.includes(v), `table has ${v}: ${table}`);
 });
+
+test('small multiples: one panel per scope; the keyboard steps on into the second panel and says which; the table has the scope', async () => {
+  const { page, log } = await openPage(env, '/www/examples/gallery.html', { width: 1280 });
+  await widgetsSettled(page);
+  const h = host(page, 'small-multiples');
+  const canvas = h.locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  const live = h.locator('[aria-live]').first();
+  await page.keyboard.press('Home');
+  await page.waitForFunction((el) => /First in the world/.test(el.textContent), await live.elementHandle());
+  assert.match(await live.textContent(), /\b4\b/);
+  await page.keyboard.press('End');
+  await page.waitForFunction((el) => /First in China only/.test(el.textContent), await live.elementHandle());
+  assert.match(await live.textContent(), /2023/);
+  assert.match(await live.textContent(), /\b38\b/);
+  await h.getByRole('button', { name: /table/i }).first().click();
+  const rows = await h.evaluate((x) => [...x.shadowRoot.querySelectorAll('table tr')].map((r) => r.textContent));
+  assert.equal(rows.length, 5, `a header and four rows: ${rows.join(' | ')}`);
+  assert.match(rows[0], /scope/);
+  assert.ok(rows.some((r) => /First in China only/.test(r) && /38/.test(r)), rows.join(' | '));
+  assert.deepEqual(log.errors, []);
+});

@@ -111,6 +111,23 @@ fn panel_scales(
     Ok(out)
 }
 
+/// "site: North" (each facet field's title and this panel's value), for tooltips.
+fn panel_line(f: &Facet, key: &crate::grammar::facet::CellKey, loc: Locale) -> String {
+    f.fields()
+        .iter()
+        .zip(&key.values)
+        .map(|(ff, v)| {
+            let name = ff.def.title.clone().or(ff.def.field.clone()).unwrap_or_default();
+            let value = match v {
+                crate::grammar::Value::Null => crate::grammar::words::pick(loc, "not reported", "未报告").to_string(),
+                v => crate::grammar::guide::format::format_value(&ff.def, v, loc),
+            };
+            format!("{name}: {value}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Lays the panels out `width` px wide.
 pub fn layout(chart: &Chart, f: &Facet, width: f64, loc: Locale, theme: &Theme) -> Result<Compiled, Error> {
     let theme = chart.themed(theme);
@@ -248,7 +265,13 @@ pub fn layout(chart: &Chart, f: &Facet, width: f64, loc: Locale, theme: &Theme) 
             );
         }
         let first_record = acc.records.len();
+        let first_item = acc.layout.items.len();
         chart.draw_units(p.units.clone(), sc, plot, &theme, loc, accent, &mut acc)?;
+        // The tooltip and the keyboard's announcement say which panel a mark is in.
+        let panel_line = panel_line(f, &p.key, loc);
+        for it in &mut acc.layout.items[first_item..] {
+            it.lines.insert(0, panel_line.clone());
+        }
         let named: Vec<(String, crate::grammar::Value)> = f
             .fields()
             .iter()
@@ -340,6 +363,8 @@ mod tests {
         assert_eq!(c.records.len(), 7);
         assert_eq!(c.records[0][0], ("site".to_string(), Value::str("East")));
         assert_eq!(c.records[6][0], ("site".to_string(), Value::str("West")));
+        assert_eq!(c.layout.items[0].lines[0], "site: East", "the tooltip names the panel");
+        assert_eq!(c.layout.items.last().unwrap().lines[0], "site: West");
         crate::layout::assert_clean(&c.layout, "facet at 800");
     }
 
