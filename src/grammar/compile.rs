@@ -30,6 +30,11 @@ pub struct Chart {
     pub units: Vec<(Unit, Flowed)>,
     /// In a facet, each panel with the range of `units` it draws; empty otherwise.
     pub panels: Vec<Panel>,
+    /// In a concatenation (`hconcat`, `vconcat`, `concat`, `repeat`), each view as a chart of
+    /// its own, with the prefix Vega-Lite gives its scales (`concat_0`); empty otherwise.
+    pub parts: Vec<(Chart, String)>,
+    /// How the parts are arranged.
+    pub arrange: Option<crate::grammar::concat::Arrange>,
 }
 
 /// One panel of a facet.
@@ -72,6 +77,7 @@ impl Acc {
             item_records: self.item_records,
             dropped: self.dropped,
             unit_labels: self.unit_labels,
+            views: Vec::new(),
         }
     }
 }
@@ -94,6 +100,39 @@ pub struct Compiled {
     /// For each unit (layer), the range of `layout.labels` its marks wrote (for passes that
     /// place one layer's labels, like the shorthand's slope labels).
     pub unit_labels: Vec<std::ops::Range<usize>>,
+    /// In a concatenation, each view's scales with the prefix Vega-Lite names them by
+    /// (`concat_0`); `scales` then holds only the shared ones.
+    pub views: Vec<(String, Scales)>,
+}
+
+/// How one view is laid out inside a larger one.
+#[derive(Debug, Clone, Copy)]
+pub struct Opts<'a> {
+    /// Scales shared with other views: its non-position channels use these.
+    pub shared: Option<&'a Scales>,
+    /// Whether it draws its own legends (not when the enclosing view draws them once).
+    pub legends: bool,
+}
+
+impl Default for Opts<'_> {
+    fn default() -> Self {
+        Opts { shared: None, legends: true }
+    }
+}
+
+impl Opts<'_> {
+    /// `sc` with the shared scales in place of its own non-position ones.
+    pub fn apply(&self, sc: &mut Scales) {
+        let Some(shared) = self.shared else { return };
+        for r in &shared.list {
+            if crate::grammar::concat::positional(r.channel) {
+                continue;
+            }
+            if let Some(mine) = sc.list.iter_mut().find(|x| x.channel == r.channel) {
+                *mine = r.clone();
+            }
+        }
+    }
 }
 
 /// Most layered units.
@@ -151,12 +190,21 @@ impl Chart {
     /// Reads `json` and runs its data flow; `text(url)` gives each fetched `data.url`'s text (or
     /// why it could not be fetched: the error then names the path and the reason).
     pub fn new(json: &Json, text: &dyn Fn(&str) -> Result<String, String>) -> Result<Chart, Error> {
-        let json = crate::grammar::composite::normalize(json)?;
-        let spec = Spec::parse(&json)?;
-        let config = Config::parse(&spec.config, &Path::of(&["config"]))?;
+        Chart::new_at(json, &Path::root(), text)
+    }
+
+    /// [`Chart::new`] for a spec found at `root` (a concatenated view), its errors named by
+    /// their path from the top.
+    pub fn new_at(json: &Json, root: &Path, text: &dyn Fn(&str) -> Result<String, String>) -> Result<Chart, Error> {
+        if let Some(c) = crate::grammar::concat::parse(json, root)? {
+            return crate::grammar::concat::chart(c, json, root, text);
+        }
+        let json = crate::grammar::composite::normalize_at(json, root)?;
+        let spec = Spec::parse_at(&json, root)?;
+        let config = Config::parse(&spec.config, &root.key("config"))?;
         let list = flow::units(&spec.root);
         if list.len() > MAX_UNITS {
-            return Err(Error::spec(&Path::of(&["layer"]), format!("more than {MAX_UNITS} layered marks")));
+            return Err(Error::spec(&root.key("layer"), format!("more than {MAX_UNITS} layered marks")));
         }
         let src = Src { datasets: &spec.datasets, text };
         let mut list = list;
@@ -166,7 +214,7 @@ impl Chart {
             }
         }
         let (units, panels) = match &spec.facet {
-            Some(f) => crate::grammar::facet::grid::flow(f, &list, text, &src)?,
+            Some(f) => crate::grammar::facet::grid::flow(f, root, &list, text, &src)?,
             None => {
                 let mut units = Vec::new();
                 for u in list {
@@ -176,7 +224,7 @@ impl Chart {
                 (units, Vec::new())
             }
         };
-        let chart = Chart { spec, config, units, panels };
+        let chart = Chart { spec, config, units, panels, parts: Vec::new(), arrange: None };
         chart.check()?;
         Ok(chart)
     }
@@ -222,9 +270,18 @@ impl Chart {
 
     /// Lays the chart out `width` CSS px wide.
     pub fn layout(&self, width: f64, loc: Locale, theme: &Theme) -> Result<Compiled, Error> {
+        self.layout_with(width, loc, theme, &Opts::default())
+    }
+
+    /// [`Chart::layout`] as one view of a larger one (scales shared with the others, legends
+    /// drawn once by the whole).
+    pub fn layout_with(&self, width: f64, loc: Locale, theme: &Theme, opts: &Opts) -> Result<Compiled, Error> {
         let width = width.clamp(200.0, 4000.0);
+        if let Some(a) = &self.arrange {
+            return crate::grammar::concat::layout(self, a, width, loc, theme, opts);
+        }
         if let Some(f) = &self.spec.facet {
-            return crate::grammar::facet::grid::layout(self, f, width, loc, theme);
+            return crate::grammar::facet::grid::layout(self, f, width, loc, theme, opts);
         }
         let theme = self.themed(theme);
         let palette = palette(&theme, self.config.mark_color);
@@ -245,7 +302,8 @@ impl Chart {
             Size::Px(h) => h,
             _ => self.config.height,
         };
-        let first = scales::resolve(&self.units, Extent { width: width * 0.75, height: guess_h }, &palette)?;
+        let mut first = scales::resolve(&self.units, Extent { width: width * 0.75, height: guess_h }, &palette)?;
+        opts.apply(&mut first);
         let plot_h = match (self.spec.height, n_bands(&first, Channel::Y)) {
             (Size::Px(h), _) => h,
             (Size::Step(s), Some(n)) => s * n.max(1) as f64,
@@ -254,7 +312,7 @@ impl Chart {
             _ => self.config.height,
         }
         .clamp(40.0, 3000.0);
-        let legends = legend::plan(&first, &self.marks(), loc, &theme, self.config.legend_off)?;
+        let legends = legend::plan(&first, &self.marks(), loc, &theme, self.config.legend_off || !opts.legends)?;
         let orient = legend::orient(&first, self.config.legend_orient.as_deref());
         let below = orient == Some("bottom");
         let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
@@ -287,7 +345,8 @@ impl Chart {
             _ => avail,
         };
         let plot_w = if self.polar() { plot_w.min(plot_h) } else { plot_w };
-        let sc = scales::resolve(&self.units, Extent { width: plot_w, height: plot_h }, &palette)?;
+        let mut sc = scales::resolve(&self.units, Extent { width: plot_w, height: plot_h }, &palette)?;
+        opts.apply(&mut sc);
         let x_axis: Option<Axis> = match sc.get(Channel::X) {
             Some(r) if !self.polar() => axis::plan(r, plot_w, loc, &self.config)?,
             _ => None,

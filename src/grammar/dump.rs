@@ -44,33 +44,40 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
             _ => false,
         })
     };
-    let scales = c
+    let entry = |r: &crate::grammar::scales::Resolved, all: &crate::grammar::scales::Scales, name: String| {
+        let domain = match r.scale.domain() {
+            Domain::Continuous(a, b) => vec![Json::Num(*a), Json::Num(*b)],
+            Domain::Discrete(v) => v.iter().map(value).collect(),
+            Domain::Samples(v) | Domain::Thresholds(v) => v.iter().map(|n| Json::Num(*n)).collect(),
+        };
+        let mut fields = vec![("type".into(), Json::Str(r.ty.name().into())), ("domain".into(), Json::Arr(domain))];
+        let mut g = geometry(r);
+        let parent = match r.channel {
+            crate::grammar::encoding::Channel::XOffset => all.get(crate::grammar::encoding::Channel::X),
+            crate::grammar::encoding::Channel::YOffset => all.get(crate::grammar::encoding::Channel::Y),
+            _ => None,
+        };
+        if let (Some(Json::Obj(o)), Some(p), Some((a, b))) = (&mut g, parent, r.scale.range_ends()) {
+            if p.scale.bandwidth() > 0.0 {
+                o.push(("ofParentBand".into(), Json::Num((b - a).abs() / p.scale.bandwidth())));
+            }
+        }
+        fields.extend(g.map(|g| ("geometry".to_string(), g)));
+        (name, Json::Obj(fields))
+    };
+    let mut scales: Vec<(String, Json)> = c
         .scales
         .list
         .iter()
         .filter(|r| !independent(r.channel))
-        .map(|r| {
-            let domain = match r.scale.domain() {
-                Domain::Continuous(a, b) => vec![Json::Num(*a), Json::Num(*b)],
-                Domain::Discrete(v) => v.iter().map(value).collect(),
-                Domain::Samples(v) | Domain::Thresholds(v) => v.iter().map(|n| Json::Num(*n)).collect(),
-            };
-            let mut fields = vec![("type".into(), Json::Str(r.ty.name().into())), ("domain".into(), Json::Arr(domain))];
-            let mut g = geometry(r);
-            let parent = match r.channel {
-                crate::grammar::encoding::Channel::XOffset => c.scales.get(crate::grammar::encoding::Channel::X),
-                crate::grammar::encoding::Channel::YOffset => c.scales.get(crate::grammar::encoding::Channel::Y),
-                _ => None,
-            };
-            if let (Some(Json::Obj(o)), Some(p), Some((a, b))) = (&mut g, parent, r.scale.range_ends()) {
-                if p.scale.bandwidth() > 0.0 {
-                    o.push(("ofParentBand".into(), Json::Num((b - a).abs() / p.scale.bandwidth())));
-                }
-            }
-            fields.extend(g.map(|g| ("geometry".to_string(), g)));
-            (r.channel.name().to_string(), Json::Obj(fields))
-        })
+        .map(|r| entry(r, &c.scales, r.channel.name().to_string()))
         .collect();
+    // Concatenated views: each view's position scales, named as Vega-Lite names them.
+    for (prefix, sc) in &c.views {
+        for r in sc.list.iter().filter(|r| crate::grammar::concat::positional(r.channel)) {
+            scales.push(entry(r, sc, format!("{prefix}_{}", r.channel.name())));
+        }
+    }
     let marks = c.counts.iter().map(|(m, n)| (m.name().to_string(), Json::Num(*n as f64))).collect();
     let rows = |f: &crate::grammar::flow::Flowed, extra: &[(String, Json)]| -> Vec<Json> {
         f.table

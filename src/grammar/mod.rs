@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod compile;
 pub mod composite;
+pub mod concat;
 pub mod config;
 pub mod data;
 pub mod dump;

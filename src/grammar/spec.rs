@@ -119,7 +119,13 @@ const MAX_LAYER_DEPTH: usize = 8;
 impl Spec {
     /// Reads a spec, refusing what this engine cannot draw with the path of the first problem.
     pub fn parse(json: &Json) -> Result<Spec, Error> {
-        let root = Path::root();
+        Spec::parse_at(json, &Path::root())
+    }
+
+    /// Reads a spec found at `root` (a view of a concatenation: `hconcat[1]`), naming problems
+    /// by their path from the top.
+    pub fn parse_at(json: &Json, root: &Path) -> Result<Spec, Error> {
+        let root = root.clone();
         json.check_depth(&root, 0)?;
         let mut json = json.clone();
         let mut facet = crate::grammar::facet::parse(&mut json, &root)?;
@@ -146,7 +152,7 @@ impl Spec {
         }
         let source = match json.get("usermeta").and_then(|m| m.get("source")) {
             None => None,
-            Some(s) => Some(s.str(&Path::of(&["usermeta", "source"]))?.to_string()),
+            Some(s) => Some(s.str(&root.key("usermeta").key("source"))?.to_string()),
         };
         // A facet's cells are sized by its view (`spec.width`); the shorthand's by the top level.
         let (sized, sp) = match &inner {
@@ -182,6 +188,45 @@ impl Spec {
             config: json.get("config").cloned().unwrap_or(Json::Obj(Vec::new())),
             root: view,
             facet,
+        })
+    }
+}
+
+impl Spec {
+    /// The top level of a concatenation (its views are read as specs of their own): title,
+    /// description, source line, datasets and config; no view of its own.
+    pub fn outer(json: &Json, root: &Path) -> Result<Spec, Error> {
+        let title = match json.get("title") {
+            None => Title::default(),
+            Some(t) => parse_title(t, &root.key("title"))?,
+        };
+        let description = match json.get("description") {
+            Some(d) => d.str(&root.key("description"))?.to_string(),
+            None => String::new(),
+        };
+        let source = match json.get("usermeta").and_then(|m| m.get("source")) {
+            None => None,
+            Some(s) => Some(s.str(&root.key("usermeta").key("source"))?.to_string()),
+        };
+        Ok(Spec {
+            title,
+            description,
+            width: Size::Auto,
+            height: Size::Auto,
+            datasets: match json.get("datasets") {
+                Some(d) => d.obj(&root.key("datasets"))?.to_vec(),
+                None => Vec::new(),
+            },
+            source,
+            config: json.get("config").cloned().unwrap_or(Json::Obj(Vec::new())),
+            root: View {
+                path: root.clone(),
+                data: None,
+                transforms: Vec::new(),
+                encoding: Encoding::default(),
+                body: Body::Layer(Vec::new()),
+            },
+            facet: None,
         })
     }
 }

@@ -4,6 +4,7 @@
 
 mod geometry;
 mod legend;
+mod merge;
 mod scale;
 mod shape;
 pub mod xy;

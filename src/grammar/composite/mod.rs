@@ -18,6 +18,11 @@ pub fn normalize(json: &Json) -> Result<Json, Error> {
     walk(json, &Path::root(), 0)
 }
 
+/// [`normalize`] for a spec found at `root`.
+pub fn normalize_at(json: &Json, root: &Path) -> Result<Json, Error> {
+    walk(json, root, 0)
+}
+
 fn walk(j: &Json, path: &Path, depth: usize) -> Result<Json, Error> {
     let Json::Obj(o) = j else { return Ok(j.clone()) };
     if depth > 16 {
@@ -36,6 +41,13 @@ fn walk(j: &Json, path: &Path, depth: usize) -> Result<Json, Error> {
         Some("errorband") => return errorband::expand(j, path),
         Some("boxplot") => return boxplot::expand(j, path),
         _ => {}
+    }
+    if let Some(inner @ Json::Obj(_)) = j.get("spec") {
+        // A facet's view.
+        let expanded = walk(inner, &path.key("spec"), depth + 1)?;
+        return Ok(Json::Obj(
+            o.iter().map(|(k, v)| (k.clone(), if k == "spec" { expanded.clone() } else { v.clone() })).collect(),
+        ));
     }
     let Some(Json::Arr(layers)) = j.get("layer") else { return Ok(j.clone()) };
     let mut out = Vec::with_capacity(o.len());

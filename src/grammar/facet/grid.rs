@@ -6,7 +6,7 @@
 //! through one panel and on into the next; each record starts with the panel's facet values.
 
 use crate::error::{Error, Path};
-use crate::grammar::compile::{palette, Acc, Chart, Compiled, Panel};
+use crate::grammar::compile::{palette, Acc, Chart, Compiled, Opts, Panel};
 use crate::grammar::encoding::{Channel, FieldDef};
 use crate::grammar::facet::{cells, header, Facet};
 use crate::grammar::flow::{self, Cell, Flowed, Unit};
@@ -29,11 +29,13 @@ const HEADER: f64 = 20.0;
 #[allow(clippy::type_complexity)]
 pub fn flow(
     f: &Facet,
+    root: &Path,
     list: &[Unit],
     text: &dyn Fn(&str) -> Result<String, String>,
     src: &dyn Sources,
 ) -> Result<(Vec<(Unit, Flowed)>, Vec<Panel>), Error> {
-    let top = Path::root().key("data");
+    let top = root.key("data");
+    let own_transforms = root.key("transform").to_string() + "[";
     for u in list {
         if let Some((_, p)) = &u.data {
             if *p != top {
@@ -58,7 +60,7 @@ pub fn flow(
             let mut fl = flow::run(&u, text, src)?;
             if i > 0 {
                 fl.problems.clear();
-                fl.filtered.retain(|(p, _)| !p.to_string().starts_with("transform["));
+                fl.filtered.retain(|(p, _)| !p.to_string().starts_with(&own_transforms));
             }
             units.push((u, fl));
         }
@@ -129,7 +131,14 @@ fn panel_line(f: &Facet, key: &crate::grammar::facet::CellKey, loc: Locale) -> S
 }
 
 /// Lays the panels out `width` px wide.
-pub fn layout(chart: &Chart, f: &Facet, width: f64, loc: Locale, theme: &Theme) -> Result<Compiled, Error> {
+pub fn layout(
+    chart: &Chart,
+    f: &Facet,
+    width: f64,
+    loc: Locale,
+    theme: &Theme,
+    opts: &Opts,
+) -> Result<Compiled, Error> {
     let theme = chart.themed(theme);
     let pal = palette(&theme, chart.config.mark_color);
     let accent = pal[0];
@@ -139,8 +148,9 @@ pub fn layout(chart: &Chart, f: &Facet, width: f64, loc: Locale, theme: &Theme) 
         Some(_) => f.columns.unwrap_or(n).clamp(1, n),
         None => chart.panels.iter().map(|p| p.key.col + 1).max().unwrap_or(1),
     };
-    let first = scales::resolve(&chart.units, Extent { width: 200.0, height: 200.0 }, &pal)?;
-    let legends = legend::plan(&first, &chart.marks(), loc, &theme, chart.config.legend_off)?;
+    let mut first = scales::resolve(&chart.units, Extent { width: 200.0, height: 200.0 }, &pal)?;
+    opts.apply(&mut first);
+    let legends = legend::plan(&first, &chart.marks(), loc, &theme, chart.config.legend_off || !opts.legends)?;
     let orient = legend::orient(&first, chart.config.legend_orient.as_deref());
     let below = orient == Some("bottom");
     let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
@@ -204,7 +214,8 @@ pub fn layout(chart: &Chart, f: &Facet, width: f64, loc: Locale, theme: &Theme) 
     }
     .clamp(40.0, 3000.0);
     let ext = Extent { width: plot_w, height: plot_h };
-    let shared = scales::resolve(&chart.units, ext, &pal)?;
+    let mut shared = scales::resolve(&chart.units, ext, &pal)?;
+    opts.apply(&mut shared);
     let place = places(chart, f, cols, natural_cols);
     let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
     let labelled = f.fields().iter().any(|ff| ff.labels);

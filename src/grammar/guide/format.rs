@@ -54,16 +54,22 @@ pub fn format_value(def: &FieldDef, v: &Value, loc: Locale) -> String {
             return f.format(n, loc);
         }
     }
+    // A time unit makes dates of an ordinal or nominal field too ("Jan" for a month).
+    let timed = temporal || def.time_unit.is_some();
     match v {
         // A number used as a category (a year, a code) is written as it is, without grouping.
-        Value::Num(n) if def.ty.is_discrete() => crate::grammar::value::js_number(*n),
-        Value::Num(n) if !temporal => full_number(*n, loc),
-        Value::Date(_) | Value::Num(_) | Value::Str(_) if temporal => match crate::grammar::flow::date_of(v) {
+        Value::Num(n) if def.ty.is_discrete() && def.time_unit.is_none() => crate::grammar::value::js_number(*n),
+        Value::Num(n) if !timed => full_number(*n, loc),
+        Value::Date(_) | Value::Num(_) if timed => match crate::grammar::flow::date_of(v) {
             Some(ms) => {
                 let unit = def.time_unit.as_ref().map(|t| t.name()).unwrap_or_default();
                 let spec = if unit.is_empty() { date_default(ms, loc) } else { unit_format(&unit, loc) };
                 TimeFormat::parse(spec).map(|f| f.format(ms, loc)).unwrap_or_else(|_| crate::grammar::calendar::iso(ms))
             }
+            None => v.to_text(),
+        },
+        Value::Str(_) if temporal => match crate::grammar::flow::date_of(v) {
+            Some(ms) => format_value(def, &Value::Date(ms), loc),
             None => v.to_text(),
         },
         other => other.to_text(),

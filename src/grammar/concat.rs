@@ -1,0 +1,525 @@
+//! Views side by side: `hconcat`, `vconcat`, `concat` (wrapped into `columns`) and `repeat`
+//! (one view per field, written as a concatenation with the `{"repeat": ...}` references
+//! replaced). Each view is read as a chart of its own, with the top level's `data`, `datasets`
+//! and `config`; as Vega-Lite documents, position scales and axes are independent per view
+//! and the other scales (colour, size, ...) and their legends are shared. [`layout`] lays the
+//! views out one by one and places them, wrapping to fewer columns when a view would fall
+//! below a readable width.
+
+use crate::error::{Error, Path};
+use crate::grammar::compile::{Chart, Compiled, Opts};
+use crate::grammar::encoding::Channel;
+use crate::grammar::format::Locale;
+use crate::grammar::guide::legend;
+use crate::grammar::json::check_keys;
+use crate::grammar::scales::{self, Extent, Scales};
+use crate::grammar::Json;
+use crate::layout::{fit_text, Anchor, Label, Layout, Rect};
+use crate::theme::Theme;
+
+/// Most views one chart draws.
+pub const MAX_VIEWS: usize = 24;
+/// Narrowest view worth drawing side by side with another: below it, views wrap.
+pub const MIN_VIEW_WIDTH: f64 = 260.0;
+
+/// How the views are arranged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrange {
+    /// Views per row (`None`: all in one row, as `hconcat` and `concat` without `columns`).
+    pub columns: Option<usize>,
+    /// Space between views, px (`spacing`, default 20).
+    pub spacing: f64,
+}
+
+/// A concatenation read: its arrangement and each view's spec (with what it inherits), path
+/// and scale prefix.
+#[derive(Debug, Clone)]
+pub struct Concat {
+    /// How the views are arranged.
+    pub arrange: Arrange,
+    /// The views.
+    pub views: Vec<(Json, Path, String)>,
+}
+
+const KEYS: &[&str] = &[
+    "$schema",
+    "data",
+    "datasets",
+    "config",
+    "title",
+    "description",
+    "name",
+    "usermeta",
+    "background",
+    "padding",
+    "autosize",
+    "spacing",
+    "columns",
+    "resolve",
+    "hconcat",
+    "vconcat",
+    "concat",
+    "repeat",
+    "spec",
+];
+
+/// Position channels: independent in every view.
+pub(crate) fn positional(c: Channel) -> bool {
+    matches!(
+        c,
+        Channel::X
+            | Channel::Y
+            | Channel::X2
+            | Channel::Y2
+            | Channel::XOffset
+            | Channel::YOffset
+            | Channel::Theta
+            | Channel::Theta2
+            | Channel::Radius
+            | Channel::Radius2
+    )
+}
+
+/// Reads a concatenation or repeat at `root`, if the spec is one.
+pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
+    let key = ["hconcat", "vconcat", "concat"].into_iter().find(|k| json.get(k).is_some());
+    if key.is_none() && json.get("repeat").is_none() {
+        return Ok(None);
+    }
+    check_keys(json, root, KEYS, &["align", "bounds", "center", "params", "transform"])?;
+    if let Some(r) = json.get("resolve") {
+        check_resolve(r, &root.key("resolve"))?;
+    }
+    let spacing = match json.get("spacing") {
+        None => 20.0,
+        Some(Json::Num(n)) if n.is_finite() && (0.0..=200.0).contains(n) => *n,
+        Some(other) => {
+            return Err(Error::spec(
+                &root.key("spacing"),
+                format!("spacing must be 0 to 200 px, found {}", other.to_text()),
+            ))
+        }
+    };
+    let columns = match json.get("columns") {
+        None => None,
+        Some(c) => {
+            let n = c.num(&root.key("columns"))?;
+            if !(n >= 1.0 && n <= MAX_VIEWS as f64 && n.fract() == 0.0) {
+                return Err(Error::spec(
+                    &root.key("columns"),
+                    format!("columns must be a whole number from 1 to {MAX_VIEWS}"),
+                ));
+            }
+            Some(n as usize)
+        }
+    };
+    // What every view inherits from the top level.
+    let inherit = |view: &Json| -> Json {
+        let mut o: Vec<(String, Json)> = match view {
+            Json::Obj(o) => o.clone(),
+            other => return other.clone(),
+        };
+        for k in ["data", "datasets", "config"] {
+            if let (Some(v), false) = (json.get(k), o.iter().any(|(n, _)| n == k)) {
+                o.insert(0, (k.to_string(), v.clone()));
+            }
+        }
+        Json::Obj(o)
+    };
+    let (arrange, views) = match key {
+        Some(k) => {
+            let p = root.key(k);
+            if json.get("repeat").is_some() || json.get("spec").is_some() {
+                let other = if json.get("repeat").is_some() { "repeat" } else { "spec" };
+                return Err(Error::spec(
+                    &root.key(other),
+                    format!("a spec has either \"{k}\" or \"{other}\", not both"),
+                ));
+            }
+            if k != "concat" && columns.is_some() {
+                return Err(Error::spec(
+                    &root.key("columns"),
+                    format!("\"columns\" wraps \"concat\"; \"{k}\" has a fixed direction"),
+                ));
+            }
+            let items = json.get(k).map(|v| v.arr(&p)).transpose()?.unwrap_or(&[]);
+            let views =
+                items.iter().enumerate().map(|(i, v)| (inherit(v), p.index(i), format!("concat_{i}"))).collect();
+            let columns = match k {
+                "vconcat" => Some(1),
+                "hconcat" => None,
+                _ => columns,
+            };
+            (Arrange { columns, spacing }, views)
+        }
+        None => repeat(json, root, columns, spacing, &inherit)?,
+    };
+    let views: Vec<(Json, Path, String)> = views;
+    if views.is_empty() {
+        return Err(Error::spec(root, "a concatenation needs at least one view"));
+    }
+    if views.len() > MAX_VIEWS {
+        return Err(Error::spec(root, format!("{} views: at most {MAX_VIEWS} can be drawn readably", views.len())));
+    }
+    Ok(Some(Concat { arrange, views }))
+}
+
+/// Concatenated views: position scales independent (the default), others shared.
+fn check_resolve(r: &Json, path: &Path) -> Result<(), Error> {
+    check_keys(r, path, &["scale", "axis", "legend"], &[])?;
+    for (kind, v) in r.obj(path)? {
+        for (ch, how) in v.obj(&path.key(kind))? {
+            let p = path.key(kind).key(ch);
+            let pos = Channel::parse(ch).is_some_and(positional);
+            let default = if pos { "independent" } else { "shared" };
+            match how {
+                Json::Str(s) if s == default => {}
+                Json::Str(s) if s == "shared" || s == "independent" => {
+                    return Err(Error::unsupported(
+                        &p,
+                        format!("\"{s}\" is not supported yet for concatenated views"),
+                        default,
+                    ))
+                }
+                other => return Err(Error::unsupported(&p, other.to_text(), default)),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `repeat` as a list of fields or as `{row, column}` lists: one view per field (or pair).
+#[allow(clippy::type_complexity)]
+fn repeat(
+    json: &Json,
+    root: &Path,
+    columns: Option<usize>,
+    spacing: f64,
+    inherit: &dyn Fn(&Json) -> Json,
+) -> Result<(Arrange, Vec<(Json, Path, String)>), Error> {
+    let rp = root.key("repeat");
+    let r = json.get("repeat").unwrap_or(&Json::Null);
+    let spec = json
+        .get("spec")
+        .ok_or_else(|| Error::spec(&rp, "a repeat draws its \"spec\": give the view to repeat there"))?;
+    let names = |j: &Json, p: &Path| -> Result<Vec<String>, Error> {
+        j.arr(p)?.iter().enumerate().map(|(i, x)| x.str(&p.index(i)).map(str::to_string)).collect()
+    };
+    let var = |s: &str| s.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' }).collect::<String>();
+    let mut views = Vec::new();
+    let arrange = match r {
+        Json::Arr(_) => {
+            for (i, f) in names(r, &rp)?.iter().enumerate() {
+                let bound = [("repeat", f.as_str())];
+                let _ = i;
+                views.push((
+                    inherit(&bind(spec, &bound, &root.key("spec"))?),
+                    root.key("spec"),
+                    format!("child__{}", var(f)),
+                ));
+            }
+            Arrange { columns, spacing }
+        }
+        Json::Obj(_) => {
+            check_keys(r, &rp, &["row", "column"], &["layer"])?;
+            if columns.is_some() {
+                return Err(Error::spec(
+                    &root.key("columns"),
+                    "\"columns\" wraps a repeat of one list; row and column repeats have their own",
+                ));
+            }
+            let rows = r.get("row").map(|x| names(x, &rp.key("row"))).transpose()?;
+            let cols = r.get("column").map(|x| names(x, &rp.key("column"))).transpose()?;
+            let (rows_v, cols_v) = (
+                rows.clone().unwrap_or_else(|| vec![String::new()]),
+                cols.clone().unwrap_or_else(|| vec![String::new()]),
+            );
+            for rv in &rows_v {
+                for cv in &cols_v {
+                    let mut bound = Vec::new();
+                    let mut name = String::from("child_");
+                    if rows.is_some() {
+                        bound.push(("row", rv.as_str()));
+                        name += &format!("_row_{}", var(rv));
+                    }
+                    if cols.is_some() {
+                        bound.push(("column", cv.as_str()));
+                        // Vega-Lite's names: child__row_hcolumn_w, child__column_w.
+                        name += &format!("{}column_{}", if rows.is_some() { "" } else { "_" }, var(cv));
+                    }
+                    views.push((inherit(&bind(spec, &bound, &root.key("spec"))?), root.key("spec"), name));
+                }
+            }
+            Arrange { columns: Some(cols_v.len()), spacing }
+        }
+        other => {
+            return Err(Error::spec(
+                &rp,
+                format!("expected a list of fields or {{\"row\", \"column\"}}, found {}", other.kind()),
+            ))
+        }
+    };
+    Ok((arrange, views))
+}
+
+/// `spec` with every `{"repeat": name}` replaced by the field it stands for.
+fn bind(j: &Json, bound: &[(&str, &str)], path: &Path) -> Result<Json, Error> {
+    match j {
+        Json::Obj(o) if o.len() == 1 && o[0].0 == "repeat" => {
+            let name = o[0].1.str(&path.key("repeat"))?;
+            bound.iter().find(|(k, _)| *k == name).map(|(_, v)| Json::Str(v.to_string())).ok_or_else(|| {
+                Error::spec(
+                    &path.key("repeat"),
+                    format!(
+                        "\"{name}\" is not repeated here (repeated: {})",
+                        bound.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            })
+        }
+        Json::Obj(o) => Ok(Json::Obj(
+            o.iter().map(|(k, v)| Ok((k.clone(), bind(v, bound, &path.key(k))?))).collect::<Result<_, Error>>()?,
+        )),
+        Json::Arr(a) => {
+            Ok(Json::Arr(a.iter().enumerate().map(|(i, v)| bind(v, bound, &path.index(i))).collect::<Result<_, _>>()?))
+        }
+        other => Ok(other.clone()),
+    }
+}
+
+/// The chart of a concatenation: each view read (and checked) on its own.
+pub fn chart(
+    c: Concat,
+    json: &Json,
+    root: &Path,
+    text: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<Chart, Error> {
+    let mut parts = Vec::new();
+    for (v, p, prefix) in c.views {
+        parts.push((Chart::new_at(&v, &p, text)?, prefix));
+    }
+    let spec = crate::grammar::spec::Spec::outer(json, root)?;
+    let config = crate::grammar::config::Config::parse(&spec.config, &root.key("config"))?;
+    let units = parts.iter().flat_map(|(c, _)| c.units.iter().cloned()).collect();
+    Ok(Chart { spec, config, units, panels: Vec::new(), parts, arrange: Some(c.arrange) })
+}
+
+/// The scales the views share: every non-position channel, resolved over all views' marks.
+fn shared(chart: &Chart, pal: &[crate::theme::Rgb]) -> Option<Scales> {
+    let stripped: Vec<_> = chart
+        .units
+        .iter()
+        .map(|(u, f)| {
+            let mut u = u.clone();
+            u.encoding.channels.retain(|(c, _)| !positional(*c));
+            (u, f.clone())
+        })
+        .collect();
+    scales::resolve(&stripped, Extent { width: 200.0, height: 200.0 }, pal).ok()
+}
+
+/// Lays the views out `width` px wide.
+pub fn layout(
+    chart: &Chart,
+    a: &Arrange,
+    width: f64,
+    loc: Locale,
+    theme: &Theme,
+    opts: &Opts,
+) -> Result<Compiled, Error> {
+    let theme = chart.themed(theme);
+    let pal = crate::grammar::compile::palette(&theme, chart.config.mark_color);
+    let n = chart.parts.len().max(1);
+    let own = if opts.shared.is_some() { None } else { shared(chart, &pal) };
+    let common = opts.shared.or(own.as_ref());
+    let legends = match (opts.legends, common) {
+        (true, Some(sc)) => legend::plan(sc, &chart.marks(), loc, &theme, chart.config.legend_off)?,
+        _ => Vec::new(),
+    };
+    let beside = width >= 640.0 && !legends.is_empty();
+    let legend_w = if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
+    let pad = 8.0;
+    let mut top = 0.0;
+    if !beside {
+        top += pad;
+        for lg in &legends {
+            top += lg.height(width - 2.0 * pad, &theme) + 6.0;
+        }
+    }
+    let inner = width - legend_w;
+    let view_w = |cols: usize| ((inner - (cols - 1) as f64 * a.spacing) / cols as f64).floor();
+    let mut cols = a.columns.unwrap_or(n).clamp(1, n);
+    while cols > 1 && view_w(cols) < MIN_VIEW_WIDTH {
+        cols -= 1;
+    }
+    let w = view_w(cols);
+    let part_opts = Opts { shared: common, legends: common.is_none() };
+    let mut laid = Vec::new();
+    for (p, _) in &chart.parts {
+        laid.push(p.layout_with(w, loc, &theme, &part_opts)?);
+    }
+    let head = |p: &Chart| if p.spec.title.text.is_empty() { 0.0 } else { 22.0 };
+    let rows = n.div_ceil(cols);
+    let mut row_y = vec![top];
+    for r in 0..rows {
+        let h = (r * cols..((r + 1) * cols).min(n))
+            .map(|i| head(&chart.parts[i].0) + laid[i].layout.height)
+            .fold(0.0, f64::max);
+        row_y.push(row_y[r] + h + a.spacing);
+    }
+    let mut l = Layout::new(width, theme.background, &theme.font);
+    let mut out = crate::grammar::compile::Acc::new(Layout::new(width, theme.background, &theme.font));
+    let mut named = Vec::new();
+    for (i, c) in laid.into_iter().enumerate() {
+        let (part, prefix) = &chart.parts[i];
+        let (x, y) = ((i % cols) as f64 * (w + a.spacing), row_y[i / cols]);
+        let h = head(part);
+        if h > 0.0 {
+            let t = fit_text(&part.spec.title.text, 13.0, true, w - 2.0 * pad);
+            l.labels.push(Label::new(t, x + pad, y + h / 2.0 + 2.0, 13.0, theme.text, Anchor::Start).bold());
+        }
+        let labels_before = l.labels.len();
+        let records_before = out.records.len();
+        l.append(&c.layout, x, y + h);
+        out.unit_labels.extend(c.unit_labels.iter().map(|r| r.start + labels_before..r.end + labels_before));
+        out.item_records.extend(c.item_records.iter().map(|k| k + records_before));
+        out.records.extend(c.records);
+        out.dropped += c.dropped;
+        for (m, k) in c.counts {
+            match out.counts.iter_mut().find(|(x, _)| *x == m) {
+                Some(e) => e.1 += k,
+                None => out.counts.push((m, k)),
+            }
+        }
+        named.push((prefix.clone(), c.scales));
+    }
+    let mut height = row_y[rows] - a.spacing;
+    if beside {
+        let mut y = pad;
+        for lg in &legends {
+            y = lg.draw(&mut l, width - legend_w + 8.0, y, legend_w - 16.0, &theme) + 8.0;
+        }
+        height = height.max(y + pad);
+    } else {
+        let mut y = pad;
+        for lg in &legends {
+            y = lg.draw(&mut l, pad, y, width - 2.0 * pad, &theme) + 6.0;
+        }
+    }
+    if l.plot.w <= 0.0 {
+        l.plot = Rect::new(pad, top, w, 1.0);
+    }
+    l.width = width;
+    l.height = height.ceil();
+    out.layout = l;
+    let mut compiled = out.finish(common.cloned().unwrap_or_default());
+    compiled.views = named;
+    Ok(compiled)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::grammar::{dump::dump, Chart, Compiled, Json};
+    use crate::theme::{Theme, ThemeName};
+
+    const DATA: &str = r#"{"values": [
+        {"month": "2024-01-01", "city": "Lakeside", "rain": 12, "temp": 3},
+        {"month": "2024-02-01", "city": "Lakeside", "rain": 30, "temp": 5},
+        {"month": "2024-01-01", "city": "Hillcrest", "rain": 4, "temp": -2},
+        {"month": "2024-02-01", "city": "Hillcrest", "rain": 9, "temp": null}]}"#;
+
+    fn chart(spec: &str) -> Result<Chart, crate::error::Error> {
+        Chart::new(&Json::parse(&spec.replace("DATA", DATA)).unwrap(), &|_| Err("no files".into()))
+    }
+
+    fn laid(spec: &str, w: f64) -> Compiled {
+        chart(spec).unwrap().layout(w, crate::grammar::format::Locale::En, &Theme::get(ThemeName::Light)).unwrap()
+    }
+
+    const H: &str = r#"{"data": DATA, "hconcat": [
+        {"title": "Rain", "mark": "bar", "encoding": {"x": {"field": "month", "timeUnit": "month", "type": "ordinal"},
+          "y": {"field": "rain", "type": "quantitative", "aggregate": "sum"}, "color": {"field": "city"}}},
+        {"title": "Temperature", "mark": "line", "encoding": {"x": {"field": "month", "type": "temporal"},
+          "y": {"field": "temp", "type": "quantitative"}, "color": {"field": "city"}}}]}"#;
+
+    #[test]
+    fn views_side_by_side_with_their_own_axes_and_one_legend() {
+        let c = laid(H, 1280.0);
+        let texts: Vec<&str> = c.layout.labels.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts.iter().filter(|t| **t == "Hillcrest").count(), 1, "one shared colour legend: {texts:?}");
+        assert!(texts.contains(&"Rain") && texts.contains(&"Temperature"), "each view's title");
+        assert!(texts.contains(&"Jan") && texts.contains(&"Feb"), "an ordinal month is written as a month: {texts:?}");
+        // 2 stacked bars per month... 4 bars, and 2 lines.
+        assert_eq!(c.counts, vec![(crate::grammar::mark::MarkType::Bar, 4), (crate::grammar::mark::MarkType::Line, 2)]);
+        assert_eq!(c.records.len(), c.item_records.iter().max().map_or(0, |m| m + 1));
+        // Side by side at 1280: the line view starts right of the bar view.
+        let bar_right = c.layout.items[..4].iter().map(|i| i.mark.right()).fold(0.0, f64::max);
+        let line_left = c.layout.items[4..].iter().map(|i| i.mark.x).fold(f64::MAX, f64::min);
+        assert!(line_left > bar_right, "{line_left} > {bar_right}");
+        crate::layout::assert_clean(&c.layout, "hconcat 1280");
+        // At 375 the views stack: the line view starts under the bars.
+        let c = laid(H, 375.0);
+        let bar_bottom = c.layout.items[..4].iter().map(|i| i.mark.bottom()).fold(0.0, f64::max);
+        let line_top = c.layout.items[4..].iter().map(|i| i.mark.y).fold(f64::MAX, f64::min);
+        assert!(line_top > bar_bottom, "{line_top} > {bar_bottom}");
+        crate::layout::assert_clean(&c.layout, "hconcat 375");
+        // Vega-Lite's names: a shared colour scale, position scales per view.
+        let d = dump(&chart(H).unwrap(), &c);
+        let names: Vec<&str> = match d.get("scales") {
+            Some(Json::Obj(o)) => o.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => vec![],
+        };
+        assert_eq!(names, ["color", "concat_0_x", "concat_0_y", "concat_1_x", "concat_1_y"]);
+    }
+
+    #[test]
+    fn a_repeat_is_one_view_per_field() {
+        let spec = r#"{"data": DATA, "repeat": ["rain", "temp"], "columns": 1, "spec": {"mark": "bar",
+            "encoding": {"x": {"field": "city"}, "y": {"field": {"repeat": "repeat"}, "type": "quantitative", "aggregate": "max"}}}}"#;
+        let ch = chart(spec).unwrap();
+        let ys: Vec<String> = ch
+            .parts
+            .iter()
+            .map(|(p, _)| {
+                p.units[0].0.encoding.get(crate::grammar::encoding::Channel::Y).unwrap().field.clone().unwrap()
+            })
+            .collect();
+        assert_eq!(ys, ["rain", "temp"]);
+        assert_eq!(ch.parts.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["child__rain", "child__temp"]);
+        let c = laid(spec, 800.0);
+        let tops: Vec<f64> = c.layout.items.iter().map(|i| i.mark.y).collect();
+        assert_eq!(tops.len(), 4);
+        assert!(tops[2].min(tops[3]) > tops[0].max(tops[1]), "one column: the second view under the first");
+        let e = chart(&spec.replace(r#"{"repeat": "repeat"}"#, r#"{"repeat": "row"}"#)).unwrap_err();
+        assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("spec.encoding.y.field.repeat"), "{e}");
+    }
+
+    #[test]
+    fn what_is_not_supported_is_named_by_path() {
+        let path = |s: &str| chart(s).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
+        assert_eq!(path(&H.replace(r#""hconcat""#, r#""transform": [], "hconcat""#)), "transform");
+        assert_eq!(
+            path(&H.replace(r#""hconcat""#, r#""resolve": {"scale": {"y": "shared"}}, "hconcat""#)),
+            "resolve.scale.y"
+        );
+        assert_eq!(path(&H.replace(r#""hconcat""#, r#""columns": 2, "hconcat""#)), "columns");
+        assert_eq!(path(&H.replace(r#""mark": "line""#, r#""mark": "lnie""#)), "hconcat[1].mark");
+        assert_eq!(path(r#"{"data": DATA, "repeat": {"layer": ["rain"]}, "spec": {"mark": "bar"}}"#), "repeat.layer");
+        assert_eq!(path(r#"{"data": DATA, "vconcat": []}"#), "");
+    }
+
+    #[test]
+    fn views_inherit_data_and_may_be_facets() {
+        let spec = r#"{"data": DATA, "vconcat": [
+            {"mark": "point", "encoding": {"x": {"field": "rain", "type": "quantitative"}, "y": {"field": "temp", "type": "quantitative"}}},
+            {"facet": {"field": "city"}, "spec": {"mark": "bar", "encoding": {"x": {"field": "month", "type": "ordinal", "timeUnit": "month"}, "y": {"field": "rain", "type": "quantitative"}}}}]}"#;
+        let c = laid(spec, 900.0);
+        // 3 points (Hillcrest February has no temperature: not drawn, and said so), 4 bars.
+        assert_eq!(
+            c.counts,
+            vec![(crate::grammar::mark::MarkType::Point, 3), (crate::grammar::mark::MarkType::Bar, 4)]
+        );
+        assert_eq!(c.dropped + chart(spec).unwrap().units.iter().map(|(_, f)| f.dropped).sum::<usize>(), 1);
+        crate::layout::assert_clean(&c.layout, "vconcat with a facet");
+    }
+}
