@@ -15,7 +15,9 @@
 //           fields present in both engines' rows (null and a missing field are the same); every
 //           field of Vega's rows that the spec's encodings name (the field, `op_field`,
 //           `__count`, `bin_maxbins_N_field` and `_end`, `unit_field`, `field_start`/`_end`, or a
-//           field the compiled Vega marks encode) must be in ours.
+//           field the compiled Vega marks encode) must be in ours. Fields a spec lists in
+//           `usermeta.differential.random` (values Vega draws with Math.random, such as a
+//           bootstrap interval's bounds) are left out of the rows; everything else is compared.
 // A spec named todo-*.vl.json is expected to fail: it runs as a node:test `todo` (reported, not
 // counted as a failure), with the reason read from todo-NAME.why beside it when that exists.
 // A missing binary FAILS every engine test; it never skips.
@@ -294,11 +296,16 @@ for (const path of specPaths) {
     const spec = JSON.parse(readFileSync(path, 'utf8'));
     const ref = await referenceOf(path);
     const ours = ourDump(path, name);
-    const required = new Set([...encodedFieldNames(spec), ...markFieldNames(spec)]);
+    // Fields whose values Vega draws at random (a bootstrap's bounds), named by the spec in
+    // usermeta.differential.random: left out of the row comparison, every other field kept.
+    const random = new Set(spec.usermeta?.differential?.random ?? []);
+    const drop = (rows) => (random.size === 0 || !Array.isArray(rows) ? rows
+      : rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !random.has(k)))));
+    const required = new Set([...encodedFieldNames(spec), ...markFieldNames(spec)].filter((f) => !random.has(f)));
     const problems = [
       ...compareScales(ref.scales, ours?.scales),
       ...compareMarks(ref.marks, ours?.marks),
-      ...compareData(ref.data, ours?.data, required),
+      ...compareData(drop(ref.data), drop(ours?.data), required),
     ];
     if (problems.length > 0) {
       const shown = problems.slice(0, MAX_PROBLEMS);

@@ -211,7 +211,7 @@ pub(crate) fn assemble(p: &Parts, extra: Vec<Json>, mut layer: Vec<Json>) -> Jso
     Json::Obj(out)
 }
 
-/// `extent` (`stderr`, `stdev`, `iqr`) and `center` (`mean`, `median`) of an errorbar or
+/// `extent` (`ci`, `stderr`, `stdev`, `iqr`) and `center` (`mean`, `median`) of an errorbar or
 /// errorband, and the aggregate and calculates they need.
 pub(crate) fn aggregation(p: &Parts, path: &Path) -> Result<Vec<Json>, Error> {
     let prop = |k: &str| {
@@ -246,11 +246,13 @@ pub(crate) fn aggregation(p: &Parts, path: &Path) -> Result<Vec<Json>, Error> {
             calc(format!("isValid({c}) && isValid({e}) ? {c} - {e} : null", c = datum(&c), e = datum(&e)), "lower"),
         ],
         "iqr" => vec![aggregate(vec![agg("q1", "lower"), agg("q3", "upper"), agg("median", "center")])],
+        // The 95 % bootstrap interval of the mean, seeded (transform/bootstrap.rs).
+        "ci" => vec![aggregate(vec![agg("ci0", "lower"), agg("ci1", "upper"), agg(&center, "center")])],
         other => {
             return Err(Error::unsupported(
                 &path.key("mark").key("extent"),
                 format!("\"{other}\""),
-                "stderr, stdev, iqr",
+                "ci, stderr, stdev, iqr",
             ))
         }
     })

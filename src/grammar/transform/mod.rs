@@ -5,9 +5,9 @@
 //!
 //! Supported: `filter` (expressions, field predicates, `and`/`or`/`not`), `calculate`, `fold`,
 //! `aggregate`, `joinaggregate`, `bin`, `timeUnit`, `window`, `stack`, `impute`, `lookup`,
-//! `pivot`, `quantile`, `regression`, `loess`, `density`, `sample` (seeded). Refused with
-//! [`Error::Unsupported`] at `transform[i].<name>`: `flatten`, `extent`, and parameter
-//! predicates.
+//! `pivot`, `quantile`, `regression`, `loess`, `density`, `sample` (seeded), `flatten`.
+//! Refused with [`Error::Unsupported`] at `transform[i].<name>`: `extent` (it sets a
+//! parameter), and parameter predicates.
 //!
 //! Field references go through [`crate::grammar::value::field_key`]; a field that is not in
 //! the table reads as null in every row (Vega behaviour). Transforms that multiply rows (fold,
@@ -15,10 +15,12 @@
 
 pub mod aggregate;
 pub mod bin;
+pub mod bootstrap;
 pub mod calculate;
 pub mod curve;
 pub mod density;
 pub mod filter;
+pub mod flatten;
 pub mod fold;
 pub mod impute;
 pub mod joinaggregate;
@@ -83,6 +85,8 @@ pub enum Transform {
     Loess(loess::Loess),
     /// `sample`.
     Sample(sample::Sample),
+    /// `flatten`.
+    Flatten(flatten::Flatten),
 }
 
 /// The transform keys, in the order Vega-Lite tests for them.
@@ -104,10 +108,11 @@ const SUPPORTED: &[&str] = &[
     "density",
     "loess",
     "sample",
+    "flatten",
 ];
 
 /// Vega-Lite transforms this engine refuses.
-const REFUSED: &[&str] = &["flatten", "extent"];
+const REFUSED: &[&str] = &["extent"];
 
 /// Reads one element of a spec's `transform` array (`path` is `transform[i]`).
 pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
@@ -151,6 +156,7 @@ pub fn parse(json: &Json, path: &Path) -> Result<Transform, Error> {
         "density" => Transform::Density(density::Density::parse(json, path)?),
         "loess" => Transform::Loess(loess::Loess::parse(json, path)?),
         "sample" => Transform::Sample(sample::Sample::parse(json, path)?),
+        "flatten" => Transform::Flatten(flatten::Flatten::parse(json, path)?),
         _ => Transform::Stack(stack::Stack::parse(json, path)?),
     })
 }
@@ -181,6 +187,7 @@ impl Transform {
             Transform::Density(t) => t.run(table),
             Transform::Loess(t) => t.run(table),
             Transform::Sample(t) => t.run(table),
+            Transform::Flatten(t) => t.run(table),
         }
     }
 
@@ -205,6 +212,7 @@ impl Transform {
             Transform::Density(t) => t.output_fields(),
             Transform::Loess(t) => t.output_fields(),
             Transform::Sample(t) => t.output_fields(),
+            Transform::Flatten(t) => t.output_fields(),
         }
     }
 }
@@ -230,9 +238,9 @@ mod tests {
         let t = parse(&Json::parse(r#"{"as": "y", "calculate": "datum.x * 2"}"#).unwrap(), &at(0)).unwrap();
         assert!(matches!(t, Transform::Calculate(_)));
         assert_eq!(t.output_fields(), vec!["y"]);
-        let e = parse(&Json::parse(r#"{"flatten": ["x"]}"#).unwrap(), &at(3)).unwrap_err();
+        let e = parse(&Json::parse(r#"{"extent": "x", "param": "p"}"#).unwrap(), &at(3)).unwrap_err();
         assert!(matches!(e, Error::Unsupported { .. }));
-        assert_eq!(e.path(), Some(&at(3).key("flatten")));
+        assert_eq!(e.path(), Some(&at(3).key("extent")));
         // A supported transform's parameter named like a refused transform is its own.
         assert!(matches!(
             parse(&Json::parse(r#"{"density": "x", "extent": [0, 1]}"#).unwrap(), &at(4)).unwrap(),

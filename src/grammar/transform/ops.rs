@@ -53,11 +53,15 @@ pub enum Op {
     Variancep,
     /// Standard error of the mean.
     Stderr,
+    /// Lower bound of the 95 % bootstrap confidence interval of the mean (seeded).
+    Ci0,
+    /// Upper bound of it.
+    Ci1,
 }
 
 /// Vega-Lite aggregate ops this engine does not compute (they return objects, arrays or
-/// random bootstrap bounds, or need a parameter Vega-Lite cannot pass).
-pub const UNSUPPORTED: &[&str] = &["argmin", "argmax", "values", "ci0", "ci1", "exponential", "exponentialb"];
+/// or need a parameter Vega-Lite cannot pass).
+pub const UNSUPPORTED: &[&str] = &["argmin", "argmax", "values", "exponential", "exponentialb"];
 
 const ALL: &[(Op, &str)] = &[
     (Op::Count, "count"),
@@ -78,6 +82,8 @@ const ALL: &[(Op, &str)] = &[
     (Op::Variance, "variance"),
     (Op::Variancep, "variancep"),
     (Op::Stderr, "stderr"),
+    (Op::Ci0, "ci0"),
+    (Op::Ci1, "ci1"),
 ];
 
 impl Op {
@@ -107,7 +113,7 @@ impl Op {
 
     /// True for ops that need the group's values themselves, not only running sums.
     pub fn needs_values(self) -> bool {
-        matches!(self, Op::Distinct | Op::Median | Op::Q1 | Op::Q3 | Op::Min | Op::Max)
+        matches!(self, Op::Distinct | Op::Median | Op::Q1 | Op::Q3 | Op::Min | Op::Max | Op::Ci0 | Op::Ci1)
     }
 }
 
@@ -227,6 +233,19 @@ impl Accum {
             Op::Stdevp => when(self.valid > 0, (self.dev.max(0.0) / valid).sqrt()),
             Op::Stderr => when(self.valid > 1, (self.dev.max(0.0) / (valid * (valid - 1.0))).sqrt()),
             Op::Median => quantile(values, 0.5),
+            Op::Ci0 | Op::Ci1 => {
+                let xs: Vec<f64> = values
+                    .iter()
+                    .filter_map(|v| match kind(v) {
+                        Kind::Valid(x) if !x.is_nan() => Some(x),
+                        _ => None,
+                    })
+                    .collect();
+                match super::bootstrap::ci(&xs) {
+                    Some((lo, hi)) => num(if op == Op::Ci0 { lo } else { hi }),
+                    None => Value::Null,
+                }
+            }
             Op::Q1 => quantile(values, 0.25),
             Op::Q3 => quantile(values, 0.75),
             Op::Min => {

@@ -14,6 +14,39 @@ use super::util;
 /// The generator's seed (the first 64 bits of the golden ratio's fraction).
 pub const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 
+/// The xorshift64* generator, started from [`SEED`]: the random numbers of `sample` and of the
+/// bootstrap confidence intervals (`ci0`, `ci1`), the same on every run.
+#[derive(Debug, Clone)]
+pub struct XorShift(u64);
+
+impl XorShift {
+    /// A generator at the fixed seed.
+    pub fn new() -> XorShift {
+        XorShift(SEED)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut s = self.0;
+        s ^= s >> 12;
+        s ^= s << 25;
+        s ^= s >> 27;
+        self.0 = s;
+        s.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in [0, 1) from the top 53 bits, as `Math.random()` gives.
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+impl Default for XorShift {
+    fn default() -> Self {
+        XorShift::new()
+    }
+}
+
 /// The `sample` transform.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
@@ -43,14 +76,8 @@ impl Sample {
         if n <= self.size {
             return Ok(table);
         }
-        let mut state = SEED;
-        let mut next = move || {
-            // xorshift64*
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut rng = XorShift::new();
+        let mut next = move || rng.next_u64();
         // Algorithm R: the first `size` rows, then row i replaces a random one with
         // probability size / (i + 1).
         let mut chosen: Vec<usize> = (0..self.size).collect();
