@@ -34,7 +34,7 @@
 
 mod csv;
 mod json;
-mod jsontext;
+pub(crate) mod jsontext;
 mod number;
 mod parse;
 mod problems;

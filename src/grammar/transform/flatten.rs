@@ -82,10 +82,12 @@ impl Flatten {
             for (k, col) in src.iter().enumerate() {
                 let list = match util::cell_ref(row, *col) {
                     Value::Null => Vec::new(),
-                    Value::Str(s) if s.trim_start().starts_with('[') => match Json::parse(s) {
-                        Ok(Json::Arr(a)) => a,
-                        _ => Vec::new(),
-                    },
+                    Value::Str(s) if s.trim_start().starts_with('[') => {
+                        match crate::grammar::data::jsontext::parse_json_text(s, &self.path) {
+                            Ok(Json::Arr(a)) => a,
+                            _ => Vec::new(),
+                        }
+                    }
                     other => {
                         return Err(Error::Data {
                             path: self.path.key("flatten").index(k),
