@@ -64,7 +64,9 @@ pub fn whole_percents(values: &[f64]) -> Vec<u32> {
     let mut out: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
     let left = 100 - out.iter().sum::<u32>().min(100);
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
+    crate::order::sort_by(&mut order, |&a, &b| {
+        (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b))
+    });
     for &i in order.iter().take(left as usize) {
         out[i] += 1;
     }
@@ -75,7 +77,7 @@ pub fn whole_percents(values: &[f64]) -> Vec<u32> {
 pub fn slices(names: &[String], totals: &[f64], other_below: f64, other: &str) -> Vec<Slice> {
     let total: f64 = totals.iter().sum();
     let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| totals[b].total_cmp(&totals[a]).then(a.cmp(&b)));
+    crate::order::sort_by(&mut order, |&a, &b| totals[b].total_cmp(&totals[a]).then(a.cmp(&b)));
     let small = |i: usize| total > 0.0 && totals[i] / total * 100.0 < other_below;
     let mut kept: Vec<usize> = order.iter().copied().filter(|&i| !small(i)).collect();
     let mut merged: Vec<usize> = order.iter().copied().filter(|&i| small(i)).collect();

@@ -8,15 +8,18 @@
 // took it to 481.3 KB measured (wasm 453.5 KB); guard 490 KB. Third session: the newsroom
 // kinds (fifteen kinds, annotations, their label passes; twiggy: no single large item, each
 // kind's spec writer 5-10 KB of inlined JSON building) took it to 525.7 KB (wasm 497.8 KB);
-// guard 530 KB. Lower it whenever the widget
-// shrinks (issue "a lighter core").
+// guard 530 KB. Fourth session: facet, concat and repeat layouts, flatten and the bootstrap
+// interval added 39.6 KB (wasm 497.9 -> 537.5 KB); routing the grammar's eighteen remaining
+// stable sorts through src/order.rs's one copy took 24.6 KB back (wasm 512.9 KB, widget
+// 541.2 KB measured); guard 545 KB. Lower it whenever the widget shrinks (issue "a lighter
+// core").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repo } from './harness.mjs';
 
-const GUARD_KB = 530;
+const GUARD_KB = 545;
 
 test(`widget bytes stay within ${GUARD_KB} KB gzip`, () => {
   const r = spawnSync(process.execPath, [path.join(repo, 'bench/size-budget.mjs'), String(GUARD_KB)], { encoding: 'utf8' });

@@ -343,12 +343,12 @@ fn sorted(mut vals: Vec<Value>, sort: &Sort) -> Vec<Value> {
     };
     match sort {
         Sort::None => {}
-        Sort::Descending => vals.sort_by(|a, b| asc(b, a)),
+        Sort::Descending => crate::order::sort_by(&mut vals, |a, b| asc(b, a)),
         Sort::Values(order) => {
             let rank = |v: &Value| order.iter().position(|o| o == v).unwrap_or(order.len());
-            vals.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| asc(a, b)));
+            crate::order::sort_by(&mut vals, |a, b| rank(a).cmp(&rank(b)).then_with(|| asc(a, b)));
         }
-        _ => vals.sort_by(asc),
+        _ => crate::order::sort_by(&mut vals, asc),
     }
     vals
 }

@@ -115,7 +115,7 @@ pub(super) fn stack_rows(u: &Unit, s: &Stacked, t: &mut Table) {
     }
     for k in order {
         let mut idx = groups.remove(&k).unwrap_or_default();
-        idx.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut idx, |&a, &b| {
             let (ra, rb) = (&t.rows[a], &t.rows[b]);
             if !order_cols.is_empty() {
                 for &(c, desc) in &order_cols {

@@ -49,7 +49,7 @@ pub fn series_by<'a>(ctx: &Ctx<'a>, horizontal: bool, size_splits: bool) -> Vec<
     let along = if horizontal { Channel::Y } else { Channel::X };
     for g in &mut groups {
         if !order.is_empty() {
-            g.sort_by(|a, b| {
+            crate::order::sort_by(g, |a, b| {
                 order
                     .iter()
                     .map(|c| ctx.cell(a, c).cmp_total(&ctx.cell(b, c)))
@@ -57,7 +57,7 @@ pub fn series_by<'a>(ctx: &Ctx<'a>, horizontal: bool, size_splits: bool) -> Vec<
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
         } else if ctx.scales.get(along).is_some_and(|s| s.ty.is_continuous()) {
-            g.sort_by(|a, b| {
+            crate::order::sort_by(g, |a, b| {
                 let (pa, pb) = (ctx.pos(along, a).unwrap_or(f64::NAN), ctx.pos(along, b).unwrap_or(f64::NAN));
                 pa.partial_cmp(&pb).unwrap_or(std::cmp::Ordering::Equal)
             });

@@ -138,7 +138,7 @@ impl Scale {
                 if v.is_empty() {
                     return Err("quantile scale: domain has no numbers".into());
                 }
-                v.sort_by(f64::total_cmp);
+                crate::order::sort_by(&mut v, f64::total_cmp);
                 let q = Quantile::new(&v, range_len(&range));
                 (Domain::Samples(v), Kind::Quantile(q))
             }

@@ -140,15 +140,15 @@ pub(super) fn domain_of(
         }
     }
     match &def.sort {
-        Sort::Ascending => uniq.sort_by(|a, b| a.cmp_total(b)),
-        Sort::Descending => uniq.sort_by(|a, b| b.cmp_total(a)),
+        Sort::Ascending => crate::order::sort_by(&mut uniq, |a, b| a.cmp_total(b)),
+        Sort::Descending => crate::order::sort_by(&mut uniq, |a, b| b.cmp_total(a)),
         Sort::None => {}
         Sort::Values(list) => {
             let mut head: Vec<Value> =
                 list.iter().filter(|v| uniq.iter().any(|u| u.key() == v.key())).cloned().collect();
             let mut rest: Vec<Value> =
                 uniq.iter().filter(|u| !list.iter().any(|v| v.key() == u.key())).cloned().collect();
-            rest.sort_by(|a, b| a.cmp_total(b));
+            crate::order::sort_by(&mut rest, |a, b| a.cmp_total(b));
             head.extend(rest);
             uniq = head;
         }
@@ -190,7 +190,7 @@ fn sort_by_measure(uniq: &mut [Value], f: &Flowed, def: &FieldDef, col: Option<&
         op.compute(&vals).finite().unwrap_or(f64::NAN)
     };
     let mut keyed: Vec<(f64, Value)> = uniq.iter().map(|v| (measure(v), v.clone())).collect();
-    keyed.sort_by(|a, b| {
+    crate::order::sort_by(&mut keyed, |a, b| {
         let o = a.0.partial_cmp(&b.0).unwrap_or_else(|| a.0.is_nan().cmp(&b.0.is_nan()));
         if desc {
             o.reverse()

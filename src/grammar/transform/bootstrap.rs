@@ -30,7 +30,7 @@ pub fn ci(xs: &[f64]) -> Option<(f64, f64)> {
             a / n as f64
         })
         .collect();
-    means.sort_by(|a, b| a.total_cmp(b));
+    crate::order::sort_by(&mut means, |a, b| a.total_cmp(b));
     Some((quantile_sorted(&means, ALPHA / 2.0), quantile_sorted(&means, 1.0 - ALPHA / 2.0)))
 }
 

@@ -169,7 +169,7 @@ fn span(xs: &[f64]) -> Option<(f64, f64)> {
 fn scott(xs: &[f64]) -> f64 {
     let n = xs.len() as f64;
     let mut sorted = xs.to_vec();
-    sorted.sort_by(|a, b| a.total_cmp(b));
+    crate::order::sort_by(&mut sorted, |a, b| a.total_cmp(b));
     let q = |p: f64| super::ops::quantile_sorted(&sorted, p);
     // d3.deviation: Welford's running mean and sum of squares; undefined below two values.
     let d = if xs.len() > 1 {

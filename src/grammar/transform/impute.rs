@@ -150,7 +150,7 @@ impl Impute {
                 });
                 has.push(j);
             }
-            has.sort_unstable();
+            crate::order::sort_by(&mut has, |a, b| a.cmp(b));
             has.dedup();
             present.push(has);
         }

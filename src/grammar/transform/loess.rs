@@ -81,7 +81,7 @@ impl Loess {
                 });
             }
             // A stable sort by x, as JavaScript's.
-            pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+            crate::order::sort_by(&mut pts, |a, b| a.0.total_cmp(&b.0));
             let line = smooth(&pts, self.bandwidth);
             util::check_rows(out.rows.len() + line.len(), &self.path.key("loess"), "loess")?;
             let dims: Vec<Value> = gcols.iter().map(|c| util::cell(&table.rows[g[0]], *c)).collect();
@@ -198,7 +198,7 @@ fn update_interval(xv: &[f64], i: usize, interval: &mut (usize, usize)) {
 /// d3's median of the numbers.
 fn median(xs: &[f64]) -> f64 {
     let mut s: Vec<f64> = xs.iter().copied().filter(|x| !x.is_nan()).collect();
-    s.sort_by(|a, b| a.total_cmp(b));
+    crate::order::sort_by(&mut s, |a, b| a.total_cmp(b));
     super::ops::quantile_sorted(&s, 0.5)
 }
 

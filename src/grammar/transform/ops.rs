@@ -310,7 +310,7 @@ pub(crate) fn quantile(values: &[Value], p: f64) -> Value {
     if xs.is_empty() {
         return Value::Null;
     }
-    xs.sort_by(|a, b| a.total_cmp(b));
+    crate::order::sort_by(&mut xs, |a, b| a.total_cmp(b));
     Value::Num(quantile_sorted(&xs, p))
 }
 

@@ -72,7 +72,7 @@ impl Pivot {
                 keys.len() - 1
             });
         }
-        keys.sort_by(ascending);
+        crate::order::sort_by(&mut keys, ascending);
         if self.limit > 0 {
             keys.truncate(self.limit);
         }

@@ -87,7 +87,7 @@ impl Sample {
                 chosen[j] = i;
             }
         }
-        chosen.sort_unstable();
+        crate::order::sort_by(&mut chosen, |a, b| a.cmp(b));
         let mut keep = vec![false; n];
         for i in chosen {
             keep[i] = true;

@@ -74,7 +74,7 @@ impl Stack {
         let mut out = vec![(0.0, 0.0); table.len()];
         for (g, sum) in groups.iter_mut().zip(&sums) {
             if !scols.is_empty() {
-                g.sort_by(|&a, &b| util::compare_rows(&table.rows[a], &table.rows[b], &scols));
+                crate::order::sort_by(g, |&a, &b| util::compare_rows(&table.rows[a], &table.rows[b], &scols));
             }
             match self.offset {
                 Offset::Zero => {

@@ -96,7 +96,7 @@ fn parts_of(unit: &str) -> Vec<Part> {
         ("milliseconds", Part::Milliseconds),
     ];
     let mut out: Vec<Part> = table.iter().filter(|(n, _)| has(n)).map(|(_, p)| *p).collect();
-    out.sort();
+    crate::order::sort_by(&mut out, |a, b| a.cmp(b));
     out
 }
 

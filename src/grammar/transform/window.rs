@@ -201,7 +201,7 @@ impl Window {
         let mut work = 0usize;
         for mut part in partitions {
             if !scols.is_empty() {
-                part.sort_by(|&a, &b| util::compare_rows(&table.rows[a], &table.rows[b], &scols));
+                crate::order::sort_by(&mut part, |&a, &b| util::compare_rows(&table.rows[a], &table.rows[b], &scols));
             }
             self.partition(&table, &part, &scols, &fcols, &mut results, &mut work)?;
         }
