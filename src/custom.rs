@@ -155,6 +155,9 @@ impl Custom {
     }
 
     fn series_summary(&self, s: &Series, lang: Lang) -> String {
+        if self.spec.kind == Mark::Waffle {
+            return self.parts_summary(s, lang);
+        }
         let n = s.categories.len();
         // Stacked and single-series charts compare totals per x; grouped and multi-line charts
         // compare single values (adding a group's years together would mean nothing).
@@ -209,6 +212,38 @@ impl Custom {
             };
         }
         out.trim().to_string()
+    }
+
+    /// A whole and its parts (the waffle): "53 in all: First in the world 15 (28.3%), First in
+    /// China only 38 (71.7%)."; parts not reported are said to be.
+    fn parts_summary(&self, s: &Series, lang: Lang) -> String {
+        let parts: Vec<(&String, Option<f64>)> = (0..s.categories.len()).map(|c| (&s.categories[c], s.total(c))).collect();
+        let whole: f64 = parts.iter().filter_map(|p| p.1).sum();
+        let missing = parts.iter().filter(|p| p.1.is_none()).count();
+        let each: Vec<String> = parts
+            .iter()
+            .filter_map(|(name, v)| {
+                let v = (*v)?;
+                let share = (whole > 0.0).then(|| crate::format::percent(v / whole * 100.0, false));
+                Some(match (lang, share) {
+                    (Lang::En, Some(p)) => format!("{name} {} ({p})", num(v, 2)),
+                    (Lang::En, None) => format!("{name} {}", num(v, 2)),
+                    (Lang::Zh, Some(p)) => format!("{name}：{}（{p}）", num(v, 2)),
+                    (Lang::Zh, None) => format!("{name}：{}", num(v, 2)),
+                })
+            })
+            .collect();
+        let mut out = match lang {
+            Lang::En => format!("{} in all: {}.", num(whole, 2), each.join(", ")),
+            Lang::Zh => format!("共{}。{}。", num(whole, 2), each.join("；")),
+        };
+        if missing > 0 {
+            out += &match lang {
+                Lang::En => format!(" {missing} of {} groups are not reported.", parts.len()),
+                Lang::Zh => format!("{}组中有{missing}组未报道。", parts.len()),
+            };
+        }
+        out
     }
 
     /// The data as the chart shows it.

@@ -10,7 +10,8 @@ import { startServer } from '../../scripts/serve.mjs';
 import { ENGINES, startEngine, Tab } from './webdriver.mjs';
 import { repo, screenshots } from './harness.mjs';
 
-const CHARTS = ['champions-by-year', 'champions-by-industry', 'claims-check'];
+// The overview's three story charts, then the article's waffle of the 53 products.
+const CHARTS = ['champions-by-year', 'champions-by-industry', 'claims-check', 'custom'];
 const results = Object.fromEntries(ENGINES.map((e) => [e, { ran: 0, passed: 0 }]));
 let server;
 let origin;
@@ -70,7 +71,7 @@ for (const engine of ENGINES) {
     });
 
     for (const width of [1280, 375]) {
-      check(`article at ${width}px: key figures, three painted charts, sources, no overflow`, async () => {
+      check(`article at ${width}px: key figures, the three story charts and the waffle painted, sources, no overflow`, async () => {
         const inner = await tab.open('/www/', width);
         assert.equal(inner, width);
         await tab.settled();
@@ -129,7 +130,7 @@ for (const engine of ENGINES) {
         const inner = a.shadowRoot.activeElement;
         return inner ? (inner.closest('figure')?.dataset.chart || '') + ':' + inner.tagName.toLowerCase() : null;`);
       const reached = [];
-      for (let i = 0; i < 40 && reached.length < 3; i++) {
+      for (let i = 0; i < 60 && reached.length < CHARTS.length; i++) {
         await session.driver.actions().sendKeys(Key.TAB).perform();
         const f = await focusedChart();
         if (f && f.endsWith(':canvas') && !reached.includes(f)) reached.push(f);
