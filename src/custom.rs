@@ -217,7 +217,8 @@ impl Custom {
     /// A whole and its parts (the waffle): "53 in all: First in the world 15 (28.3%), First in
     /// China only 38 (71.7%)."; parts not reported are said to be.
     fn parts_summary(&self, s: &Series, lang: Lang) -> String {
-        let parts: Vec<(&String, Option<f64>)> = (0..s.categories.len()).map(|c| (&s.categories[c], s.total(c))).collect();
+        let parts: Vec<(&String, Option<f64>)> =
+            (0..s.categories.len()).map(|c| (&s.categories[c], s.total(c))).collect();
         let whole: f64 = parts.iter().filter_map(|p| p.1).sum();
         let missing = parts.iter().filter(|p| p.1.is_none()).count();
         let each: Vec<String> = parts

@@ -206,3 +206,60 @@ proptest! {
         }
     }
 }
+
+/// A Vega-Lite spec of several views: small multiples (wrapped, or a row/column grid) or views
+/// side by side, over generated rows with missing values and negatives.
+fn multi_view_spec() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec((0usize..12, 0usize..3, 0usize..5, prop::option::weighted(0.85, -50i32..500)), 1..80),
+        0usize..4,
+        1usize..6,
+        prop::collection::vec(label(), 12),
+    )
+        .prop_map(|(rows, form, columns, names)| {
+            let names: Vec<String> = names.into_iter().map(|n| n.replace(['"', '\\'], "").trim().to_string()).collect();
+            let name = |i: usize| {
+                let n = names.get(i).filter(|n| !n.is_empty()).cloned().unwrap_or_else(|| format!("panel {i}"));
+                format!("{n} {i}")
+            };
+            let values: Vec<String> = rows
+                .iter()
+                .map(|(p, g, x, v)| {
+                    let v = v.map_or("null".to_string(), |v| v.to_string());
+                    format!(r#"{{"p": "{}", "g": "g{g}", "x": "x{x}", "v": {v}}}"#, name(*p))
+                })
+                .collect();
+            let data = format!(r#"{{"values": [{}]}}"#, values.join(","));
+            let bars = r#"{"mark": "bar", "encoding": {"x": {"field": "x", "type": "nominal"}, "y": {"field": "v", "type": "quantitative", "aggregate": "sum"}, "color": {"field": "g", "type": "nominal"}}}"#;
+            let line = r#"{"mark": {"type": "line", "point": true}, "encoding": {"x": {"field": "x", "type": "ordinal"}, "y": {"field": "v", "type": "quantitative"}, "color": {"field": "g", "type": "nominal"}}}"#;
+            match form {
+                0 => format!(r#"{{"data": {data}, "facet": {{"field": "p", "type": "nominal"}}, "columns": {columns}, "spec": {bars}}}"#),
+                1 => format!(r#"{{"data": {data}, "facet": {{"row": {{"field": "g"}}, "column": {{"field": "x"}}}}, "spec": {line}}}"#),
+                2 => format!(r#"{{"data": {data}, "hconcat": [{bars}, {line}]}}"#),
+                _ => format!(r#"{{"data": {data}, "concat": [{bars}, {line}, {bars}], "columns": {columns}}}"#),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::default())]
+
+    // Panels and views: at any width, nothing overlaps, nothing is clipped, every mark sits in
+    // the box of the plots, and the layout is as wide as asked.
+    #[test]
+    fn multi_view_charts_stay_clean_at_any_width(spec in multi_view_spec(), width in 320.0f64..2000.0) {
+        let json = news_infographic::grammar::Json::parse(&spec).unwrap();
+        let chart = news_infographic::grammar::Chart::new(&json, &|_| Err("no files".into()))
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{spec}")))?;
+        let def = ChartDef::VegaLite(Rc::new(chart));
+        check_layout(&def, width, Lang::En)?;
+        let l = def.layout(width, Lang::En, &Theme::get(ThemeName::Light)).unwrap();
+        prop_assert_eq!(l.width, width);
+        for it in &l.items {
+            let (cx, cy) = (it.mark.x + it.mark.w / 2.0, it.mark.y + it.mark.h / 2.0);
+            prop_assert!(cx >= l.plot.x - 1.0 && cx <= l.plot.right() + 1.0 && cy >= l.plot.y - 1.0 && cy <= l.plot.bottom() + 1.0,
+                "mark {:?} outside the plots {:?} at {}", it.mark, l.plot, width);
+            prop_assert!(it.mark.right() <= width + 0.5, "mark past the right edge at {}", width);
+        }
+    }
+}

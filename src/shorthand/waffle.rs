@@ -134,9 +134,18 @@ fn view(cx: &Ctx) -> Result<View, Error> {
 mod tests {
     #[test]
     fn the_summary_gives_the_whole_and_each_share() {
-        let c = crate::shorthand::tests::chart_of("scope,products\nFirst in the world,15\nFirst in China only,38\n", r#"{"kind": "waffle", "x": "scope", "y": "products"}"#);
-        assert_eq!(c.summary(crate::data::Lang::En), "53 in all: First in the world 15 (28.3%), First in China only 38 (71.7%).");
-        assert_eq!(c.summary(crate::data::Lang::Zh), "共53。First in the world：15（28.3%）；First in China only：38（71.7%）。");
+        let c = crate::shorthand::tests::chart_of(
+            "scope,products\nFirst in the world,15\nFirst in China only,38\n",
+            r#"{"kind": "waffle", "x": "scope", "y": "products"}"#,
+        );
+        assert_eq!(
+            c.summary(crate::data::Lang::En),
+            "53 in all: First in the world 15 (28.3%), First in China only 38 (71.7%)."
+        );
+        assert_eq!(
+            c.summary(crate::data::Lang::Zh),
+            "共53。First in the world：15（28.3%）；First in China only：38（71.7%）。"
+        );
     }
 
     use super::*;

@@ -24,8 +24,9 @@ pub const MIN_PANEL_WIDTH: f64 = 150.0;
 /// Height of a panel's header line.
 const HEADER: f64 = 20.0;
 
-/// Runs the data flow of every unit once per panel. Cells that did not parse, and rows the
-/// facet's own filters removed, are reported once (by the first panel), not once per panel.
+/// Reads each unit's data once, splits it into the panels, and runs the view's own flow per
+/// panel. Cells that did not parse, and rows the facet's own filters removed, are reported
+/// once (by the first panel), not once per panel.
 #[allow(clippy::type_complexity)]
 pub fn flow(
     f: &Facet,
@@ -35,7 +36,6 @@ pub fn flow(
     src: &dyn Sources,
 ) -> Result<(Vec<(Unit, Flowed)>, Vec<Panel>), Error> {
     let top = root.key("data");
-    let own_transforms = root.key("transform").to_string() + "[";
     for u in list {
         if let Some((_, p)) = &u.data {
             if *p != top {
@@ -50,19 +50,25 @@ pub fn flow(
     let defs: Vec<FieldDef> = f.fields().iter().map(|ff| ff.def.clone()).collect();
     let found = flow::cell_values(first, f.at, &defs, text, src)?;
     let keys = cells(f, &found, &defs[0].path)?;
+    // Each unit's data is read and split once; the view's own flow then runs per panel.
+    let values: Vec<Vec<crate::grammar::Value>> = keys.iter().map(|k| k.values.clone()).collect();
+    let mut split = Vec::new();
+    for u in list {
+        split.push(flow::split(u, f.at, &defs, &values, text, src)?);
+    }
     let mut units = Vec::new();
     let mut panels = Vec::new();
     for (i, key) in keys.into_iter().enumerate() {
         let start = units.len();
-        for u in list {
+        for (u, (cells, problems, filtered)) in list.iter().zip(&mut split) {
             let mut u = u.clone();
             u.cell = Some(Cell { at: f.at, keep: defs.iter().cloned().zip(key.values.iter().cloned()).collect() });
-            let mut fl = flow::run(&u, text, src)?;
-            if i > 0 {
-                fl.problems.clear();
-                fl.filtered.retain(|(p, _)| !p.to_string().starts_with(&own_transforms));
-            }
-            units.push((u, fl));
+            let rows = std::mem::replace(&mut cells[i], crate::grammar::Table::with_fields(Vec::new()));
+            // The shared part's problems and filter counts go with the first panel, once.
+            let (p, fl) =
+                if i == 0 { (std::mem::take(problems), std::mem::take(filtered)) } else { (Vec::new(), Vec::new()) };
+            let flowed = flow::finish(&u, rows, f.at, p, fl, src)?;
+            units.push((u, flowed));
         }
         panels.push(Panel { key, units: start..units.len() });
     }
@@ -184,64 +190,75 @@ pub fn layout(
         Size::Px(h) => h,
         _ => chart.config.height.min(200.0),
     };
-    let yth = y_thick(&first, guess_h)?;
+    let mut yth = y_thick(&first, guess_h)?;
     let inner = width - 2.0 * pad - legend_w;
-    let panel_w = |cols: usize| {
-        let axes = if f.independent_y.1 { cols as f64 * yth } else { yth };
-        ((inner - axes - (cols - 1) as f64 * f.spacing) / cols as f64).floor()
-    };
-    let mut cols = natural_cols;
-    while cols > 1 && panel_w(cols) < MIN_PANEL_WIDTH {
-        cols -= 1;
-    }
+    let labelled = f.fields().iter().any(|ff| ff.labels);
+    let header_h = if labelled { HEADER } else { 0.0 };
     let bands = |c: Channel| match first.get(c).map(|r| r.scale.domain()) {
         Some(crate::grammar::scale::Domain::Discrete(v)) if first.get(c).is_some_and(|r| r.scale.bandwidth() > 0.0) => {
             Some(v.len())
         }
         _ => None,
     };
-    let avail = panel_w(cols).max(40.0);
-    let plot_w = match (chart.spec.width, bands(Channel::X)) {
-        (Size::Px(w), _) => w.min(avail),
-        (Size::Step(s), Some(k)) => (s * k.max(1) as f64).min(avail),
-        _ => avail,
+    // The panels' width depends on the y axis's, which depends on the panels' height: sized
+    // with a first guess of the axis, then again with the axis actually planned if it is wider.
+    let mut attempt = 0;
+    let (plot_w, plot_h, shared, place, plans) = loop {
+        attempt += 1;
+        let panel_w = |cols: usize| {
+            let axes = if f.independent_y.1 { cols as f64 * yth } else { yth };
+            ((inner - axes - (cols - 1) as f64 * f.spacing) / cols as f64).floor()
+        };
+        let mut cols = natural_cols;
+        while cols > 1 && panel_w(cols) < MIN_PANEL_WIDTH {
+            cols -= 1;
+        }
+        let avail = panel_w(cols).max(40.0);
+        let plot_w = match (chart.spec.width, bands(Channel::X)) {
+            (Size::Px(w), _) => w.min(avail),
+            (Size::Step(s), Some(k)) => (s * k.max(1) as f64).min(avail),
+            _ => avail,
+        };
+        let plot_h = match (chart.spec.height, bands(Channel::Y)) {
+            (Size::Px(h), _) => h,
+            (Size::Step(s), Some(k)) => s * k.max(1) as f64,
+            (_, Some(k)) => chart.config.step * k.max(1) as f64 * 1.1,
+            _ => (plot_w * 0.75).clamp(120.0, chart.config.height),
+        }
+        .clamp(40.0, 3000.0);
+        let ext = Extent { width: plot_w, height: plot_h };
+        let mut shared = scales::resolve(&chart.units, ext, &pal)?;
+        opts.apply(&mut shared);
+        let place = places(chart, f, cols, natural_cols);
+        // Every panel's scales and axes first: the rows' heights depend on the x axes drawn.
+        let mut plans = Vec::new();
+        for (i, p) in chart.panels.iter().enumerate() {
+            let sc = panel_scales(chart, f, p, &shared, ext, &pal)?;
+            let (r, c) = place[i];
+            let lowest = !place.iter().any(|&(r2, c2)| c2 == c && r2 > r);
+            let x_axis = match sc.get(Channel::X) {
+                Some(x) if f.independent_x.1 || lowest => axis::plan(x, plot_w, loc, &chart.config)?,
+                _ => None,
+            };
+            let y_axis = match sc.get(Channel::Y) {
+                Some(y) if f.independent_y.1 || c == 0 => cap(axis::plan(y, plot_h, loc, &chart.config)?),
+                _ => None,
+            };
+            // Grid lines in every panel, whether or not it carries the axis.
+            let grids = [Channel::X, Channel::Y]
+                .iter()
+                .filter_map(|ch| sc.get(*ch).map(|r| (*ch, r)))
+                .map(|(ch, r)| axis::plan(r, if ch == Channel::X { plot_w } else { plot_h }, loc, &chart.config))
+                .collect::<Result<Vec<_>, _>>()?;
+            plans.push((sc, x_axis, y_axis, grids));
+        }
+        let real = plans.iter().filter_map(|p| p.2.as_ref()).map(|a| a.thickness()).fold(0.0, f64::max);
+        if real <= yth + 0.5 || attempt >= 3 {
+            break (plot_w, plot_h, shared, place, plans);
+        }
+        yth = real;
     };
-    let plot_h = match (chart.spec.height, bands(Channel::Y)) {
-        (Size::Px(h), _) => h,
-        (Size::Step(s), Some(k)) => s * k.max(1) as f64,
-        (_, Some(k)) => chart.config.step * k.max(1) as f64 * 1.1,
-        _ => (plot_w * 0.75).clamp(120.0, chart.config.height),
-    }
-    .clamp(40.0, 3000.0);
-    let ext = Extent { width: plot_w, height: plot_h };
-    let mut shared = scales::resolve(&chart.units, ext, &pal)?;
-    opts.apply(&mut shared);
-    let place = places(chart, f, cols, natural_cols);
     let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
-    let labelled = f.fields().iter().any(|ff| ff.labels);
-    let header_h = if labelled { HEADER } else { 0.0 };
-    // Every panel's scales and axes first: the rows' heights depend on the x axes drawn.
-    let mut plans = Vec::new();
-    for (i, p) in chart.panels.iter().enumerate() {
-        let sc = panel_scales(chart, f, p, &shared, ext, &pal)?;
-        let (r, c) = place[i];
-        let lowest = !place.iter().any(|&(r2, c2)| c2 == c && r2 > r);
-        let x_axis = match sc.get(Channel::X) {
-            Some(x) if f.independent_x.1 || lowest => axis::plan(x, plot_w, loc, &chart.config)?,
-            _ => None,
-        };
-        let y_axis = match sc.get(Channel::Y) {
-            Some(y) if f.independent_y.1 || c == 0 => cap(axis::plan(y, plot_h, loc, &chart.config)?),
-            _ => None,
-        };
-        // Grid lines in every panel, whether or not it carries the axis.
-        let grids = [Channel::X, Channel::Y]
-            .iter()
-            .filter_map(|ch| sc.get(*ch).map(|r| (*ch, r)))
-            .map(|(ch, r)| axis::plan(r, if ch == Channel::X { plot_w } else { plot_h }, loc, &chart.config))
-            .collect::<Result<Vec<_>, _>>()?;
-        plans.push((sc, x_axis, y_axis, grids));
-    }
     let x_th = |a: &Option<Axis>| a.as_ref().filter(|a| a.orient != axis::Orient::Top).map_or(0.0, |a| a.thickness());
     let mut row_y = vec![top + 6.0];
     for r in 0..rows {

@@ -147,7 +147,28 @@ pub fn run(
     url_text: &dyn Fn(&str) -> Result<String, String>,
     sources: &dyn Sources,
 ) -> Result<Flowed, Error> {
-    let (mut table, problems, filtered) = load_and_transform(u, u.transforms.len(), url_text, sources)?;
+    let (table, problems, filtered) = load_and_transform(u, u.transforms.len(), url_text, sources)?;
+    finish(u, table, u.transforms.len(), problems, filtered, sources)
+}
+
+/// The rest of a unit's flow from rows that have been through its first `from` transforms:
+/// the other transforms, then what the encoding implies (derived columns, impute, invalid
+/// positions, stack).
+pub fn finish(
+    u: &Unit,
+    mut table: Table,
+    from: usize,
+    problems: Vec<Problem>,
+    mut filtered: Vec<(Path, usize)>,
+    sources: &dyn Sources,
+) -> Result<Flowed, Error> {
+    for (t, tp) in u.transforms.iter().skip(from) {
+        let before = table.rows.len();
+        table = t.run(table, sources)?;
+        if matches!(t, crate::grammar::transform::Transform::Filter(_)) && table.rows.len() < before {
+            filtered.push((tp.clone(), before - table.rows.len()));
+        }
+    }
     derive::derive(u, &mut table)?;
     for t in impute::transforms(u)? {
         table = t.run(table, sources)?;
@@ -158,6 +179,39 @@ pub fn run(
         stack::stack_rows(u, s, &mut table);
     }
     Ok(Flowed { table, stack, problems, dropped, filtered })
+}
+
+/// A facet's split: the unit's data loaded and parsed once, its first `at` transforms (the
+/// facet's own) run once, then the rows dealt into the cells whose `fields` hold `keys` (one
+/// pass; rows of no cell are left out). Returns each cell's rows, and the parse problems and
+/// filter counts of the shared part, which belong to the whole chart, not to one panel.
+#[allow(clippy::type_complexity)]
+pub fn split(
+    u: &Unit,
+    at: usize,
+    fields: &[FieldDef],
+    keys: &[Vec<Value>],
+    url_text: &dyn Fn(&str) -> Result<String, String>,
+    sources: &dyn Sources,
+) -> Result<(Vec<Table>, Vec<Problem>, Vec<(Path, usize)>), Error> {
+    let mut probe = u.clone();
+    probe.cell = Some(Cell { at: usize::MAX, keep: fields.iter().map(|d| (d.clone(), Value::Null)).collect() });
+    let (table, problems, filtered) = load_and_transform(&probe, at, url_text, sources)?;
+    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.field.as_deref().and_then(|f| table.col(f))).collect();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        index.insert(crate::grammar::transform::util::group_key(k.iter()), i);
+    }
+    let mut cells: Vec<Table> = keys.iter().map(|_| Table::with_fields(table.fields.clone())).collect();
+    let mut key: Vec<Value> = Vec::with_capacity(cols.len());
+    for row in table.rows {
+        key.clear();
+        key.extend(cols.iter().map(|c| c.map_or(Value::Null, |i| row[i].clone())));
+        if let Some(&i) = index.get(&crate::grammar::transform::util::group_key(key.iter())) {
+            cells[i].rows.push(row);
+        }
+    }
+    Ok((cells, problems, filtered))
 }
 
 /// The unit's data loaded and parsed, and its first `upto` transforms run (with the cell's
