@@ -375,27 +375,14 @@ impl Chart {
         for a in [&y_axis, &x_axis].into_iter().flatten() {
             a.draw(plot, l, &theme);
         }
-        let mut height = bottom;
-        if beside {
-            let mut y = plot.y;
-            let x = width - legend_w + 8.0;
-            for lg in &legends {
-                y = lg.draw(l, x, y, legend_w - 16.0, &theme) + 8.0;
-            }
-            height = height.max(y + pad);
+        let place = if beside {
+            Legends::Beside { top: plot.y, width: legend_w }
         } else if below {
-            let mut y = bottom;
-            for lg in &legends {
-                y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
-            }
-            height = height.max(y + pad);
+            Legends::Below
         } else {
-            let mut y = legend_top;
-            for lg in &legends {
-                y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
-            }
-        }
-        l.height = height.ceil();
+            Legends::Top(legend_top)
+        };
+        l.height = draw_legends(l, &legends, place, bottom, pad, &theme).ceil();
         Ok(acc.finish(sc))
     }
 
@@ -476,6 +463,58 @@ impl Chart {
             ));
         }
         out
+    }
+}
+
+/// Where a chart's legends go.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Legends {
+    /// In a column this wide at the right, from `top` down.
+    Beside {
+        /// Where the first legend starts.
+        top: f64,
+        /// The column's width.
+        width: f64,
+    },
+    /// Under the chart.
+    Below,
+    /// Above the chart, from this y (their room was kept there).
+    Top(f64),
+}
+
+/// Draws `legends` where `place` says, in a layout whose content ends at `bottom`; returns the
+/// layout's height (the content's, or the legends' when they reach lower).
+pub(crate) fn draw_legends(
+    l: &mut Layout,
+    legends: &[legend::Legend],
+    place: Legends,
+    bottom: f64,
+    pad: f64,
+    theme: &Theme,
+) -> f64 {
+    let width = l.width;
+    match place {
+        Legends::Beside { top, width: w } => {
+            let mut y = top;
+            for lg in legends {
+                y = lg.draw(l, width - w + 8.0, y, w - 16.0, theme) + 8.0;
+            }
+            bottom.max(y + pad)
+        }
+        Legends::Below => {
+            let mut y = bottom;
+            for lg in legends {
+                y = lg.draw(l, pad, y, width - 2.0 * pad, theme) + 6.0;
+            }
+            bottom.max(y + pad)
+        }
+        Legends::Top(top) => {
+            let mut y = top;
+            for lg in legends {
+                y = lg.draw(l, pad, y, width - 2.0 * pad, theme) + 6.0;
+            }
+            bottom
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! below a readable width.
 
 use crate::error::{Error, Path};
-use crate::grammar::compile::{Chart, Compiled, Opts};
+use crate::grammar::compile::{draw_legends, Chart, Compiled, Legends, Opts};
 use crate::grammar::encoding::Channel;
 use crate::grammar::format::Locale;
 use crate::grammar::guide::legend;
@@ -393,23 +393,12 @@ pub fn layout(
         }
         named.push((prefix.clone(), c.scales));
     }
-    let mut height = row_y[rows] - a.spacing;
-    if beside {
-        let mut y = pad;
-        for lg in &legends {
-            y = lg.draw(&mut l, width - legend_w + 8.0, y, legend_w - 16.0, &theme) + 8.0;
-        }
-        height = height.max(y + pad);
-    } else {
-        let mut y = pad;
-        for lg in &legends {
-            y = lg.draw(&mut l, pad, y, width - 2.0 * pad, &theme) + 6.0;
-        }
-    }
+    l.width = width;
+    let place = if beside { Legends::Beside { top: pad, width: legend_w } } else { Legends::Top(pad) };
+    let height = draw_legends(&mut l, &legends, place, row_y[rows] - a.spacing, pad, &theme);
     if l.plot.w <= 0.0 {
         l.plot = Rect::new(pad, top, w, 1.0);
     }
-    l.width = width;
     l.height = height.ceil();
     out.layout = l;
     let mut compiled = out.finish(common.cloned().unwrap_or_default());

@@ -135,25 +135,11 @@ impl Spec {
         }
         let json = &json;
         check_keys(json, &root, TOP, NOT_YET)?;
-        let title = match json.get("title") {
-            None => Title::default(),
-            Some(t) => parse_title(t, &root.key("title"))?,
-        };
-        let description = match json.get("description") {
-            Some(d) => d.str(&root.key("description"))?.to_string(),
-            None => String::new(),
-        };
-        let datasets = match json.get("datasets") {
-            Some(d) => d.obj(&root.key("datasets"))?.to_vec(),
-            None => Vec::new(),
-        };
+        // Title, description, source, datasets and config, read as for a concatenation's top.
+        let mut spec = Spec::outer(json, &root)?;
         if let Some(a) = json.get("autosize") {
             check_autosize(a, &root.key("autosize"))?;
         }
-        let source = match json.get("usermeta").and_then(|m| m.get("source")) {
-            None => None,
-            Some(s) => Some(s.str(&root.key("usermeta").key("source"))?.to_string()),
-        };
         // A facet's cells are sized by its view (`spec.width`); the shorthand's by the top level.
         let (sized, sp) = match &inner {
             Some((_, v)) => (v, root.key("spec")),
@@ -178,17 +164,11 @@ impl Spec {
         if let Some(f) = &mut facet {
             f.at = view.transforms.len();
         }
-        Ok(Spec {
-            source,
-            title,
-            description,
-            width: parse_size(sized.get("width"), &sp.key("width"))?,
-            height: parse_size(sized.get("height"), &sp.key("height"))?,
-            datasets,
-            config: json.get("config").cloned().unwrap_or(Json::Obj(Vec::new())),
-            root: view,
-            facet,
-        })
+        spec.width = parse_size(sized.get("width"), &sp.key("width"))?;
+        spec.height = parse_size(sized.get("height"), &sp.key("height"))?;
+        spec.root = view;
+        spec.facet = facet;
+        Ok(spec)
     }
 }
 

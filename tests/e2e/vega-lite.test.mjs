@@ -12,7 +12,7 @@ import { ENGINES, startEngine, Tab } from './webdriver.mjs';
 import { repo, screenshots, setUp, openPage, widgetsSettled } from './harness.mjs';
 
 const PAGE = '/www/examples/vega-lite.html';
-const SPECS = ['bar', 'stacked', 'donut', 'line', 'area', 'heatmap', 'points', 'rule', 'tick', 'window', 'inline'];
+const SPECS = ['bar', 'stacked', 'donut', 'line', 'area', 'heatmap', 'points', 'rule', 'tick', 'window', 'facet', 'concat', 'inline'];
 
 // For each widget: state, painted pixels of its canvas, backing size against CSS size x DPR.
 const STATS = `

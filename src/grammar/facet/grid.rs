@@ -6,7 +6,7 @@
 //! through one panel and on into the next; each record starts with the panel's facet values.
 
 use crate::error::{Error, Path};
-use crate::grammar::compile::{palette, Acc, Chart, Compiled, Opts, Panel};
+use crate::grammar::compile::{draw_legends, palette, Acc, Chart, Compiled, Legends, Opts, Panel};
 use crate::grammar::encoding::{Channel, FieldDef};
 use crate::grammar::facet::{cells, header, Facet};
 use crate::grammar::flow::{self, Cell, Flowed, Unit};
@@ -321,25 +321,14 @@ pub fn layout(
         l.labels.push(Label::new(fit_text(&title, 12.0, false, inner), pad, y, 12.0, theme.muted, Anchor::Start));
     }
     let bottom = row_y[rows] - f.spacing + pad;
-    let mut height = bottom;
-    if beside {
-        let mut y = top + 6.0;
-        for lg in &legends {
-            y = lg.draw(l, width - legend_w + 8.0, y, legend_w - 16.0, &theme) + 8.0;
-        }
-        height = height.max(y + pad);
+    let place = if beside {
+        Legends::Beside { top: top + 6.0, width: legend_w }
     } else if below {
-        let mut y = bottom;
-        for lg in &legends {
-            y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
-        }
-        height = height.max(y + pad);
+        Legends::Below
     } else {
-        let mut y = legend_top;
-        for lg in &legends {
-            y = lg.draw(l, pad, y, width - 2.0 * pad, &theme) + 6.0;
-        }
-    }
+        Legends::Top(legend_top)
+    };
+    let height = draw_legends(l, &legends, place, bottom, pad, &theme);
     l.plot = union.unwrap_or(Rect::new(pad, top, plot_w, plot_h));
     l.height = height.ceil();
     Ok(acc.finish(shared))
