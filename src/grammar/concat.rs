@@ -209,9 +209,8 @@ fn repeat(
     let mut views = Vec::new();
     let arrange = match r {
         Json::Arr(_) => {
-            for (i, f) in names(r, &rp)?.iter().enumerate() {
+            for f in &names(r, &rp)? {
                 let bound = [("repeat", f.as_str())];
-                let _ = i;
                 views.push((
                     inherit(&bind(spec, &bound, &root.key("spec"))?),
                     root.key("spec"),
