@@ -20,6 +20,7 @@ pub mod format;
 pub mod guide;
 pub mod json;
 pub mod mark;
+pub mod repeat;
 pub mod resolve;
 pub mod scale;
 pub mod scales;
