@@ -25,9 +25,54 @@ fn kind(m: MarkType, loc: Locale) -> &'static str {
     crate::grammar::words::pick(loc, en, zh)
 }
 
-/// One or two sentences with the numbers that matter.
+/// One or two sentences with the numbers that matter. Small multiples are summed up over
+/// every panel (each value named with its panel); concatenated views by their first view.
 pub fn summary(chart: &Chart, loc: Locale) -> String {
-    let Some((u, f)) = chart.units.first() else { return String::new() };
+    if let Some((first, _)) = chart.parts.first() {
+        return summary(first, loc);
+    }
+    if let (Some(f), false) = (&chart.spec.facet, chart.panels.is_empty()) {
+        return panels(chart, f, loc);
+    }
+    let Some((u, fl)) = chart.units.first() else { return String::new() };
+    sentence(u, fl, None, loc)
+}
+
+/// "4 panels, one per site." and the sentence over the first mark's rows of every panel.
+fn panels(chart: &Chart, f: &crate::grammar::facet::Facet, loc: Locale) -> String {
+    let Some(first) = chart.panels.first() else { return String::new() };
+    let (u, f0) = &chart.units[first.units.start];
+    let mut merged = f0.clone();
+    merged.table.rows.clear();
+    let mut names = Vec::new();
+    for p in &chart.panels {
+        let fl = &chart.units[p.units.start].1;
+        if fl.table.fields != merged.table.fields {
+            continue;
+        }
+        let name = crate::grammar::facet::header(f, &p.key, loc);
+        for r in &fl.table.rows {
+            merged.table.rows.push(r.clone());
+            names.push(name.clone());
+        }
+    }
+    let by: Vec<String> =
+        f.fields().iter().map(|ff| ff.def.title.clone().or(ff.def.field.clone()).unwrap_or_default()).collect();
+    let n = chart.panels.len();
+    let head = match loc {
+        Locale::En => format!("{n} {}, one per {}.", if n == 1 { "panel" } else { "panels" }, by.join(" and ")),
+        Locale::Zh => format!("共{n}个分图，按{}划分。", by.join("和")),
+    };
+    format!("{head} {}", sentence(u, &merged, Some(&names), loc))
+}
+
+/// The sentence over one unit's rows; `panels` names the panel of each row, if any.
+fn sentence(
+    u: &crate::grammar::flow::Unit,
+    f: &crate::grammar::flow::Flowed,
+    panels: Option<&[String]>,
+    loc: Locale,
+) -> String {
     let e = &u.encoding;
     let cont = |c: Channel| {
         e.get(c).filter(|d| d.ty == FieldType::Quantitative && (d.field.is_some() || d.aggregate.is_some()))
@@ -73,9 +118,14 @@ pub fn summary(chart: &Chart, loc: Locale) -> String {
         }
     }
     let name = |i: usize| -> String {
-        match (li, label) {
+        let own = match (li, label) {
             (Some(c), Some(l)) => format_value(l, &f.table.rows[i][c], loc),
             _ => String::new(),
+        };
+        match (panels.and_then(|p| p.get(i)).filter(|p| !p.is_empty()), own.is_empty()) {
+            (Some(p), false) => format!("{own}{}{p}", if loc == Locale::Zh { "，" } else { ", " }),
+            (Some(p), true) => p.clone(),
+            (None, _) => own,
         }
     };
     let val = |v: f64| format_value(m, &Value::Num(v), loc);

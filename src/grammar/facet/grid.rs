@@ -386,6 +386,16 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_covers_every_panel() {
+        let ch = chart(WRAP).unwrap();
+        assert_eq!(
+            crate::grammar::summary::summary(&ch, Locale::En),
+            // West 2022 is not reported: not drawn (the note under the chart says so).
+            "4 panels, one per site. Bar chart with 7 marks. v is highest for 2021, East (30) and lowest for 2022, South (\u{2212}3)."
+        );
+    }
+
+    #[test]
     fn wraps_to_fewer_columns_instead_of_shrinking() {
         let plots = |w: f64| {
             let c = laid(WRAP, w);
