@@ -20,6 +20,7 @@
  *   interact.js  its pointer and touch tooltips, keyboard steps, live announcements
  *   actions.js   Get the data, PNG and SVG downloads, Embed snippet
  *   fallback.js  the static SVG and table when WebAssembly cannot run
+ *   first.js     first pixels: the pre-rendered chart shown while the wasm loads
  *   brand.js     the --ni-* brand styles      dom.js  el() and the data table
  * Served from another origin (a CDN), widget/ and pkg/ need CORS headers
  * (Access-Control-Allow-Origin): module scripts and the wasm are fetched in CORS mode. No
@@ -57,6 +58,34 @@
         });
       }
       return widgetModules;
+    };
+
+    // The wasm, fetched and compiled (streaming, off the main thread) from the first mount on,
+    // while the widget's modules and the page are still loading; core.js instantiates it.
+    var wasmModule = null;
+    NI.wasmModule = function () {
+      if (!wasmModule) {
+        var url = base + "pkg/news_infographic_bg.wasm";
+        var whole = function () {
+          return fetch(url).then(function (r) {
+            if (!r.ok) throw new Error("failed to fetch " + url + ": " + r.status);
+            return r.arrayBuffer();
+          }).then(function (b) {
+            return WebAssembly.compile(b);
+          });
+        };
+        wasmModule = typeof WebAssembly === "undefined"
+          ? Promise.reject(new Error("WebAssembly is not available"))
+          : WebAssembly.compileStreaming
+            ? WebAssembly.compileStreaming(fetch(url)).catch(function (e) {
+              // A server that does not send application/wasm: compile from the bytes instead.
+              if (e instanceof TypeError) return whole();
+              throw e;
+            })
+            : whole();
+        wasmModule.catch(function () {}); // reported by core(), where it is used
+      }
+      return wasmModule;
     };
 
     /** Loads and instantiates the wasm module once per page (again after a panic, see resetCore). */
@@ -107,6 +136,7 @@
       theme: d.theme || "",
       data: d.src || "",
       spec: d.spec || "",
+      static: d.static || "",
       // Reported by mount() as the widget's error, so a mistyped selector is visible.
       missingTarget: d.target && !target ? d.target : "",
     };
@@ -179,7 +209,7 @@
    */
   function defineElement() {
     if (!window.customElements || customElements.get("news-infographic")) return;
-    var ATTRS = ["chart", "src", "spec", "lang", "theme", "lazy"];
+    var ATTRS = ["chart", "src", "spec", "lang", "theme", "lazy", "static"];
     function optionsOf(el) {
       return {
         chart: el.getAttribute("chart") || "overview",
@@ -187,6 +217,7 @@
         theme: el.getAttribute("theme") || "",
         data: el.getAttribute("src") || "",
         spec: el.getAttribute("spec") || "",
+        static: el.getAttribute("static") || "",
       };
     }
     function render(el) {
@@ -228,7 +259,9 @@
    * options: { chart: "overview" | preset chart name | "custom" | "vega-lite", lang: "en" | "zh",
    *            theme: "" | "light" | "dark", data: dataset URL or "#element-id" (JSON, or CSV
    *            for custom charts; default: the Binzhou dataset beside this script),
-   *            spec: chart spec object, URL or element id (custom and vega-lite charts) }
+   *            spec: chart spec object, URL or element id (custom and vega-lite charts),
+   *            static: URL of a first-pixels index (.json, `render --static-dir`) or of an SVG,
+   *            shown until the interactive chart is ready }
    * Returns at once a handle { ready: Promise, update(options), destroy(), warnings() }, also kept on
    * `element.newsInfographic`; until widget/mount.js has loaded it waits for it, then forwards.
    */
@@ -236,6 +269,15 @@
     if (element.newsInfographic) element.newsInfographic.destroy({ keepElement: true });
     var opts = Object.assign({ chart: "overview", lang: "en", theme: "" }, options || {});
     var shell = reserve(element, opts);
+    NI.wasmModule();
+    // First pixels: a pre-rendered picture of the chart, if there is one, while the rest loads.
+    import(NI.baseUrl + "widget/first.js").then(function (m) {
+      return m.showFirst(element, opts, shell);
+    }).then(function (sizes) {
+      shell.firstSizes = sizes;
+    }, function (e) {
+      console.warn("news-infographic: no first pixels: " + ((e && e.message) || e));
+    });
     var widget = null; // mount.js's widget: { ready, destroy(), panicForTests() }
     var destroyed = false;
     var handle = {
@@ -318,6 +360,8 @@
     var shell = {
       root: root,
       link: link,
+      loading: loading,
+      firstSizes: null, // { chart name: [width, height] } of the first pixels shown, if any
       styled: link.niStyled,
       /** Puts `node` after the stylesheet link in place of what was there. The link itself stays
        *  in the tree: taking it out drops its sheet, and the content would be drawn unstyled

@@ -2,7 +2,7 @@
  * The frame page's script (classic, no dependencies): www/frame.html?chart=...&lang=...
  *
  * Renders one widget full-width from the page's query parameters, which are the script tag's
- * attributes without "data-": chart, lang, theme, src, spec (URLs encoded; src and spec resolve
+ * attributes without "data-": chart, lang, theme, src, spec, static (URLs encoded; they resolve
  * against this page, as the script tag's do against its page). Unknown parameters are ignored.
  * The chart pages the build writes (www/charts/NAME.LANG.html, each with its oEmbed discovery
  * link) give the same names as data-* attributes on this script instead.
@@ -16,7 +16,7 @@
 (function () {
   "use strict";
 
-  var KEYS = ["chart", "lang", "theme", "src", "spec"];
+  var KEYS = ["chart", "lang", "theme", "src", "spec", "static"];
   var me = document.currentScript;
   // embed.js beside this script, whatever the page's path (www/charts/NAME.html pages too).
   var embedUrl = new URL("embed.js", (me && me.src) || document.baseURI).href;
@@ -73,6 +73,7 @@
         theme: opts.theme || "",
         data: opts.src || "",
         spec: opts.spec || "",
+        static: opts.static || "",
       });
       // The frame's own title is the chart's (screen readers announce an iframe by it).
       handle.ready.then(function () {

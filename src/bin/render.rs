@@ -8,12 +8,16 @@
 //!        [--scale 2] [--out FILE] [--base DIR] [--dump]
 //! render --custom spec.json --rows data.csv [--spec] [--format svg|png] [--lang en|zh]
 //!        [--theme light|dark] [--width 640] [--scale 2] [--out FILE]
+//! render --vega-lite spec.json --static-dir DIR [--lang en|zh] [--base DIR]
+//! render --custom spec.json --rows data.csv --static-dir DIR [--lang en|zh]
 //! ```
 //!
 //! One chart goes to `--out` or to standard output. `--all` writes, for every chart, language and
-//! theme, `DIR/<chart>.<lang>.<theme>.svg` (or `.png`), and per chart and language
-//! `DIR/<chart>.<lang>.json` with the title, subtitle, summary and data table (the widget's
-//! fallback when WebAssembly is unavailable). PNG is the SVG rasterised with resvg, using the
+//! theme, `DIR/<chart>.<lang>.<theme>.svg` (or `.png`), and per chart and language the
+//! first-pixels bundle (`render/first.rs`): `DIR/<chart>.<lang>.json` with the title, subtitle,
+//! summary and data table (also the widget's fallback when WebAssembly is unavailable) and the
+//! chart as SVG at every first-pixels width and theme. `--static-dir` writes the same bundle for
+//! one newsroom chart, for `data-static`. PNG is the SVG rasterised with resvg, using the
 //! system's fonts. Errors exit with status 2 (usage) or 1 (anything else) and one message.
 #![forbid(unsafe_code)]
 
@@ -32,8 +36,13 @@ fn main() -> std::process::ExitCode {
 mod custom;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "render/first.rs"]
+mod first;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::custom;
+    use super::first;
     use std::collections::BTreeSet;
     use std::ffi::OsString;
     use std::io::{IsTerminal, Write};
@@ -41,13 +50,11 @@ mod native {
     use std::process::ExitCode;
     use std::sync::{Arc, Mutex};
 
-    use news_infographic::chart::{ChartDef, ChartMeta};
+    use news_infographic::chart::ChartDef;
     use news_infographic::data::BINZHOU_JSON;
-    use news_infographic::table::{table, Table};
     use news_infographic::{export, ChartKind, Dataset, Lang, Theme, ThemeName};
     use resvg::tiny_skia;
     use resvg::usvg::{self, fontdb};
-    use serde::Serialize;
 
     const USAGE: &str = "\
 Usage:
@@ -59,6 +66,8 @@ Usage:
          [--out FILE] [--base DIR] [--dump]
   render --custom SPEC --rows FILE [--spec] [--format svg|png] [--lang L] [--theme T]
          [--width PX] [--scale N] [--out FILE]
+  render --vega-lite SPEC --static-dir DIR [--lang L] [--base DIR]
+  render --custom SPEC --rows FILE --static-dir DIR [--lang L]
 
   --chart NAME    champions-by-year, champions-by-industry or claims-check
   --format F      svg (default) or png
@@ -69,7 +78,8 @@ Usage:
   --data FILE     dataset JSON (default: the shipped Binzhou dataset)
   --out FILE      write to FILE instead of standard output
   --all           every chart x language (en, zh) x theme (light, dark) into --out-dir, plus
-                  <chart>.<lang>.json with title, subtitle, summary and data table per chart
+                  <chart>.<lang>.json (title, subtitle, summary, data table, first-pixels
+                  sizes) and the SVG at every first-pixels width per chart and language
   --out-dir DIR   folder for --all (created if missing)
   --vega-lite F   a Vega-Lite spec (JSON); its data.url files are read relative to it
   --base DIR      with --vega-lite: folder relative data.urls resolve against (default: the
@@ -77,6 +87,9 @@ Usage:
   --custom F      a chart spec of a newsroom's own data (www/schema/chart-spec.schema.json)
   --rows F        with --custom: the data, CSV with a header row or JSON rows (.json)
   --spec          with --custom: write the Vega-Lite spec the chart stands for
+  --static-dir D  with --vega-lite or --custom: write the chart's first pixels into D, for the
+                  widget's data-static: D/<spec name>.json (title, summary, table, sizes) and
+                  the chart as SVG at every first-pixels width in both themes
   --dump          with --vega-lite: print scales, mark counts and the first mark's rows as JSON
                   (what tests/differential compares with Vega) instead of an image
   --spec          with --chart: write the chart's Vega-Lite spec (what the grammar draws it
@@ -128,6 +141,7 @@ Usage:
         base: Option<PathBuf>,
         dump: bool,
         spec: bool,
+        static_dir: Option<PathBuf>,
     }
 
     pub fn main() -> ExitCode {
@@ -157,6 +171,10 @@ Usage:
             }
         };
         let scale = args.scale.unwrap_or(2.0);
+        if let (Some(spec), Some(rows), Some(dir)) = (&args.custom, &args.rows, &args.static_dir) {
+            let def = custom::def(spec, rows).map_err(Failure::Run)?;
+            return write_first(&def, spec, dir, args.lang.unwrap_or_default());
+        }
         if let (Some(spec), Some(rows)) = (&args.custom, &args.rows) {
             let opts = custom::Opts {
                 lang: args.lang.unwrap_or_default(),
@@ -178,6 +196,9 @@ Usage:
         }
         if let Some(spec) = &args.vega_lite {
             let bytes = vega_lite(spec, &args, scale)?;
+            if args.static_dir.is_some() {
+                return Ok(());
+            }
             return match &args.out {
                 Some(p) => write_file(p, &bytes),
                 None => write_stdout(&bytes),
@@ -239,6 +260,7 @@ Usage:
             base: None,
             dump: false,
             spec: false,
+            static_dir: None,
         };
         let mut seen: Vec<String> = Vec::new();
         let mut it = argv.into_iter();
@@ -256,7 +278,7 @@ Usage:
                 Some((f, v)) => (f.to_string(), Some(v.to_string())),
                 None => (arg.to_string(), None),
             };
-            const WITH_VALUE: [&str; 13] = [
+            const WITH_VALUE: [&str; 14] = [
                 "--chart",
                 "--format",
                 "--lang",
@@ -270,6 +292,7 @@ Usage:
                 "--custom",
                 "--rows",
                 "--base",
+                "--static-dir",
             ];
             if flag == "--dump" || flag == "--spec" {
                 if flag == "--dump" {
@@ -349,10 +372,30 @@ Usage:
                 "--custom" => a.custom = Some(PathBuf::from(v)),
                 "--rows" => a.rows = Some(PathBuf::from(v)),
                 "--base" => a.base = Some(PathBuf::from(v)),
+                "--static-dir" => a.static_dir = Some(PathBuf::from(v)),
                 _ => unreachable!("flag list checked above"),
             }
         }
 
+        if a.static_dir.is_some() {
+            if a.vega_lite.is_none() && a.custom.is_none() {
+                return usage("--static-dir writes the first pixels of one --vega-lite or --custom chart");
+            }
+            for (given, flag) in [
+                (a.out.is_some(), "--out"),
+                (a.format != Format::Svg, "--format"),
+                (a.dump, "--dump"),
+                (a.spec, "--spec"),
+                (seen.iter().any(|f| f == "--width"), "--width"),
+                (a.theme.is_some(), "--theme"),
+            ] {
+                if given {
+                    return usage(format!(
+                        "--static-dir writes every first-pixels width and theme into the folder; drop {flag}"
+                    ));
+                }
+            }
+        }
         if a.scale.is_some() && a.format != Format::Png {
             return usage("--scale applies to --format png only");
         }
@@ -422,6 +465,11 @@ Usage:
             std::fs::read_to_string(base.join(url)).map_err(|e| e.to_string())
         };
         let chart = Chart::new(&json, &read).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
+        if let Some(dir) = &args.static_dir {
+            let def = ChartDef::VegaLite(std::rc::Rc::new(chart));
+            write_first(&def, spec, dir, args.lang.unwrap_or_default())?;
+            return Ok(Vec::new());
+        }
         let loc = if args.lang == Some(Lang::Zh) { Locale::Zh } else { Locale::En };
         let theme = Theme::get(args.theme.unwrap_or_default());
         let c = chart.layout(args.width, loc, &theme).map_err(|e| Failure::Run(format!("{what}: {e}")))?;
@@ -454,17 +502,10 @@ Usage:
         }
     }
 
-    /// The text around a chart and its data table: what the widget shows without WebAssembly.
-    #[derive(Serialize)]
-    struct Fallback<'a> {
-        title: &'a str,
-        subtitle: &'a str,
-        summary: &'a str,
-        table: &'a Table,
-        /// Source lines and the note on derived values, for the caption.
-        credits: Vec<String>,
-    }
-
+    /// Every preset chart x language: its first-pixels bundle ([`first`]: the index, which is
+    /// also the no-WebAssembly fallback's text and table, and the SVG at every first-pixels
+    /// width and theme), then the chart x language x theme at `width` in `format`; and the
+    /// overview's heading and key figures per language.
     fn export_all(
         d: &Dataset,
         dir: &Path,
@@ -475,16 +516,20 @@ Usage:
     ) -> Result<usize, Failure> {
         std::fs::create_dir_all(dir).map_err(|e| Failure::Run(format!("--out-dir {}: {e}", dir.display())))?;
         let mut n = 0;
+        let rc = std::rc::Rc::new(d.clone());
+        for lang in [Lang::En, Lang::Zh] {
+            let (name, bytes) = first::overview(d, lang).map_err(Failure::Run)?;
+            write_file(&dir.join(name), &bytes)?;
+            n += 1;
+        }
         for kind in ChartKind::ALL {
             for lang in [Lang::En, Lang::Zh] {
-                let ChartMeta { title, subtitle, summary } = kind.meta(d, lang);
-                let t = table(kind, d, lang);
-                let credits = ChartDef::Preset(kind, std::rc::Rc::new(d.clone())).credits(lang);
-                let fb = Fallback { title: &title, subtitle: &subtitle, summary: &summary, table: &t, credits };
-                let mut json = serde_json::to_string_pretty(&fb).map_err(|e| Failure::Run(e.to_string()))?;
-                json.push('\n');
-                write_file(&dir.join(format!("{}.{}.json", kind.name(), lang_code(lang))), json.as_bytes())?;
-                n += 1;
+                let def = ChartDef::Preset(kind, rc.clone());
+                let stem = format!("{}.{}", kind.name(), lang_code(lang));
+                for (name, bytes) in first::bundle(&def, &stem, lang).map_err(Failure::Run)? {
+                    write_file(&dir.join(name), &bytes)?;
+                    n += 1;
+                }
                 for theme in [ThemeName::Light, ThemeName::Dark] {
                     let bytes = render(d, kind, lang, theme, width, scale, raster)?;
                     let name = format!("{}.{}.{}.{}", kind.name(), lang_code(lang), theme_code(theme), format.ext());
@@ -496,18 +541,26 @@ Usage:
         Ok(n)
     }
 
-    fn lang_code(l: Lang) -> &'static str {
-        match l {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
+    use super::first::{lang_code, theme_code};
 
-    fn theme_code(t: ThemeName) -> &'static str {
-        match t {
-            ThemeName::Light => "light",
-            ThemeName::Dark => "dark",
+    /// `--static-dir`: the first-pixels bundle of one newsroom chart, named after its spec file
+    /// (`chart.vl.json` gives `chart.json` and `chart.<theme>.<width>.svg`).
+    fn write_first(def: &ChartDef, spec: &Path, dir: &Path, lang: Lang) -> Result<(), Failure> {
+        let file = spec.file_name().and_then(|n| n.to_str()).unwrap_or("chart");
+        let stem = file.trim_end_matches(".json").trim_end_matches(".vl");
+        let stem = if stem.is_empty() { "chart" } else { stem };
+        std::fs::create_dir_all(dir).map_err(|e| Failure::Run(format!("--static-dir {}: {e}", dir.display())))?;
+        let files = first::bundle(def, stem, lang).map_err(|e| Failure::Run(format!("{}: {e}", spec.display())))?;
+        for (name, bytes) in &files {
+            write_file(&dir.join(name), bytes)?;
         }
+        eprintln!(
+            "render: wrote {} files to {}; embed with data-static=\"{}\"",
+            files.len(),
+            dir.display(),
+            dir.join(&files[0].0).display()
+        );
+        Ok(())
     }
 
     fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {

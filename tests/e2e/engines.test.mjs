@@ -6,6 +6,7 @@ import { Key } from 'selenium-webdriver';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
 import { startServer } from '../../scripts/serve.mjs';
 import { ENGINES, startEngine, Tab } from './webdriver.mjs';
 import { repo, screenshots } from './harness.mjs';
@@ -20,6 +21,9 @@ let noWasm;
 let noWasmOrigin;
 let frames; // the same files on another port: frame pages from another origin
 let framesOrigin;
+let slow; // the same files, with every .wasm answered only after WASM_DELAY ms
+let slowOrigin;
+const WASM_DELAY = 4000;
 
 before(async () => {
   server = await startServer({ root: repo, port: 0, host: '127.0.0.1' });
@@ -29,6 +33,20 @@ before(async () => {
   noWasmOrigin = `http://127.0.0.1:${noWasm.address().port}`;
   frames = await startServer({ root: repo, port: 0, host: '127.0.0.1', headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" } });
   framesOrigin = `http://127.0.0.1:${frames.address().port}`;
+  slow = http.createServer((req, res) => {
+    const pass = () => {
+      const up = http.request(origin + req.url, { method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => { res.writeHead(502); res.end(); });
+      req.pipe(up);
+    };
+    if (req.url.split('?')[0].endsWith('.wasm')) setTimeout(pass, WASM_DELAY);
+    else pass();
+  });
+  await new Promise((r) => slow.listen(0, '127.0.0.1', r));
+  slowOrigin = `http://127.0.0.1:${slow.address().port}`;
   mkdirSync(screenshots, { recursive: true });
 });
 
@@ -36,6 +54,8 @@ after(async () => {
   await new Promise((r) => server.close(r));
   await new Promise((r) => noWasm.close(r));
   await new Promise((r) => frames.close(r));
+  slow.closeAllConnections?.();
+  await new Promise((r) => slow.close(r));
   const lines = ENGINES.map((e) => `${e.padEnd(9)} ${results[e].passed} passed, ${results[e].ran - results[e].passed} failed (of ${results[e].ran} checks)`);
   console.log(['', 'End-to-end checks per engine:', ...lines].join('\n'));
 });
@@ -244,6 +264,33 @@ for (const engine of ENGINES) {
         for (const w of r.widths) assert.ok(w > 300, `image loaded (${w})`);
         assert.match(r.table, /53/);
         await tab.screenshot(path.join(screenshots, `${engine}-fallback-1280.png`));
+      } finally {
+        tab.origin = saved;
+      }
+    });
+
+    check('first pixels: the pre-rendered charts while the wasm is held back, then the canvases in their place', async () => {
+      const saved = tab.origin;
+      tab.origin = slowOrigin;
+      try {
+        await tab.open('/www/', 1280);
+        const BOXES = `return [...document.querySelector('.news-infographic').shadowRoot.querySelectorAll('figure')].map((f) => {
+          const p = f.querySelector('.ni-plot > img, .ni-plot > canvas');
+          const b = p.getBoundingClientRect(), fb = f.getBoundingClientRect();
+          return { tag: p.tagName, done: p.tagName !== 'IMG' || (p.complete && p.naturalWidth > 0), plot: [Math.round(b.left), Math.round(b.top + scrollY), Math.round(b.width), Math.round(b.height)], figure: [Math.round(fb.top + scrollY), Math.round(fb.height)] };
+        });`;
+        await session.driver.wait(async () => {
+          const b = await tab.eval(`const h = document.querySelector('.news-infographic'); if (!h || !h.shadowRoot.querySelector('.ni-first')) return null; ${BOXES}`);
+          return b && b.length === 3 && b.every((x) => x.done);
+        }, WASM_DELAY - 500, 'no first pixels before the wasm arrived');
+        const before = await tab.eval(BOXES);
+        assert.equal(await tab.eval("return document.querySelector('.news-infographic').getAttribute('data-state')"), 'loading');
+        assert.deepEqual(before.map((b) => b.tag), ['IMG', 'IMG', 'IMG']);
+        await tab.settled();
+        const after = await tab.eval(BOXES);
+        assert.deepEqual(after.map((b) => b.tag), ['CANVAS', 'CANVAS', 'CANVAS']);
+        assert.deepEqual(after.map((b) => b.plot), before.map((b) => b.plot), 'the canvases are where the pictures were, at their size');
+        assert.deepEqual(after.map((b) => b.figure), before.map((b) => b.figure), 'the figures did not move or change height');
       } finally {
         tab.origin = saved;
       }

@@ -14,8 +14,9 @@ const stories = new Map();
 export function core() {
   if (!corePromise) {
     const base = NI.baseUrl;
-    // Start fetching the wasm now, in parallel with the JS glue, instead of after it.
-    const wasm = fetch(base + "pkg/news_infographic_bg.wasm");
+    // Fetched and compiled since the first mount (embed.js); after a reset the same module
+    // gives a fresh instance.
+    const wasm = NI.wasmModule();
     // A new URL gives a fresh module instance, hence a fresh wasm instance, after a reset.
     corePromise = import(base + "pkg/news_infographic.js" + (generation ? "?instance=" + generation : ""))
       .then((mod) =>

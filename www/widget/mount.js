@@ -26,6 +26,7 @@ export function mount(element, opts, shell) {
     root: shell.root,
     link: shell.link,
     show: shell.show, // replaces what follows the stylesheet link
+    shell: shell, // firstSizes: the first pixels shown, which the canvases start at
     life: new AbortController(), // listeners for the widget's lifetime
     view: null, // the current build: { abort, charts, observers, redraws, redrawAll }
     source: null, // { story } for presets, { core, data, spec } or { core, columns, spec } for custom charts, { core, spec, texts } for Vega-Lite

@@ -38,6 +38,13 @@ export function figure(w, v, chart, ui) {
   tip.setAttribute("role", "tooltip");
   tip.id = "ni-tip-" + name;
   tip.hidden = true;
+  // Where first pixels were shown, the canvas takes their size until it is drawn (in the next
+  // frame, once fonts are ready), so nothing moves meanwhile.
+  const first = w.shell && w.shell.firstSizes && w.shell.firstSizes[name];
+  if (first) {
+    canvas.style.width = first[0] + "px";
+    canvas.style.height = first[1] + "px";
+  }
   plot.append(canvas, focusRing, tip);
   // On paper the canvas gives way to the chart as vector SVG in the light theme (print CSS in
   // embed.css), made when printing starts.

@@ -1,6 +1,6 @@
 //! `render --custom SPEC --rows FILE`: a chart of a newsroom's own data, as SVG (the widget's
-//! drawing: the same layout the canvas draws, for `data-static` first pixels and print) or, with
-//! `--spec`, as the Vega-Lite spec it stands for.
+//! drawing: the same layout the canvas draws, for `data-static` first pixels and print), with
+//! `--static-dir` as a first-pixels bundle, or with `--spec` as the Vega-Lite spec it stands for.
 
 use std::path::Path;
 
@@ -32,6 +32,31 @@ pub enum Out {
 
 /// Reads the spec and rows, checks them and renders; errors are one line naming the file.
 pub fn render(spec: &Path, rows: &Path, o: &Opts) -> Result<Out, String> {
+    let (s, frame) = read(spec, rows)?;
+    if o.spec_only {
+        s.check(&frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+        let json =
+            news_infographic::shorthand::to_vega_lite(&s, &frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+        return Ok(Out::Json(json.to_text() + "\n"));
+    }
+    let def = chart(s, frame, spec)?;
+    let layout = def.layout(o.width, o.lang, &Theme::get(o.theme)).map_err(|e| format!("{}: {e}", spec.display()))?;
+    export::svg(&layout).map(Out::Svg).map_err(|e| format!("{}: {e}", spec.display()))
+}
+
+fn chart(s: Spec, frame: Frame, spec: &Path) -> Result<ChartDef, String> {
+    let c = Custom::new(s, frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+    Ok(ChartDef::Custom(std::rc::Rc::new(c)))
+}
+
+/// The chart of `spec` over `rows`, for `--static-dir`.
+pub fn def(spec: &Path, rows: &Path) -> Result<ChartDef, String> {
+    let (s, frame) = read(spec, rows)?;
+    chart(s, frame, spec)
+}
+
+/// The spec and the rows, each checked as read.
+fn read(spec: &Path, rows: &Path) -> Result<(Spec, Frame), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()));
     let spec_text = read(spec)?;
     let s: Spec = serde_json::from_str(&spec_text).map_err(|e| format!("{}: invalid spec: {e}", spec.display()))?;
@@ -43,14 +68,5 @@ pub fn render(spec: &Path, rows: &Path, o: &Opts) -> Result<Out, String> {
         Frame::from_csv(&text)
     }
     .map_err(|e| format!("{}: {e}", rows.display()))?;
-    if o.spec_only {
-        s.check(&frame).map_err(|e| format!("{}: {e}", spec.display()))?;
-        let json =
-            news_infographic::shorthand::to_vega_lite(&s, &frame).map_err(|e| format!("{}: {e}", spec.display()))?;
-        return Ok(Out::Json(json.to_text() + "\n"));
-    }
-    let c = Custom::new(s, frame).map_err(|e| format!("{}: {e}", spec.display()))?;
-    let def = ChartDef::Custom(std::rc::Rc::new(c));
-    let layout = def.layout(o.width, o.lang, &Theme::get(o.theme)).map_err(|e| format!("{}: {e}", spec.display()))?;
-    export::svg(&layout).map(Out::Svg).map_err(|e| format!("{}: {e}", spec.display()))
+    Ok((s, frame))
 }
