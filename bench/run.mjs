@@ -5,11 +5,13 @@
 //   node bench/run.mjs
 //   env: BENCH_ROUNDS (15) loads per library for the stacked bars, BENCH_WARMUP (1) uncounted
 //        rounds first, BENCH_MOVES (100) pointer moves per load, BENCH_LINE_LOADS (5) loads per
-//        line-chart size, BENCH_QUERY_REPS (7), BENCH_SUITES (bars,scaling,query).
+//        line-chart size, BENCH_QUERY_REPS (7), BENCH_COLUMNS_REPS (5), BENCH_SUITES
+//        (bars,vl,scaling,query,columns), BENCH_VL_LOADS (5) loads per Vega-Lite spec and library.
 //
 // One file per concern in bench/lib/: browser.mjs (Chromium), server.mjs (static site),
 // load.mjs (one fresh load: first draw, CPU), bars.mjs (bytes, memory, pointer), scaling.mjs
-// (line charts), query.mjs (wasm queries), widget-files.mjs and wasm-size.mjs (bytes, twiggy),
+// (line charts), query.mjs (wasm queries), columns.mjs (typed columns vs JS, arquero, d3-dsv,
+// papaparse), vl.mjs (Vega-Lite specs vs vega-embed), widget-files.mjs and wasm-size.mjs (bytes, twiggy),
 // trace.mjs (one traced load per library), machine.mjs and cpu-share.mjs (where it ran),
 // summarize.mjs (medians, ratios, targets), report.mjs (results.json, RESULTS.md).
 // Pages: bench/pages/ (harness.js is the in-page side of every measurement).
@@ -19,18 +21,20 @@ import { serveRepo } from './lib/server.mjs';
 import { measureBars, BAR_LIBS, MOVES } from './lib/bars.mjs';
 import { measureScaling, explainWidgetLine, LINE_LOADS } from './lib/scaling.mjs';
 import { measureQueries } from './lib/query.mjs';
+import { measureColumns } from './lib/columns.mjs';
+import { measureVl } from './lib/vl.mjs';
 import { widgetSizes, waitForStableWidget } from './lib/widget-files.mjs';
 import { wasmBreakdown } from './lib/wasm-size.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { startCpuShare } from './lib/cpu-share.mjs';
 import { interleave } from './lib/stats.mjs';
-import { summarizeBars, addAboveBaseline, ratios, summarizeScaling, targets } from './lib/summarize.mjs';
+import { summarizeBars, addAboveBaseline, ratios, summarizeScaling, targets, firstPixelTargets, columnsTargets, vlTargets } from './lib/summarize.mjs';
 import { traceLoad } from './lib/trace.mjs';
 import { writeResults } from './lib/report.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
-const SUITES = (process.env.BENCH_SUITES || 'bars,scaling,query').split(',');
+const SUITES = (process.env.BENCH_SUITES || 'bars,vl,scaling,query,columns').split(',');
 const log = (s) => console.log(`bench: ${s}`);
 
 widgetSizes(); // throws with "run make build" when www/pkg is missing
@@ -80,6 +84,14 @@ try {
     res.queries = await measureQueries(browser, origin);
     for (const q of res.queries) log(`query ${q.path} n=${q.n}: ${q.ms ? q.ms.median.toFixed(1) + ' ms' : q.refused || q.error}`);
   }
+  if (SUITES.includes('vl')) {
+    await waitForStableWidget(log);
+    res.vl = await measureVl(browser, origin, log);
+  }
+  if (SUITES.includes('columns')) {
+    await waitForStableWidget(log);
+    res.columns = await measureColumns(browser, origin, log);
+  }
 } finally {
   await browser.close();
   server.close();
@@ -96,8 +108,10 @@ if (changed.length) res.widgetChanged = changed.map((f) => `${f.file} now ${f.sh
 res.widgetAfter = widgetAfter;
 res.wasm = wasmBreakdown();
 
-if (res.bars && res.scaling && res.queries) res.targets = targets(res);
-else res.targets = [];
+res.targets = res.bars && res.scaling && res.queries ? targets(res) : [];
+if (res.bars) res.targets.push(...firstPixelTargets(res));
+res.targets.push(...columnsTargets(res));
+res.targets.push(...vlTargets(res));
 res.notes.push(
   'Time to first draw and CPU are for a page load with an empty cache over loopback: no network latency or bandwidth. On a real connection the bytes column and the number of requests in sequence weigh more.',
   "Pointer latency is bounded below by the wait for the next frame (up to 16.7 ms at 60 Hz), so it mostly shows whether a library's handler pushes work past the frame; CPU per move is the finer measure of each library's own work, and the baseline page (harness, no library) is the floor of both.",

@@ -11,6 +11,7 @@
 
 pub mod chart;
 pub mod claims;
+pub mod columns;
 pub mod custom;
 pub mod data;
 pub mod draw;

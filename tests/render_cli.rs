@@ -133,21 +133,41 @@ fn chinese_png_has_its_glyphs() {
 fn all_writes_every_chart_language_and_theme() {
     let dir = tmp("all");
     let out = ok(&["--all", "--out-dir", dir.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote 18 files"));
+    // Per chart and language: the index, the two 640 px SVGs and 2 x 26 first-pixels widths;
+    // per language the overview's index.
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("wrote 332 files"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut names: Vec<String> =
         std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
-    let mut expected = Vec::new();
+    let widths = [
+        280, 288, 300, 320, 328, 336, 343, 352, 358, 361, 368, 380, 382, 390, 398, 414, 448, 480, 520, 560, 600, 640,
+        720, 800, 960, 1200,
+    ];
+    let mut expected = vec!["overview.en.json".to_string(), "overview.zh.json".to_string()];
     for chart in ["champions-by-year", "champions-by-industry", "claims-check"] {
         for lang in ["en", "zh"] {
             expected.push(format!("{chart}.{lang}.json"));
             for theme in ["light", "dark"] {
                 expected.push(format!("{chart}.{lang}.{theme}.svg"));
+                for w in widths {
+                    expected.push(format!("{chart}.{lang}.{theme}.{w}.svg"));
+                }
             }
         }
     }
     expected.sort();
     assert_eq!(names, expected);
+    // The first-pixels rendering at 640 px is the 640 px chart itself.
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    assert_eq!(read("claims-check.zh.dark.640.svg"), read("claims-check.zh.dark.svg"));
+    let ix: serde_json::Value = serde_json::from_str(&read("claims-check.zh.json")).unwrap();
+    assert_eq!(ix["first"]["svg"], "claims-check.zh.{theme}.{width}.svg");
+    assert_eq!(ix["first"]["sizes"].as_array().unwrap().len(), widths.len());
+    assert_eq!(ix["ui"]["get_data"], "下载数据");
 
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     assert_eq!(read("champions-by-year.en.light.svg"), svg(&["--chart", "champions-by-year"]));
@@ -204,4 +224,30 @@ fn data_flag_reads_another_dataset() {
     std::fs::write(&path, d.to_string()).unwrap();
     let s = svg(&["--chart", "champions-by-year", "--data", path.to_str().unwrap()]);
     assert!(s.contains("\n61\n") && !s.contains("\n53\n"));
+}
+
+#[test]
+fn static_dir_writes_a_newsroom_charts_first_pixels() {
+    let dir = tmp("first");
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/fixtures/first-bar.vl.json");
+    let out = ok(&["--vega-lite", spec, "--static-dir", dir.to_str().unwrap(), "--lang", "zh"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("wrote 53 files") && said.contains("first-bar.json"), "{said}");
+    let ix: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("first-bar.json")).unwrap()).unwrap();
+    assert_eq!(ix["title"], "Parcels delivered per depot");
+    assert_eq!(ix["ui"]["show_table"], "以表格显示");
+    assert_eq!(ix["table"]["rows"].as_array().unwrap().len(), 4);
+    let sizes = ix["first"]["sizes"].as_array().unwrap();
+    for s in sizes {
+        let (w, h) = (s[0].as_u64().unwrap() as u32, s[1].as_u64().unwrap() as u32);
+        let file = std::fs::read_to_string(dir.join(format!("first-bar.dark.{w}.svg"))).unwrap();
+        assert_eq!(svg_size(&file), (w, h));
+    }
+    // The 640 px rendering is what `--width 640` draws.
+    let light = std::fs::read_to_string(dir.join("first-bar.light.640.svg")).unwrap();
+    assert_eq!(light, svg(&["--vega-lite", spec, "--lang", "zh", "--width", "640"]));
+    fails(&["--chart", "claims-check", "--static-dir", "x"], &["--static-dir", "--vega-lite or --custom"]);
+    fails(&["--vega-lite", spec, "--static-dir", "x", "--out", "y"], &["drop --out"]);
+    fails(&["--vega-lite", spec, "--static-dir", "x", "--width", "500"], &["drop --width"]);
 }

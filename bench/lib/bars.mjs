@@ -2,7 +2,9 @@
 // to first draw and CPU (load.mjs), library bytes (bytes.mjs), memory after render and the
 // cost of pointer moves across the bars.
 import { loadFresh } from './load.mjs';
-import { libraryBytes } from './bytes.mjs';
+import { libraryBytes, isLibraryPath, fileSizes } from './bytes.mjs';
+import path from 'node:path';
+import { REPO } from './server.mjs';
 import { median } from './stats.mjs';
 import { metrics } from './browser.mjs';
 import { widgetHash } from './widget-files.mjs';
@@ -56,8 +58,12 @@ async function pointerSweep(page, cdp, moves) {
   };
 }
 
-export async function measureBars(browser, origin, lib) {
-  const url = `${origin}/bench/pages/bars-${lib}.html`;
+export function measureBars(browser, origin, lib) {
+  return measurePage(browser, origin, `${origin}/bench/pages/bars-${lib}.html`, lib);
+}
+
+/** One fresh load of `url` (a bench page), measured as for the stacked bars. */
+export async function measurePage(browser, origin, url, lib) {
   const before = widgetHash();
   const { context, page, cdp, responses, result } = await loadFresh(browser, url);
   try {
@@ -75,6 +81,19 @@ export async function measureBars(browser, origin, lib) {
         end: e.responseEnd,
       })),
     );
+    // First pixels: the widget's mark once its pre-rendered chart is decoded and in a frame
+    // (widget/first.js); a peer's first pixels are its first draw. Bytes before first pixels:
+    // the library files (gzip -9) that had arrived by then.
+    const shown = await page.evaluate(() => {
+      const m = performance.getEntriesByName('ni-first-pixels')[0];
+      return { first: m ? m.startTime : null, cls: window.__cls };
+    });
+    out.firstPixels = shown.first != null ? shown.first : result.rendered;
+    out.firstPixelsStatic = shown.first != null;
+    out.cls = shown.cls;
+    out.bytesBeforeFirst = out.timeline
+      .filter((t) => t.end <= out.firstPixels + 0.5 && isLibraryPath(t.path))
+      .reduce((sum, t) => sum + fileSizes(path.join(REPO, decodeURIComponent(t.path))).gzip, 0);
     out.memory = await memory(page, cdp);
     out.pointer = await pointerSweep(page, cdp, MOVES);
     out.bytes = libraryBytes(responses, origin);

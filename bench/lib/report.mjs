@@ -42,12 +42,15 @@ function markdown(res) {
   p('- **CPU**: CDP `Performance.getMetrics` `TaskDuration` with `timeDomain: "threadTicks"` (CPU time of the renderer main thread\'s tasks), sampled when the page\'s CDP binding call at first draw reaches the runner. Not a trace.');
   p(`- **Pointer**: ${c.moves} mouse moves (CDP \`Input.dispatchMouseEvent\` via \`page.mouse\`) along a horizontal line through both bars, one at a time. Latency = from the \`pointermove\` event's \`timeStamp\` to a task posted from the next \`requestAnimationFrame\` callback (so after that frame's rAF callbacks, style, layout and paint); median per load. Also main-thread CPU per move: TaskDuration over the sweep / moves (includes the same small harness and CDP work on every page; see the baseline row).`);
   p('- **Memory**: after first draw and 300 ms, CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage` (used JS heap), plus `NewsInfographic.wasmMemoryBytes()` (wasm linear memory) for the widget.');
+  p('- **First pixels**: the widget marks `ni-first-pixels` (performance.mark, widget/first.js) once its pre-rendered chart (the `static/` SVG for the plot width) is decoded and the frame showing it has started; for a peer, first pixels are its first draw. **Bytes before first pixels**: the library files (gzip -9) whose Resource Timing `responseEnd` is not after that moment (the widget\'s other modules, requested in parallel, count when they arrived first). **Layout shift**: the sum of `layout-shift` entries without recent input from the start of the load to the memory sample (300 ms after first draw).');
   p('- Sizes in KB are KiB (1024 bytes).');
   p('- **Bytes**: every file the page actually loaded, except the page HTML, the bench harness (`bench/pages/`), and the dataset (`www/data/`); raw and `gzip -9` (GNU gzip) of the served files.');
   p();
   if (bars) barsSection(p, res);
   if (scaling) scalingSection(p, res);
   if (queries) querySection(p, res);
+  if (res.vl) vlSection(p, res);
+  if (res.columns) columnsSection(p, res);
   sizeSection(p, res);
   if (targets.length) {
     p('## Targets');
@@ -73,6 +76,16 @@ function barsSection(p, res) {
   for (const lib of Object.keys(bars)) {
     const s = bars[lib];
     p(`| ${NAMES[lib]} | ${s.loads} | ${s.bytes ? kb(s.bytes.raw.median) : '–'} | ${s.bytes ? kb(s.bytes.gzip.median) : '–'} | ${range(s.renderedMs)} | ${range(s.cpuTaskMs)} | ${range(s.pointerLatencyMs)} | ${range(s.pointerCpuPerMoveMs, (v) => v.toFixed(2))} | ${s.pointerCpuAboveBaselineMs == null ? 'n/a' : s.pointerCpuAboveBaselineMs.toFixed(2)} | ${range(s.tooltipShownOf100, (v) => v.toFixed(0))} | ${range(s.jsHeapBytes, kb)} | ${s.wasmMemoryBytes.median ? range(s.wasmMemoryBytes, kb) : '–'} | ${range(s.memoryTotalBytes, kb)} |`);
+  }
+  p();
+  p('### First pixels, interactive, layout shift (median, range over loads)');
+  p();
+  p('| library | first pixels ms | bytes before first pixels gzip KB | interactive (first draw) ms | layout-shift score |');
+  p('|---|---|---|---|---|');
+  for (const lib of Object.keys(bars)) {
+    const s = bars[lib];
+    if (!s.firstPixelsMs) continue;
+    p(`| ${NAMES[lib]}${lib === 'ours' ? ` (pre-rendered in ${s.firstPixelsStaticLoads} of ${s.loads} loads)` : ''} | ${range(s.firstPixelsMs)} | ${range(s.bytesBeforeFirstGzip, kb)} | ${range(s.renderedMs)} | ${range(s.cls, (v) => v.toFixed(3))} |`);
   }
   p();
   const o = bars.ours;
@@ -188,6 +201,44 @@ function sizeSection(p, res) {
     for (const it of wasm.top.slice(0, 15)) p(`| ${it.bytes} | \`${it.name.replace(/\|/g, '\\|')}\` |`);
   } else {
     p(`No wasm breakdown: ${wasm.reason}.`);
+  }
+  p();
+}
+
+function columnsSection(p, res) {
+  const { groupBy, parse, reps } = res.columns;
+  const ms = (s) => (s && s.median != null ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})` : 'n/a');
+  const NAME = { ours: 'news-infographic `Columns`', js: 'plain JS, typed arrays', arquero: 'arquero', d3: 'd3-dsv `csvParse` + `autoType`', papaparse: 'papaparse (`header`, `dynamicTyping`)' };
+  p('## Typed columns: group-by, filter, CSV parsing');
+  p();
+  p(`${reps} repetitions in one fresh page per cell (median, range, ms). Group-by: 12 text groups, values -499.5 to 499.5, sum per group; filter: count the rows with value > 0; every answer checked against plain JS. The widget reads the CSV once into typed columns (\`Columns.fromCsv\`, time listed) and then queries in wasm memory (\`table.all().groupBy("k", "v", "sum")\`, \`table.where("v", ">", 0).count()\`); plain JS and arquero get prebuilt columns (a \`Uint32Array\` of group ids or an array of strings, and a \`Float64Array\`; building them is not timed).`);
+  p();
+  p('| rows | library | read CSV ms | group-by-sum ms | filter ms | correct |');
+  p('|---|---|---|---|---|---|');
+  for (const r of groupBy) p(`| ${r.n.toExponential(0).replace('e+', ' × 10^')} | ${NAME[r.path]} | ${r.loadMs != null ? r.loadMs.toFixed(0) : '–'} | ${r.error ? r.error : ms(r.groupMs)} | ${r.error ? '' : ms(r.filterMs)} | ${r.correct ? 'yes' : '**no**'} |`);
+  p();
+  p('CSV parsing into typed values (text, year, a number column with missing cells, an ISO date column): d3-dsv and the widget turn the dates into dates, papaparse leaves them text.');
+  p();
+  p('| CSV | library | ms | rows | correct row count |');
+  p('|---|---|---|---|---|');
+  for (const r of parse) p(`| ${r.mb} MB | ${NAME[r.path]} | ${r.error ? r.error : ms(r.ms)} | ${r.rows ?? ''} | ${r.correct ? 'yes' : '**no**'} |`);
+  p();
+}
+
+function vlSection(p, res) {
+  const { loads, specs } = res.vl;
+  const ms = (s) => (s && s.median != null ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : 'n/a');
+  p('## The same Vega-Lite specs: news-infographic vs vega-embed');
+  p();
+  p(`${loads} fresh loads per spec and library, interleaved (median, range). The spec files are \`www/data/vega-lite/<name>.vl.json\` (data by URL, CSV), drawn by the widget (\`data-chart="vega-lite"\`) and by vega-embed 7 with vega 6 and vega-lite 6 (canvas renderer, default tooltip handler, no action menu). First draw: the widget's host \`data-state="ready"\`; vega-embed's promise. Pointer: moves along the middle of the canvas.`);
+  p();
+  p('| spec | library | bytes gzip KB | first draw ms | main-thread CPU ms | pointer CPU per move ms | memory KB |');
+  p('|---|---|---|---|---|---|---|');
+  for (const [name, s] of Object.entries(specs)) {
+    for (const lib of ['ours', 'vega']) {
+      const c = s[lib];
+      p(`| ${name} | ${lib === 'ours' ? 'news-infographic' : 'vega-embed'} | ${c.bytesGzip.median == null ? 'n/a' : (c.bytesGzip.median / 1024).toFixed(1)} | ${ms(c.renderedMs)} | ${ms(c.cpuTaskMs)} | ${c.pointerCpuPerMoveMs.median == null ? 'n/a' : c.pointerCpuPerMoveMs.median.toFixed(2)} | ${c.memoryTotalBytes.median == null ? 'n/a' : (c.memoryTotalBytes.median / 1024).toFixed(0)} |${c.failed.length ? ` failed: ${c.failed.join('; ')}` : ''}`);
+    }
   }
   p();
 }

@@ -35,6 +35,10 @@ export function summarizeBars(runs, libs) {
       otherBuildLoads: other.length,
       build: lib === 'ours' ? build : undefined,
       renderedMs: summary(pick(ok, (r) => r.rendered)),
+      firstPixelsMs: summary(pick(ok, (r) => r.firstPixels)),
+      firstPixelsStaticLoads: ok.filter((r) => r.firstPixelsStatic).length,
+      bytesBeforeFirstGzip: summary(pick(ok, (r) => r.bytesBeforeFirst)),
+      cls: summary(pick(ok, (r) => r.cls)),
       cpuTaskMs: summary(pick(ok, (r) => r.cpu && r.cpu.task)),
       cpuScriptMs: summary(pick(ok, (r) => r.cpu && r.cpu.script)),
       pointerLatencyMs: summary(pick(ok, (r) => r.pointer && r.pointer.medianMs)),
@@ -224,5 +228,118 @@ export function targets({ bars, scaling, queries, widget, wasm, traces, lineExpl
       ? 'groupSum copies 12 MB (keys and values) into wasm memory on each call before summing'
       : 'no exported function takes 10^6 rows',
   });
+  return t;
+}
+
+/**
+ * The first-pixels issue's targets, from the stacked-bar loads alone: first pixels against
+ * uPlot's first draw, bytes before them, layout shift, time to interactive, total bytes
+ * against vega-embed's, memory against Chart.js's.
+ */
+export function firstPixelTargets({ bars, widget }) {
+  const o = bars.ours;
+  const up = bars.uplot;
+  const vl = bars.vegalite;
+  const cj = bars.chartjs;
+  const t = [];
+  if (!o || !up || !o.firstPixelsMs.n) return t;
+  const fp = o.firstPixelsMs.median;
+  t.push({
+    id: 'first-pixels',
+    target: "first chart pixels <= 0.6 x uPlot's time to first draw",
+    measured: `${fmtMs(fp)} (pre-rendered in ${o.firstPixelsStaticLoads} of ${o.loads} loads) vs uPlot ${fmtMs(up.renderedMs.median)} (x${(fp / up.renderedMs.median).toFixed(2)})`,
+    met: fp <= 0.6 * up.renderedMs.median,
+    reason: `the first pixels need embed.js, then first.js (with dom.js and load.js) and the chart's index, then its SVG: three requests in sequence where uPlot's page needs one script`,
+  });
+  t.push({
+    id: 'bytes-before-first',
+    target: 'bytes before first pixels <= 30 KB gzip',
+    measured: `${fmtKB(o.bytesBeforeFirstGzip.median)} gzip (every library file that had arrived by then, the modules loading in parallel included)`,
+    met: o.bytesBeforeFirstGzip.median <= 30 * 1024,
+  });
+  t.push({
+    id: 'layout-shift',
+    target: 'layout-shift score 0',
+    measured: `${o.cls.median} (max ${o.cls.max} over ${o.cls.n} loads)`,
+    met: o.cls.max === 0,
+  });
+  t.push({
+    id: 'interactive',
+    target: "time to interactive <= uPlot's time to first draw",
+    measured: `${fmtMs(o.renderedMs.median)} vs uPlot ${fmtMs(up.renderedMs.median)} (x${(o.renderedMs.median / up.renderedMs.median).toFixed(2)})`,
+    met: o.renderedMs.median <= up.renderedMs.median,
+    reason: `the interactive chart needs the wasm (${fmtKB((widget.files.find((f) => f.file.endsWith('.wasm')) || {}).gzip || 0)} gzip) compiled and instantiated`,
+  });
+  if (vl && vl.bytes && o.bytes) {
+    t.push({
+      id: 'bytes-vs-vega',
+      target: "total widget bytes <= 0.5 x vega-embed's (vega + vega-lite + vega-embed)",
+      measured: `${fmtKB(o.bytes.gzip.median)} vs ${fmtKB(vl.bytes.gzip.median)} gzip (x${(o.bytes.gzip.median / vl.bytes.gzip.median).toFixed(2)})`,
+      met: o.bytes.gzip.median <= 0.5 * vl.bytes.gzip.median,
+    });
+  }
+  if (cj) {
+    t.push({
+      id: 'memory-first',
+      target: "memory (JS heap + wasm memory) <= Chart.js's",
+      measured: `${fmtKB(o.memoryTotalBytes.median)} vs Chart.js ${fmtKB(cj.memoryTotalBytes.median)}`,
+      met: o.memoryTotalBytes.median <= cj.memoryTotalBytes.median,
+    });
+  }
+  return t;
+}
+
+/** The typed-columns targets: group-by over 10^6 rows against arquero and plain JS; CSV parsing against d3-dsv. */
+export function columnsTargets({ columns }) {
+  const t = [];
+  if (!columns) return t;
+  const g = (path, n) => columns.groupBy.find((r) => r.path === path && r.n === n);
+  const [o, js, aq] = [g('ours', 1e6), g('js', 1e6), g('arquero', 1e6)];
+  if (o && o.groupMs && js && js.groupMs && aq && aq.groupMs) {
+    const om = o.groupMs.median;
+    t.push({
+      id: 'group-by-1e6',
+      target: "group-by over 10^6 rows <= 1.0 x arquero's and <= plain typed-array JavaScript's",
+      measured: `${fmtMs(om)} vs arquero ${fmtMs(aq.groupMs.median)} (x${(om / aq.groupMs.median).toFixed(2)}), plain JS ${fmtMs(js.groupMs.median)} (x${(om / js.groupMs.median).toFixed(2)})` + (o.correct ? '' : '; WRONG ANSWER'),
+      met: o.correct && om <= aq.groupMs.median && om <= js.groupMs.median,
+      reason: 'text keys are interned ids that index the accumulators directly; the filter builds an index list (4 bytes a row), where the JS loop only counts',
+    });
+  }
+  const sizes = [...new Set(columns.parse.map((r) => r.mb))];
+  const rows = sizes.map((mb) => [mb, columns.parse.find((r) => r.mb === mb && r.path === 'ours'), columns.parse.find((r) => r.mb === mb && r.path === 'd3')]);
+  if (rows.every(([, o, d]) => o && o.ms && d && d.ms)) {
+    t.push({
+      id: 'csv-parse',
+      target: "CSV parsing at least as fast as d3-dsv's",
+      measured: rows.map(([mb, o, d]) => `${mb} MB: ${fmtMs(o.ms.median)} vs ${fmtMs(d.ms.median)}`).join('; '),
+      met: rows.every(([, o, d]) => o.ms.median <= d.ms.median),
+      reason: 'two passes of csv-core over the bytes (types, then values) straight into typed columns; the time includes copying the text into wasm memory',
+    });
+  }
+  return t;
+}
+
+/** The Vega-Lite specs' targets: first draw and CPU <= 0.5 x vega-embed's, pointer cost <= Chart.js's (stacked bars). */
+export function vlTargets({ vl, bars }) {
+  const t = [];
+  if (!vl) return t;
+  const specs = Object.keys(vl.specs);
+  const row = (metric) => specs.map((s) => [s, vl.specs[s].ours[metric].median, vl.specs[s].vega[metric].median]);
+  const fmt = (rows) => rows.map(([s, o, v]) => `${s} ${fmtMs(o)} vs ${fmtMs(v)}` + (o != null && v ? ` (x${(o / v).toFixed(2)})` : '')).join('; ');
+  const ok = (rows, k) => rows.every(([, o, v]) => o != null && v != null && o <= k * v);
+  const first = row('renderedMs');
+  t.push({ id: 'vl-first-draw', target: "Vega-Lite specs: time to first draw <= 0.5 x vega-embed's", measured: fmt(first), met: ok(first, 0.5) });
+  const cpu = row('cpuTaskMs');
+  t.push({ id: 'vl-cpu', target: "Vega-Lite specs: main-thread CPU to first draw <= 0.5 x vega-embed's", measured: fmt(cpu), met: ok(cpu, 0.5) });
+  const cj = bars && bars.chartjs && bars.chartjs.pointerCpuPerMoveMs.median;
+  if (cj != null) {
+    const p = specs.map((s) => [s, vl.specs[s].ours.pointerCpuPerMoveMs.median]);
+    t.push({
+      id: 'vl-pointer',
+      target: "Vega-Lite specs: CPU per pointer move <= Chart.js's (stacked bars)",
+      measured: p.map(([s, o]) => `${s} ${o == null ? 'n/a' : o.toFixed(2)} ms`).join('; ') + ` vs Chart.js ${cj.toFixed(2)} ms`,
+      met: p.every(([, o]) => o != null && o <= cj),
+    });
+  }
   return t;
 }

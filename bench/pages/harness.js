@@ -1,6 +1,7 @@
 /*
  * In-page side of the benchmark (classic script, loaded first by every bench page).
  *
+ *   window.__cls                the page's layout-shift score so far (PerformanceObserver).
  *   __bench.rendered()          a page calls this when its chart is first drawn: sets
  *                               window.__rendered = performance.now() (ms since navigation
  *                               start) once, and tells the runner through the CDP binding
@@ -25,6 +26,16 @@
 (function () {
   "use strict";
   var b = (window.__bench = { pointerSamples: [], tooltipShown: 0 });
+
+  // Layout shifts from the start of the load (every page): window.__cls, the layout-shift score.
+  window.__cls = 0;
+  if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf("layout-shift") >= 0) {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        if (!e.hadRecentInput) window.__cls += e.value;
+      });
+    }).observe({ type: "layout-shift", buffered: true });
+  }
 
   b.rendered = function () {
     if (window.__rendered !== undefined) return;

@@ -1,7 +1,8 @@
 //! The browser edge (compiled for `wasm32` only): the one module that touches wasm-bindgen and
-//! web-sys. It exposes two opaque handles: [`Story`] owns a validated dataset and answers
+//! web-sys. It exposes opaque handles: [`Story`] owns a validated dataset and answers
 //! queries; [`Chart`] owns one chart's current layout, draws it into a canvas and answers
-//! hit-tests. Methods return small values (numbers, strings, small objects); no chart maths
+//! hit-tests; [`Columns`] holds a table of typed columns for repeated queries (`columns.rs`).
+//! Methods return small values (numbers, strings, small objects); no chart maths
 //! happens in JavaScript.
 
 use std::rc::Rc;
@@ -22,7 +23,9 @@ use crate::xy::Xy;
 use crate::{figures, text};
 
 mod chart;
+mod columns;
 pub use chart::{Chart, TABLE_ROWS_SHOWN};
+pub use columns::{Columns, Selection};
 
 pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))

@@ -1,0 +1,478 @@
+//! Queries over typed columns: filter, group and aggregate, bin, sort. Each works on a set of
+//! row indices ([`Rows`]), so they chain without copying the table. "Not reported" cells are
+//! skipped by aggregates and counted apart; a group with no reported value has no value
+//! (`None`), never zero.
+
+use super::{Column, Table, MISSING};
+use crate::error::Error;
+
+/// A set of row indices of one table, ascending unless sorted.
+pub type Rows = Vec<u32>;
+
+/// Which rows a query runs over: all of a table's (no index list at all), or a list.
+#[derive(Debug, Clone, Copy)]
+pub enum Sel<'a> {
+    /// Rows `0..n`.
+    All(usize),
+    /// These rows, in this order.
+    Rows(&'a [u32]),
+}
+
+impl Sel<'_> {
+    /// Calls `f` with each row index, in order.
+    #[inline(always)]
+    fn each(self, mut f: impl FnMut(usize)) {
+        match self {
+            Sel::All(n) => (0..n).for_each(f),
+            Sel::Rows(r) => r.iter().for_each(|&i| f(i as usize)),
+        }
+    }
+
+    /// How many rows.
+    pub fn len(self) -> usize {
+        match self {
+            Sel::All(n) => n,
+            Sel::Rows(r) => r.len(),
+        }
+    }
+
+    /// No rows at all.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row indices as a list.
+    pub fn to_rows(self) -> Rows {
+        match self {
+            Sel::All(n) => (0..n as u32).collect(),
+            Sel::Rows(r) => r.to_vec(),
+        }
+    }
+}
+
+/// The rows of `sel` for which `pred` holds.
+#[inline(always)]
+fn keep(sel: Sel, mut pred: impl FnMut(usize) -> bool) -> Rows {
+    let mut out = Vec::new();
+    sel.each(|i| {
+        if pred(i) {
+            out.push(i as u32)
+        }
+    });
+    out
+}
+
+/// A comparison in a filter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Op {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl Op {
+    /// `"=="`, `"!="`, `"<"`, `"<="`, `">"` or `">="`.
+    pub fn parse(s: &str) -> Result<Op, Error> {
+        Ok(match s {
+            "==" | "=" => Op::Eq,
+            "!=" => Op::Ne,
+            "<" => Op::Lt,
+            "<=" => Op::Le,
+            ">" => Op::Gt,
+            ">=" => Op::Ge,
+            _ => return Err(Error::Query(format!("unknown comparison \"{s}\": expected ==, !=, <, <=, > or >="))),
+        })
+    }
+}
+
+/// What a filter compares with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A number (or a date's timestamp).
+    Num(f64),
+    /// A text.
+    Text(String),
+}
+
+/// The rows of `rows` whose `column` compares `op` with `value`. A cell that is not reported
+/// passes no comparison (not even `!=`). Text compares by equality only.
+pub fn filter(t: &Table, rows: Sel, column: &str, op: Op, value: &Value) -> Result<Rows, Error> {
+    let c = t.column(column)?;
+    Ok(match (c, value) {
+        (Column::Num(v) | Column::Date(v), Value::Num(x)) => {
+            let x = *x;
+            // One loop per comparison, so none decides per row which comparison to make.
+            match op {
+                Op::Eq => keep(rows, |i| v[i] == x),
+                Op::Ne => keep(rows, |i| v[i] != x && !v[i].is_nan()),
+                Op::Lt => keep(rows, |i| v[i] < x),
+                Op::Le => keep(rows, |i| v[i] <= x),
+                Op::Gt => keep(rows, |i| v[i] > x),
+                Op::Ge => keep(rows, |i| v[i] >= x),
+            }
+        }
+        (Column::Text { ids, dict }, Value::Text(s)) => {
+            let want = dict.iter().position(|d| d == s).map(|p| p as u32);
+            match op {
+                Op::Eq => match want {
+                    Some(w) => keep(rows, |i| ids[i] == w),
+                    None => Vec::new(),
+                },
+                Op::Ne => keep(rows, |i| ids[i] != MISSING && Some(ids[i]) != want),
+                _ => return Err(Error::Query(format!("\"{column}\" is text: compare it with == or != only"))),
+            }
+        }
+        (c, v) => {
+            return Err(Error::Query(format!(
+                "\"{column}\" is a {} column; {} cannot be compared with it",
+                c.kind(),
+                match v {
+                    Value::Num(x) => format!("the number {x}"),
+                    Value::Text(s) => format!("the text \"{s}\""),
+                }
+            )))
+        }
+    })
+}
+
+/// An aggregate of a group's reported values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Agg {
+    /// Sum.
+    Sum,
+    /// Arithmetic mean.
+    Mean,
+    /// Smallest.
+    Min,
+    /// Largest.
+    Max,
+    /// Number of rows (reported or not).
+    Count,
+}
+
+impl Agg {
+    /// `"sum"`, `"mean"`, `"min"`, `"max"` or `"count"`.
+    pub fn parse(s: &str) -> Result<Agg, Error> {
+        Ok(match s {
+            "sum" => Agg::Sum,
+            "mean" | "average" => Agg::Mean,
+            "min" => Agg::Min,
+            "max" => Agg::Max,
+            "count" => Agg::Count,
+            _ => return Err(Error::Query(format!("unknown aggregate \"{s}\": expected sum, mean, min, max or count"))),
+        })
+    }
+}
+
+/// A group's key: a text, a number, or not reported.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Key {
+    /// A text key.
+    Text(String),
+    /// A number or date key.
+    Num(f64),
+    /// Rows whose key cell is not reported.
+    Missing,
+}
+
+/// One group of a group-by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The key.
+    pub key: Key,
+    /// The aggregate; `None` when no row of the group has a reported value.
+    pub value: Option<f64>,
+    /// Rows in the group.
+    pub rows: u32,
+    /// Of those, rows whose value was reported.
+    pub reported: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Acc {
+    sum: f64,
+    min: f64,
+    max: f64,
+    rows: u32,
+    reported: u32,
+}
+
+const EMPTY: Acc = Acc { sum: 0.0, min: f64::INFINITY, max: f64::NEG_INFINITY, rows: 0, reported: 0 };
+
+impl Acc {
+    #[inline(always)]
+    fn add(&mut self, v: f64) {
+        self.rows += 1;
+        if !v.is_nan() {
+            self.reported += 1;
+            self.sum += v;
+            self.min = self.min.min(v);
+            self.max = self.max.max(v);
+        }
+    }
+
+    fn group(self, key: Key, agg: Agg) -> Group {
+        let value = match agg {
+            Agg::Count => Some(self.rows as f64),
+            _ if self.reported == 0 => None,
+            Agg::Sum => Some(self.sum),
+            Agg::Mean => Some(self.sum / self.reported as f64),
+            Agg::Min => Some(self.min),
+            Agg::Max => Some(self.max),
+        };
+        Group { key, value, rows: self.rows, reported: self.reported }
+    }
+}
+
+/// Groups `rows` by `key` and aggregates `value` (a number column; not needed for `count`).
+/// Text keys come in order of first appearance in the table, number and date keys ascending;
+/// the group of rows without a key, if any, comes last.
+pub fn group_by(t: &Table, rows: Sel, key: &str, value: Option<&str>, agg: Agg) -> Result<Vec<Group>, Error> {
+    let values = match value {
+        Some(name) => match t.column(name)? {
+            Column::Num(v) => Some(v),
+            c => return Err(Error::Query(format!("\"{name}\" is a {} column: aggregate a number column", c.kind()))),
+        },
+        None if agg == Agg::Count => None,
+        None => return Err(Error::Query("a value column is needed for sum, mean, min and max".into())),
+    };
+    // For count, an empty column of values: every value "not reported", which count ignores.
+    let none: Vec<f64> = Vec::new();
+    let (values, counting) = match values {
+        Some(v) => (v, false),
+        None => (&none, true),
+    };
+    let val = |i: usize| if counting { f64::NAN } else { values[i] };
+    let mut missing = EMPTY;
+    let mut out = Vec::new();
+    match t.column(key)? {
+        Column::Text { ids, dict } => {
+            // Text ids index the accumulators directly.
+            let mut accs = vec![EMPTY; dict.len()];
+            if let (Sel::All(_), false, Agg::Sum | Agg::Mean) = (rows, counting, agg) {
+                // The common case, a sum or mean over the whole table: one pass over the two
+                // columns side by side, no index list, no minimum or maximum kept.
+                for (&id, &v) in ids.iter().zip(values.iter()) {
+                    let a = if id == MISSING { &mut missing } else { &mut accs[id as usize] };
+                    a.rows += 1;
+                    if !v.is_nan() {
+                        a.reported += 1;
+                        a.sum += v;
+                    }
+                }
+            } else {
+                rows.each(|i| match ids[i] {
+                    MISSING => missing.add(val(i)),
+                    id => accs[id as usize].add(val(i)),
+                });
+            }
+            for (id, a) in accs.into_iter().enumerate() {
+                if a.rows > 0 {
+                    out.push(a.group(Key::Text(dict[id].clone()), agg));
+                }
+            }
+        }
+        Column::Num(k) | Column::Date(k) => {
+            let mut map: std::collections::HashMap<u64, usize> = Default::default();
+            let mut accs: Vec<(f64, Acc)> = Vec::new();
+            rows.each(|i| {
+                let kv = k[i];
+                if kv.is_nan() {
+                    missing.add(val(i));
+                    return;
+                }
+                // -0 and 0 are one key.
+                let bits = (kv + 0.0).to_bits();
+                let slot = *map.entry(bits).or_insert_with(|| {
+                    accs.push((kv, EMPTY));
+                    accs.len() - 1
+                });
+                accs[slot].1.add(val(i));
+            });
+            crate::order::sort_by(&mut accs, |a, b| a.0.total_cmp(&b.0));
+            out.extend(accs.into_iter().map(|(kv, a)| a.group(Key::Num(kv), agg)));
+        }
+    }
+    if missing.rows > 0 {
+        out.push(missing.group(Key::Missing, agg));
+    }
+    Ok(out)
+}
+
+/// Counts `rows` of a number or date `column` in bins of width `step` starting at multiples of
+/// it: `(bin start, rows)`, ascending, empty bins between the first and last included. Not
+/// reported cells are left out (their count is `rows.len()` minus the total).
+pub fn bin(t: &Table, rows: Sel, column: &str, step: f64) -> Result<Vec<(f64, u32)>, Error> {
+    if !(step.is_finite() && step > 0.0) {
+        return Err(Error::Query(format!("bin step {step} is not a positive number")));
+    }
+    let v = match t.column(column)? {
+        Column::Num(v) | Column::Date(v) => v,
+        c => return Err(Error::Query(format!("\"{column}\" is a {} column: bin a number or date column", c.kind()))),
+    };
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    rows.each(|i| {
+        let x = v[i];
+        if !x.is_nan() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+        }
+    });
+    if lo > hi {
+        return Ok(Vec::new());
+    }
+    let first = (lo / step).floor();
+    let n = ((hi / step).floor() - first) as usize + 1;
+    if n > 100_000 {
+        return Err(Error::Query(format!("bin step {step} makes {n} bins; at most 100000")));
+    }
+    let mut counts = vec![0u32; n];
+    rows.each(|i| {
+        let x = v[i];
+        if !x.is_nan() {
+            let b = (((x / step).floor() - first) as usize).min(n - 1);
+            counts[b] += 1;
+        }
+    });
+    Ok(counts.into_iter().enumerate().map(|(b, c)| ((first + b as f64) * step, c)).collect())
+}
+
+/// `rows` ordered by `column` (numbers and dates by value, text by its characters), stable,
+/// not-reported cells last either way.
+pub fn sort(t: &Table, rows: Sel, column: &str, descending: bool) -> Result<Rows, Error> {
+    let mut out = rows.to_rows();
+    match t.column(column)? {
+        Column::Num(v) | Column::Date(v) => crate::order::sort_by(&mut out, |&a, &b| {
+            let (x, y) = (v[a as usize], v[b as usize]);
+            match (x.is_nan(), y.is_nan()) {
+                (true, true) => std::cmp::Ordering::Equal,
+                (true, false) => std::cmp::Ordering::Greater,
+                (false, true) => std::cmp::Ordering::Less,
+                _ if descending => y.total_cmp(&x),
+                _ => x.total_cmp(&y),
+            }
+        }),
+        Column::Text { ids, dict } => {
+            // Rank each distinct text once, then sort by rank.
+            let mut order: Vec<u32> = (0..dict.len() as u32).collect();
+            crate::order::sort_by(&mut order, |&a, &b| dict[a as usize].cmp(&dict[b as usize]));
+            let mut rank = vec![0u32; dict.len()];
+            for (r, &id) in order.iter().enumerate() {
+                rank[id as usize] = r as u32;
+            }
+            let key = |i: u32| match ids[i as usize] {
+                MISSING => None,
+                id => Some(rank[id as usize]),
+            };
+            crate::order::sort_by(&mut out, |&a, &b| match (key(a), key(b)) {
+                (None, None) => std::cmp::Ordering::Equal,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (Some(x), Some(y)) if descending => y.cmp(&x),
+                (Some(x), Some(y)) => x.cmp(&y),
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        Table::from_csv(
+            "region,year,sales\nNorth,2021,10\nSouth,2021,-4\nNorth,2022,\n,2022,7\nSouth,2023,2.5\nNorth,2023,1\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn group_sums_skip_what_is_not_reported_and_keep_the_rows_without_a_key() {
+        let t = table();
+        let g = group_by(&t, Sel::All(t.rows()), "region", Some("sales"), Agg::Sum).unwrap();
+        // By hand: North 10 + (missing) + 1 = 11 over 3 rows, 2 reported; South -4 + 2.5.
+        assert_eq!(g[0], Group { key: Key::Text("North".into()), value: Some(11.0), rows: 3, reported: 2 });
+        assert_eq!(g[1], Group { key: Key::Text("South".into()), value: Some(-1.5), rows: 2, reported: 2 });
+        assert_eq!(g[2], Group { key: Key::Missing, value: Some(7.0), rows: 1, reported: 1 });
+        // The same sums over an explicit list of rows (the general loop, not the whole-table one).
+        let every: Rows = (0..t.rows() as u32).collect();
+        assert_eq!(group_by(&t, Sel::Rows(&every), "region", Some("sales"), Agg::Sum).unwrap(), g);
+        let mx = group_by(&t, Sel::All(t.rows()), "region", Some("sales"), Agg::Max).unwrap();
+        assert_eq!(mx.iter().map(|g| g.value).collect::<Vec<_>>(), [Some(10.0), Some(2.5), Some(7.0)]);
+        let m = group_by(&t, Sel::All(t.rows()), "year", Some("sales"), Agg::Mean).unwrap();
+        assert_eq!(m.iter().map(|g| g.value).collect::<Vec<_>>(), [Some(3.0), Some(7.0), Some(1.75)]);
+        let c = group_by(&t, Sel::All(t.rows()), "year", None, Agg::Count).unwrap();
+        assert_eq!(c.iter().map(|g| g.value.unwrap()).collect::<Vec<_>>(), [2.0, 2.0, 2.0]);
+    }
+
+    #[test]
+    fn a_group_with_no_reported_value_has_no_value_not_zero() {
+        let t = Table::from_csv("k,v\na,\na,\nb,3\n").unwrap();
+        let g = group_by(&t, Sel::All(t.rows()), "k", Some("v"), Agg::Sum).unwrap();
+        assert_eq!(g[0].value, None);
+        assert_eq!(g[0].rows, 2);
+        assert_eq!(g[1].value, Some(3.0));
+    }
+
+    #[test]
+    fn filters_chain_and_missing_cells_pass_no_comparison() {
+        let t = table();
+        let rows = filter(&t, Sel::All(t.rows()), "sales", Op::Gt, &Value::Num(0.0)).unwrap();
+        assert_eq!(rows, [0, 3, 4, 5]);
+        let rows = filter(&t, Sel::Rows(&rows), "region", Op::Eq, &Value::Text("North".into())).unwrap();
+        assert_eq!(rows, [0, 5]);
+        let ne = filter(&t, Sel::All(t.rows()), "region", Op::Ne, &Value::Text("North".into())).unwrap();
+        assert_eq!(ne, [1, 4], "the row without a region is not != North either");
+        let ne = filter(&t, Sel::All(t.rows()), "sales", Op::Ne, &Value::Num(10.0)).unwrap();
+        assert_eq!(ne, [1, 3, 4, 5], "the row whose sales are not reported is not != 10 either");
+        let none = filter(&t, Sel::All(t.rows()), "region", Op::Eq, &Value::Text("East".into())).unwrap();
+        assert!(none.is_empty());
+        let e = filter(&t, Sel::All(t.rows()), "region", Op::Lt, &Value::Text("N".into())).unwrap_err().to_string();
+        assert!(e.contains("== or !="), "{e}");
+        let e = filter(&t, Sel::All(t.rows()), "sales", Op::Eq, &Value::Text("x".into())).unwrap_err().to_string();
+        assert!(e.contains("number column"), "{e}");
+    }
+
+    #[test]
+    fn bins_cover_the_range_and_sorting_puts_missing_last() {
+        let t = table();
+        let b = bin(&t, Sel::All(t.rows()), "sales", 5.0).unwrap();
+        // -4 in [-5, 0); 1 and 2.5 in [0, 5); 7 in [5, 10); 10 in [10, 15).
+        assert_eq!(b, [(-5.0, 1), (0.0, 2), (5.0, 1), (10.0, 1)]);
+        assert!(bin(&t, Sel::All(t.rows()), "sales", 0.0).is_err());
+        assert_eq!(sort(&t, Sel::All(t.rows()), "sales", false).unwrap(), [1, 5, 4, 3, 0, 2]);
+        assert_eq!(sort(&t, Sel::All(t.rows()), "sales", true).unwrap(), [0, 3, 4, 5, 1, 2]);
+        assert_eq!(sort(&t, Sel::All(t.rows()), "region", false).unwrap(), [0, 2, 5, 1, 4, 3]);
+    }
+
+    #[test]
+    fn a_group_by_over_many_rows_matches_a_plain_loop() {
+        let mut csv = String::from("k,v\n");
+        let mut want = [0.0f64; 12];
+        for i in 0..100_000u32 {
+            let k = (i * 7919) % 12;
+            let v = (i % 1000) as f64 - 499.5;
+            csv.push_str(&format!("s{k},{v}\n"));
+            want[k as usize] += v;
+        }
+        let t = Table::from_csv(&csv).unwrap();
+        assert_eq!(t.rows(), 100_000);
+        let g = group_by(&t, Sel::All(t.rows()), "k", Some("v"), Agg::Sum).unwrap();
+        assert_eq!(g.len(), 12);
+        for gr in g {
+            let Key::Text(k) = &gr.key else { panic!() };
+            let idx: usize = k[1..].parse().unwrap();
+            assert!((gr.value.unwrap() - want[idx]).abs() < 1e-6, "{k}");
+        }
+    }
+}
