@@ -20,7 +20,8 @@
  *   interact.js  its pointer and touch tooltips, keyboard steps, live announcements
  *   actions.js   Get the data, PNG and SVG downloads, Embed snippet
  *   fallback.js  the static SVG and table when WebAssembly cannot run
- *   first.js     first pixels: the pre-rendered chart shown while the wasm loads
+ *   first.js     first pixels: the pre-rendered chart shown while the wasm loads (its index
+ *                is fetched by firstSources() here, at mount)
  *   brand.js     the --ni-* brand styles      dom.js  el() and the data table
  * Served from another origin (a CDN), widget/ and pkg/ need CORS headers
  * (Access-Control-Allow-Origin): module scripts and the wasm are fetched in CORS mode. No
@@ -271,13 +272,17 @@
     var shell = reserve(element, opts);
     NI.wasmModule();
     // First pixels: a pre-rendered picture of the chart, if there is one, while the rest loads.
-    import(NI.baseUrl + "widget/first.js").then(function (m) {
-      return m.showFirst(element, opts, shell);
-    }).then(function (sizes) {
-      shell.firstSizes = sizes;
-    }, function (e) {
-      console.warn("news-infographic: no first pixels: " + ((e && e.message) || e));
-    });
+    // Its index is fetched now, in parallel with first.js (which builds it) and everything else.
+    var first = firstSources(opts);
+    if (first) {
+      import(NI.baseUrl + "widget/first.js").then(function (m) {
+        return m.showFirst(element, opts, shell, first);
+      }).then(function (sizes) {
+        shell.firstSizes = sizes;
+      }, function (e) {
+        console.warn("news-infographic: no first pixels: " + ((e && e.message) || e));
+      });
+    }
     var widget = null; // mount.js's widget: { ready, destroy(), panicForTests() }
     var destroyed = false;
     var handle = {
@@ -322,6 +327,49 @@
     }
     element.newsInfographic = handle;
     return handle;
+  }
+
+  /**
+   * Where the first pixels of `opts` come from, fetched at once: { svg: URL } for a single SVG
+   * (data-static="x.svg"), or { indexes: [Promise of { url, name, index }], overview: Promise
+   * or null } for indexes written by `render` (data-static="x.json", or the preset charts'
+   * static/ files when they show the shipped dataset: another dataset has other numbers).
+   * null when there are none.
+   */
+  function firstSources(opts) {
+    var PRESETS = ["champions-by-year", "champions-by-industry", "claims-check"];
+    var lang = opts.lang === "zh" ? "zh" : "en";
+    var json = function (url, name) {
+      return fetch(url, { credentials: "omit" }).then(function (r) {
+        if (!r.ok) throw new Error("could not load " + url + ": HTTP " + r.status);
+        return r.json();
+      }).then(function (index) {
+        return { url: url, name: name, index: index };
+      });
+    };
+    var quiet = function (p) {
+      p.catch(function () {}); // reported by first.js when it uses them
+      return p;
+    };
+    if (opts.static) {
+      var url;
+      try {
+        url = new URL(opts.static, document.baseURI).href;
+      } catch (e) {
+        return { error: 'data-static "' + opts.static + '" is not a URL' };
+      }
+      if (!/\.json(\?|#|$)/i.test(url)) return { svg: url };
+      return { indexes: [quiet(json(url, "custom"))], overview: null };
+    }
+    if (opts.chart === "custom" || opts.chart === "vega-lite" || opts.data) return null;
+    var names = opts.chart === "overview" ? PRESETS : PRESETS.indexOf(opts.chart) >= 0 ? [opts.chart] : [];
+    if (!names.length) return null;
+    return {
+      indexes: names.map(function (n) {
+        return quiet(json(NI.baseUrl + "static/" + n + "." + lang + ".json", n));
+      }),
+      overview: opts.chart === "overview" ? quiet(json(NI.baseUrl + "static/overview." + lang + ".json", "overview")) : null,
+    };
   }
 
   /**

@@ -1,12 +1,13 @@
 //! Typed columns: a table read once into memory, column by column, and queried many times.
 //!
 //! Numbers are `f64`, text is interned (`u32` ids into one dictionary per column), dates are
-//! timestamps (ms since 1970 UTC). A missing or empty cell is "not reported": `NaN` in number
+//! timestamps (ms since 1970 UTC). JSON rows are read by [`json`]. A missing or empty cell is "not reported": `NaN` in number
 //! and date columns, [`MISSING`] in text columns; it is never read as zero. CSV is parsed with
 //! csv-core straight into the columns (a first pass reads each column's type, a second fills
 //! it), with no row objects in between. The queries ([`query`]) work on row indices, so a
 //! filter, a group-by and a sort over the same table copy no rows.
 
+pub mod json;
 pub mod query;
 
 use crate::error::Error;
@@ -191,6 +192,11 @@ impl Table {
         })?;
         pad(&mut columns, rows);
         Ok(Table { names, columns, rows })
+    }
+
+    /// Reads JSON rows (`[{...}]` or `{"rows": [...]}`) into typed columns ([`json`]).
+    pub fn from_json(text: &str) -> Result<Table, Error> {
+        json::from_json(text)
     }
 
     /// A table from columns made elsewhere (tests, number columns from JavaScript).

@@ -48,6 +48,13 @@ impl Columns {
         Ok(Columns { t: Rc::new(Table::from_csv(text)?) })
     }
 
+    /// Reads JSON rows (`[{...}, ...]` or `{"rows": [...]}`, as text) into typed columns.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Columns, JsError> {
+        super::install_panic_hook();
+        Ok(Columns { t: Rc::new(Table::from_json(text)?) })
+    }
+
     /// Number of rows.
     #[wasm_bindgen(js_name = rowCount)]
     pub fn row_count(&self) -> u32 {

@@ -27,10 +27,15 @@ test('Columns: read CSV once, then filter, group, bin and sort in wasm memory', 
     for (const f of [() => t.where('nope', '==', 1), () => t.where('region', '<', 'N'), () => all.groupBy('region', 'sales', 'median'), () => core.Columns.fromCsv('a,b\n1,2,3\n')]) {
       try { f(); errors.push('no error'); } catch (e) { errors.push(e.message); }
     }
+    const j = core.Columns.fromJson('[{"region": "North", "sales": 3}, {"region": "South"}, {"region": "North", "sales": null}]');
+    const gj = j.all().groupBy('region', 'sales', 'sum');
+    const json = { rows: j.rowCount(), keys: gj.keys, values: gj.values, reported: [...gj.reported] };
+    try { core.Columns.fromJson('[{"a": {"b": 1}}]'); errors.push('no error'); } catch (e) { errors.push(e.message); }
+    j.free();
     const out = {
       rows: t.rowCount(), kinds, keys: g.keys, values: g.values, groupRows: [...g.rows], reported: [...g.reported],
       northMean: gn.values[0], late: late.indices().length ? [...late.indices()] : [], bins: { starts: [...bins.starts], counts: [...bins.counts] },
-      sorted: [...sorted], numbers: [...north.numbers('sales')].map(String), errors,
+      sorted: [...sorted], numbers: [...north.numbers('sales')].map(String), errors, json,
     };
     [all, north, late, t].forEach((x) => x.free());
     return out;
@@ -51,6 +56,9 @@ test('Columns: read CSV once, then filter, group, bin and sort in wasm memory', 
   assert.match(r.errors[1], /text: compare it with == or != only/);
   assert.match(r.errors[2], /unknown aggregate "median"/);
   assert.match(r.errors[3], /rows\[1\].*more cells/);
+  assert.match(r.errors[4], /\[0\]\.a.*nested/);
+  // JSON rows: an absent key and null are both not reported; South has no reported sales.
+  assert.deepEqual(r.json, { rows: 3, keys: ['North', 'South'], values: [3, null], reported: [1, 0] });
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -9,34 +9,28 @@
  * is shown in the plot's place, at most as wide as the container. Nothing here draws or
  * computes: every word and picture was made by the Rust core when the files were written.
  */
-import { NI, el, dataTable } from "./dom.js";
-import { fetchText, parseJson } from "./load.js";
 
-const PRESETS = ["champions-by-year", "champions-by-industry", "claims-check"];
+/** A new element with an optional class name and text (dom.js's el(), here so that this
+ *  module needs no other to load first). */
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text != null) e.textContent = text;
+  return e;
+}
 
 /**
  * Shows the first pixels of widget `opts` in `shell` (embed.js's reserved space: { root, loading,
- * styled, show }) unless the interactive chart or an error got there first. Resolves to the
- * sizes shown ({ chart name: [width, height] }) or null when there is no static rendering.
+ * styled, show }) from `first` (embed.js's firstSources(): the indexes already being fetched,
+ * or one SVG), unless the interactive chart or an error got there first. Resolves to the sizes
+ * shown ({ chart name: [width, height] }) or null.
  */
-export function showFirst(element, opts, shell) {
+export function showFirst(element, opts, shell, first) {
+  if (first.error) return Promise.reject(new Error(first.error));
   const lang = opts.lang === "zh" ? "zh" : "en";
   const theme = opts.theme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
-  const preset = opts.chart !== "custom" && opts.chart !== "vega-lite";
-  let parts;
-  if (opts.static) {
-    parts = /\.json(\?|#|$)/i.test(opts.static) ? [index(new URL(opts.static, document.baseURI).href)] : null;
-  } else if (preset && !opts.data) {
-    // The shipped renderings show the shipped dataset only: another dataset waits for the core.
-    const names = opts.chart === "overview" ? PRESETS : PRESETS.indexOf(opts.chart) >= 0 ? [opts.chart] : [];
-    if (!names.length) return Promise.resolve(null);
-    parts = names.map((n) => index(NI.baseUrl + "static/" + n + "." + lang + ".json", n));
-    if (opts.chart === "overview") parts.unshift(json(NI.baseUrl + "static/overview." + lang + ".json"));
-  } else {
-    return Promise.resolve(null);
-  }
-  const loaded = parts ? Promise.all(parts) : Promise.resolve(null);
-  return Promise.all([loaded, shell.styled]).then(([metas]) => {
+  const loaded = first.svg ? Promise.resolve(null) : Promise.all([first.overview].concat(first.indexes.map(checked)));
+  return Promise.all([loaded, shell.styled]).then(([parts]) => {
     // Only while the loading line is still what the widget shows.
     if (shell.root.lastChild !== shell.loading || element.getAttribute("data-state") !== "loading") return null;
     const wrap = el("div", "ni-root ni-first");
@@ -44,11 +38,11 @@ export function showFirst(element, opts, shell) {
     wrap.setAttribute("aria-busy", "true");
     wrap.lang = lang === "zh" ? "zh-Hans" : "en";
     const figs = [];
-    if (!metas) {
-      figs.push(plainFigure(opts, lang));
+    if (!parts) {
+      figs.push(plainFigure(opts, lang, first.svg));
     } else {
-      if (opts.chart === "overview") wrap.append.apply(wrap, overviewHead(metas.shift()));
-      metas.forEach((m) => {
+      if (parts[0]) wrap.append.apply(wrap, overviewHead(parts[0].index));
+      parts.slice(1).forEach((m) => {
         figs.push(figureOf(opts, m, theme));
       });
     }
@@ -69,7 +63,7 @@ export function showFirst(element, opts, shell) {
         if (wrap.isConnected) performance.mark("ni-first-pixels");
       });
     });
-    if (metas) {
+    if (parts) {
       // The figure has its final size: the reservation can go.
       element.style.minHeight = "";
       element.style.removeProperty("--ni-reserved");
@@ -78,18 +72,13 @@ export function showFirst(element, opts, shell) {
   });
 }
 
-function json(url) {
-  return fetchText(url).then((r) => parseJson(r.text, url));
-}
-
-/** An index and where its renderings are. */
-function index(url, name) {
-  return json(url).then((m) => {
-    if (!m || !m.first || !Array.isArray(m.first.sizes) || !m.first.sizes.length || typeof m.first.svg !== "string") {
-      throw new Error(url + " is not a first-pixels index (no first.sizes or first.svg)");
+/** An index, checked to be one. */
+function checked(p) {
+  return p.then((m) => {
+    const f = m.index && m.index.first;
+    if (!f || !Array.isArray(f.sizes) || !f.sizes.length || typeof f.svg !== "string") {
+      throw new Error(m.url + " is not a first-pixels index (no first.sizes or first.svg)");
     }
-    m.url = url;
-    m.name = name || "custom";
     return m;
   });
 }
@@ -106,10 +95,11 @@ function overviewHead(o) {
 }
 
 /** The live figure's elements (view.js), with the picture in the canvas's place. */
-function figureOf(opts, m, theme) {
+function figureOf(opts, part, theme) {
+  const m = part.index;
   const ui = m.ui;
   const node = el("figure", "ni-chart");
-  node.setAttribute("data-chart", opts.chart === "overview" ? m.name : opts.chart);
+  node.setAttribute("data-chart", opts.chart === "overview" ? part.name : opts.chart);
   const head = el("div", "ni-head");
   head.append(el(opts.chart === "overview" ? "h3" : "h2", "ni-title", m.title), el("p", "ni-subtitle", m.subtitle));
   const plot = el("div", "ni-plot");
@@ -125,14 +115,14 @@ function figureOf(opts, m, theme) {
     b.setAttribute("aria-disabled", "true");
     tools.append(b);
   });
-  const table = el("div", "ni-table-wrap ni-sr");
-  if (m.table) table.append(dataTable(m.table));
   const cap = el("figcaption", "ni-caption");
   cap.append(el("span", "ni-summary", m.summary));
   (m.credits || []).forEach((line) => {
     cap.append(el("span", null, line));
   });
-  node.append(head, plot, tools, table, cap);
+  // (The data table comes with the interactive chart; until then the picture's alt text is
+  // the title and summary.)
+  node.append(head, plot, tools, cap);
   const themes = m.first.themes || ["light"];
   const t = themes.indexOf(theme) >= 0 ? theme : themes[0];
   return {
@@ -146,7 +136,7 @@ function figureOf(opts, m, theme) {
       for (let i = 0; i < sizes.length; i++) if (sizes[i][0] <= w) pick = sizes[i];
       img.width = pick[0];
       img.height = pick[1];
-      img.src = new URL(m.first.svg.replace("{theme}", t).replace("{width}", String(pick[0])), m.url).href;
+      img.src = new URL(m.first.svg.replace("{theme}", t).replace("{width}", String(pick[0])), part.url).href;
       return pick;
     },
   };
@@ -158,13 +148,13 @@ function embeddable(opts) {
 }
 
 /** A newsroom's single SVG: in the plot's place, never wider than the container. */
-function plainFigure(opts, lang) {
+function plainFigure(opts, lang, url) {
   const node = el("figure", "ni-chart");
   node.setAttribute("data-chart", opts.chart);
   const plot = el("div", "ni-plot");
   const img = el("img", "ni-first-img");
   img.alt = lang === "zh" ? "正在加载互动图表…" : "Loading the interactive graphic…";
-  img.src = new URL(opts.static, document.baseURI).href;
+  img.src = url;
   plot.append(img);
   node.append(plot);
   return { node: node, name: opts.chart, fit: () => null };
