@@ -28,7 +28,7 @@ import { wasmBreakdown } from './lib/wasm-size.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { startCpuShare } from './lib/cpu-share.mjs';
 import { interleave } from './lib/stats.mjs';
-import { summarizeBars, addAboveBaseline, ratios, summarizeScaling, targets, firstPixelTargets, columnsTargets, vlTargets } from './lib/summarize.mjs';
+import { summarizeBars, addAboveBaseline, ratios, summarizeScaling, allTargets } from './lib/summarize.mjs';
 import { traceLoad } from './lib/trace.mjs';
 import { writeResults } from './lib/report.mjs';
 
@@ -108,10 +108,7 @@ if (changed.length) res.widgetChanged = changed.map((f) => `${f.file} now ${f.sh
 res.widgetAfter = widgetAfter;
 res.wasm = wasmBreakdown();
 
-res.targets = res.bars && res.scaling && res.queries ? targets(res) : [];
-if (res.bars) res.targets.push(...firstPixelTargets(res));
-res.targets.push(...columnsTargets(res));
-res.targets.push(...vlTargets(res));
+res.targets = allTargets(res);
 res.notes.push(
   'Time to first draw and CPU are for a page load with an empty cache over loopback: no network latency or bandwidth. On a real connection the bytes column and the number of requests in sequence weigh more.',
   "Pointer latency is bounded below by the wait for the next frame (up to 16.7 ms at 60 Hz), so it mostly shows whether a library's handler pushes work past the frame; CPU per move is the finer measure of each library's own work, and the baseline page (harness, no library) is the floor of both.",
