@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What `make bench` needs, each step skipped when already there: the repository's own setup
 # (Chromium, playwright-core in the root node_modules), a build of the widget in www/pkg, and the
-# bench's own dev dependencies (chart.js, uplot, echarts, vega, vega-lite, vega-embed) from
+# bench's own dev dependencies (chart.js, uplot, echarts, vega, vega-lite, vega-embed, arquero,
+# d3-dsv, papaparse) from
 # bench/package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
