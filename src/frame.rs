@@ -69,12 +69,7 @@ impl Frame {
             return Err(too_big(text.len()));
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let header_line = text.lines().next().unwrap_or("");
-        let delimiter = [b',', b';', b'\t']
-            .into_iter()
-            .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
-            .unwrap_or(b',');
-        let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter(text)).build();
         let mut input = text.as_bytes();
         let mut records: Vec<Vec<String>> = Vec::new();
         let mut field = vec![0u8; 1024];
@@ -338,6 +333,13 @@ impl<'de> Deserialize<'de> for CellIn {
         }
         d.deserialize_any(CellVisitor)
     }
+}
+
+/// The CSV delimiter of `text`: comma, semicolon or tab, whichever its first line (the header)
+/// has most of; on a tie the later in that list (so a header with none reads as one column).
+pub fn delimiter(text: &str) -> u8 {
+    let header_line = text.lines().next().unwrap_or("");
+    [b',', b';', b'\t'].into_iter().max_by_key(|d| header_line.bytes().filter(|b| b == d).count()).unwrap_or(b',')
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

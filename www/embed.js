@@ -202,7 +202,7 @@
   }
 
   /**
-   * <news-infographic chart="..." src="..." spec="..." lang="..." theme="..." lazy="false">:
+   * <news-infographic chart="..." src="..." spec="..." lang="..." theme="..." static="..." lazy="false">:
    * the script tag's behaviour as an element (the attributes are the tag's without "data-").
    * Attributes set or changed after creation (React and Vue set them after createElement)
    * remount it once per task, keeping its place; removing it from the page destroys the widget

@@ -70,6 +70,13 @@ declare namespace NewsInfographic {
      * wasm; the arrays can be reused.
      */
     columns?: { x: ArrayLike<number>; y: ArrayLike<number> };
+    /**
+     * First pixels, shown in the chart's place until the interactive chart is ready: the URL of
+     * an index written by `render --vega-lite SPEC --static-dir DIR` (or `--custom ...
+     * --static-dir DIR`), ending in .json, or of a single SVG written by `render`. Preset charts
+     * on the shipped dataset use their static/ files without it. README "First pixels".
+     */
+    static?: string;
   }
 
   interface DestroyOptions {

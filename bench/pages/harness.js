@@ -18,6 +18,7 @@
  *                               after every rAF callback of that frame, the library's included,
  *                               and after that frame's style, layout and paint).
  *   __bench.pointerSamples      those times in ms.
+ *   __bench.timeIt(f, reps)     { times, out }: f() run reps times (the query pages).
  *   __bench.waitSamples(n)      resolves once n samples exist (or after 2 s without them).
  *
  * Each page also defines window.__sweep() -> {x0, x1, y} (viewport px: a horizontal line across
@@ -90,6 +91,18 @@
         },
       };
     });
+  };
+
+  /** Runs f() `reps` times: { times: [ms per run], out: the last result }. */
+  b.timeIt = function (f, reps) {
+    var times = [];
+    var out;
+    for (var r = 0; r < reps; r++) {
+      var t = performance.now();
+      out = f();
+      times.push(performance.now() - t);
+    }
+    return { times: times, out: out };
   };
 
   /** Minimal CSV reader for the peers' line pages: "x,y" rows after a header. */

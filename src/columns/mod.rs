@@ -103,11 +103,7 @@ impl Table {
     /// (counted from 1 after the header) and the column.
     pub fn from_csv(text: &str) -> Result<Table, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let header_line = text.lines().next().unwrap_or("");
-        let delimiter = [b',', b';', b'\t']
-            .into_iter()
-            .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
-            .unwrap_or(b',');
+        let delimiter = crate::frame::delimiter(text);
         // Pass 1: the header, the row count and each column's type.
         let mut names: Vec<String> = Vec::new();
         let mut seen: Vec<Seen> = Vec::new();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { setUp, repo } from './harness.mjs';
+import { setUp, repo, recordShifts } from './harness.mjs';
 
 const RENDER = process.env.NI_RENDER || path.join(repo, 'target/export/render');
 const OUT = path.join(repo, 'tests/output/first');
@@ -35,17 +35,7 @@ async function heldBack(width) {
     wasmServed = true;
     await route.continue();
   });
-  await context.addInitScript(() => {
-    window.__cls = 0;
-    window.__shifts = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) {
-        if (e.hadRecentInput) continue;
-        window.__cls += e.value;
-        for (const s of e.sources || []) window.__shifts.push(`${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(context);
   const page = await context.newPage();
   const log = { errors: [], warnings: [] };
   page.on('console', (m) => {

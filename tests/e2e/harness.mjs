@@ -63,6 +63,24 @@ export async function openPage(env, urlPath, { width = 1280, height = 900, ...ct
 }
 
 /**
+ * Records layout shifts in every page of `context` from the start of its load: window.__cls
+ * (the score, shifts without recent input) and window.__shifts (each moved box, before -> after).
+ */
+export async function recordShifts(context) {
+  await context.addInitScript(() => {
+    window.__cls = 0;
+    window.__shifts = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__cls += e.value;
+        for (const s of e.sources || []) window.__shifts.push(`${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/**
  * Widgets far below the fold wait (data-state="lazy") until the reader scrolls near them:
  * scrolls each into view in turn until none waits, then back to the top.
  */

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, openPage, widgetsSettled, canvasStats, repo, wakeLazy } from './harness.mjs';
+import { setUp, openPage, widgetsSettled, canvasStats, repo, wakeLazy, recordShifts } from './harness.mjs';
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
@@ -351,17 +351,7 @@ test('no layout shift while the widget loads: on screen or below it, with a late
         await route.continue();
       });
     }
-    await context.addInitScript(() => {
-      window.__cls = 0;
-      window.__shifts = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) {
-          if (e.hadRecentInput) continue;
-          window.__cls += e.value;
-          for (const s of e.sources || []) window.__shifts.push(`${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await recordShifts(context);
     const page = await context.newPage();
     await page.goto(env.origin + '/www/');
     if (scroll) await page.evaluate(() => document.querySelector('.news-infographic').scrollIntoView());
