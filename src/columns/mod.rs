@@ -4,9 +4,10 @@
 //! timestamps (ms since 1970 UTC). JSON rows are read by [`json`]. A missing or empty cell is "not reported": `NaN` in number
 //! and date columns, [`MISSING`] in text columns; it is never read as zero. CSV is parsed with
 //! csv-core straight into the columns (a first pass reads each column's type, a second fills
-//! it), with no row objects in between. The queries ([`query`]) work on row indices, so a
-//! filter, a group-by and a sort over the same table copy no rows.
+//! it), with no row objects in between. The queries ([`query`], [`group`]) work on row
+//! selections, so a filter, a group-by and a sort over the same table copy no rows.
 
+pub mod group;
 pub mod json;
 pub mod query;
 

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::columns::query::{self, Agg, Key, Op, Sel, Value};
+use crate::columns::group::{self, Agg, Key};
+use crate::columns::query::{self, Op, Sel, Value};
 use crate::columns::{Column, Table};
 use crate::error::Error;
 
@@ -105,7 +106,7 @@ impl Selection {
     /// numbers or null (no reported value in the group), `rows` and `reported` Uint32Arrays.
     #[wasm_bindgen(js_name = groupBy)]
     pub fn group_by(&self, key: &str, value: Option<String>, agg: &str) -> Result<JsValue, JsError> {
-        let groups = query::group_by(&self.t, self.sel(), key, value.as_deref(), Agg::parse(agg)?)?;
+        let groups = group::group_by(&self.t, self.sel(), key, value.as_deref(), Agg::parse(agg)?)?;
         let keys = Array::new();
         let values = Array::new();
         let rows = Uint32Array::new_with_length(groups.len() as u32);
