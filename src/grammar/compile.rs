@@ -54,6 +54,7 @@ pub(crate) struct Acc {
     pub item_records: Vec<usize>,
     pub counts: Vec<(MarkType, usize)>,
     pub unit_labels: Vec<std::ops::Range<usize>>,
+    pub unit_plots: Vec<Rect>,
 }
 
 impl Acc {
@@ -65,6 +66,7 @@ impl Acc {
             item_records: Vec::new(),
             counts: Vec::new(),
             unit_labels: Vec::new(),
+            unit_plots: Vec::new(),
         }
     }
 
@@ -77,6 +79,7 @@ impl Acc {
             item_records: self.item_records,
             dropped: self.dropped,
             unit_labels: self.unit_labels,
+            unit_plots: self.unit_plots,
             views: Vec::new(),
         }
     }
@@ -100,6 +103,9 @@ pub struct Compiled {
     /// For each unit (layer), the range of `layout.labels` its marks wrote (for passes that
     /// place one layer's labels, like the shorthand's slope labels).
     pub unit_labels: Vec<std::ops::Range<usize>>,
+    /// For each unit, beside [`Compiled::unit_labels`], the plot area it drew in (a facet's
+    /// panel, a concatenated view's plot), for passes that keep labels inside it.
+    pub unit_plots: Vec<Rect>,
     /// In a concatenation, each view's scales with the prefix Vega-Lite names them by
     /// (`concat_0`); `scales` then holds only the shared ones.
     pub views: Vec<(String, Scales)>,
@@ -404,13 +410,14 @@ impl Chart {
             let first_label = acc.layout.labels.len();
             let ctx =
                 Ctx { unit: u, flowed: f, scales: sc, plot, theme, loc, accent, source: self.spec.source.as_deref() };
-            let mut count = 0;
+            let (mut count, mut overlay) = (0, 0);
             let mut out = Out {
                 layout: &mut acc.layout,
                 dropped: &mut acc.dropped,
                 records: &mut acc.records,
                 item_records: &mut acc.item_records,
                 count: &mut count,
+                overlay: &mut overlay,
             };
             match u.mark.ty {
                 MarkType::Bar => mark::bar::draw(&ctx, &mut out)?,
@@ -425,22 +432,25 @@ impl Chart {
                 MarkType::Trail => mark::trail::draw(&ctx, &mut out)?,
             }
             acc.unit_labels.push(first_label..acc.layout.labels.len());
-            match acc.counts.iter_mut().find(|(m, _)| *m == u.mark.ty) {
-                Some(c) => c.1 += count,
-                None => acc.counts.push((u.mark.ty, count)),
+            acc.unit_plots.push(plot);
+            // An area's `line` and a line's `point` overlay are marks of their own in Vega.
+            let over = match u.mark.ty {
+                MarkType::Area => Some(MarkType::Line),
+                MarkType::Line => Some(MarkType::Point),
+                _ => None,
+            };
+            let extra = over.filter(|_| overlay > 0).map(|m| (m, overlay));
+            for (ty, n) in std::iter::once((u.mark.ty, count)).chain(extra) {
+                match acc.counts.iter_mut().find(|(m, _)| *m == ty) {
+                    Some(c) => c.1 += n,
+                    None => acc.counts.push((ty, n)),
+                }
             }
             if layered {
                 // Layers show different fields: each record says which layer's mark it is.
                 let word = crate::grammar::words::pick(loc, "Mark", "标记");
                 for r in &mut acc.records[first_record..] {
                     r.insert(0, (word.to_string(), Value::str(u.mark.ty.name())));
-                }
-            }
-            if u.mark.ty == MarkType::Line && u.mark.flag("point").ok().flatten() == Some(true) {
-                let n = f.table.rows.iter().filter(|r| crate::grammar::mark::line::point_at(&ctx, r).is_some()).count();
-                match acc.counts.iter_mut().find(|(m, _)| *m == MarkType::Point) {
-                    Some(c) => c.1 += n,
-                    None => acc.counts.push((MarkType::Point, n)),
                 }
             }
         }

@@ -283,6 +283,7 @@ pub fn layout(
         let records_before = out.records.len();
         l.append(&c.layout, x, y + h);
         out.unit_labels.extend(c.unit_labels.iter().map(|r| r.start + labels_before..r.end + labels_before));
+        out.unit_plots.extend(c.unit_plots.iter().map(|r| Rect::new(r.x + x, r.y + y + h, r.w, r.h)));
         out.item_records.extend(c.item_records.iter().map(|k| k + records_before));
         out.records.extend(c.records);
         out.dropped += c.dropped;

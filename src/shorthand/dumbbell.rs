@@ -53,22 +53,37 @@ pub fn check(spec: &Spec, f: &Frame) -> Result<(), Error> {
     Ok(())
 }
 
+/// The two colour values, in the order the chart shows them: the smaller of two numbers
+/// first (2021 before 2023), else the first seen in the data. Read from all the data, so every
+/// panel of small multiples pairs the same two, even one with rows for only one of them.
+pub fn ends(spec: &Spec, f: &Frame) -> [String; 2] {
+    let mut seen: Vec<String> = Vec::new();
+    if let Some(c) = spec.color.as_deref().and_then(|c| f.column(c)) {
+        for row in &f.rows {
+            let t = row[c].text();
+            if row[c] != Cell::Missing && !seen.contains(&t) {
+                seen.push(t);
+            }
+        }
+    }
+    seen.resize(2, String::new());
+    let num = |t: &str| t.parse::<f64>().ok();
+    if let (Some(a), Some(b)) = (num(&seen[0]), num(&seen[1])) {
+        if b < a {
+            seen.swap(0, 1);
+        }
+    }
+    [seen[0].clone(), seen[1].clone()]
+}
+
 /// The pairs, from the series (x values in the spec's order; `y-*` sorts by the second value).
 pub fn pairs(cx: &Ctx) -> Result<Pairs, Error> {
     let Some(sr) = cx.series else { return Err(Error::Invalid { path: "spec".into(), message: "no series".into() }) };
-    let mut g = [0usize, 1];
-    let num = |t: &str| t.parse::<f64>().ok();
-    if let (Some(a), Some(b)) = (num(&sr.groups[0]), num(&sr.groups[1])) {
-        if b < a {
-            g = [1, 0];
-        }
-    }
-    let mut rows: Vec<(String, [Option<f64>; 2])> = sr
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(c, name)| (name.clone(), [sr.values[g[0]][c], sr.values[g[1]][c]]))
-        .collect();
+    let ends = ends(cx.spec, cx.whole);
+    let g = ends.clone().map(|e| sr.groups.iter().position(|x| *x == e));
+    let value = |g: Option<usize>, c: usize| g.and_then(|g| sr.values[g][c]);
+    let mut rows: Vec<(String, [Option<f64>; 2])> =
+        sr.categories.iter().enumerate().map(|(c, name)| (name.clone(), [value(g[0], c), value(g[1], c)])).collect();
     // The series is in the spec's x order already; y sorts go by the second value.
     match cx.spec.sort {
         Sort::YAscending => crate::order::sort_by(&mut rows, |a, b| {
@@ -79,7 +94,7 @@ pub fn pairs(cx: &Ctx) -> Result<Pairs, Error> {
         }),
         Sort::X | Sort::Data => {}
     }
-    Ok(Pairs { ends: [sr.groups[g[0]].clone(), sr.groups[g[1]].clone()], rows })
+    Ok(Pairs { ends, rows })
 }
 
 /// The change from the first value to the second, as written beside the pair.
@@ -232,23 +247,28 @@ fn view(cx: &Ctx) -> Result<View, Error> {
 /// Keeps the change labels (the last layer's, `range` into `layout.labels`) inside the chart:
 /// one that would run past the right edge goes to the left of its pair instead, 10 px before
 /// its nearer end (found from the pair's values through the x scale), or, with no room there,
-/// against the right edge.
-pub fn fit_labels(cx: &Ctx, c: &mut crate::grammar::Compiled, range: std::ops::Range<usize>) {
+/// against the right edge. `plot` is the plot area the labels' layer drew in (a panel's, for
+/// small multiples) and `right` the edge they must stay left of.
+pub fn fit_labels(
+    cx: &Ctx,
+    c: &mut crate::grammar::Compiled,
+    range: std::ops::Range<usize>,
+    plot: crate::layout::Rect,
+    right: f64,
+) {
     let Ok(p) = pairs(cx) else { return };
     let (Some(xs), Some(ys)) =
         (c.scales.get(crate::grammar::encoding::Channel::X), c.scales.get(crate::grammar::encoding::Channel::Y))
     else {
         return;
     };
-    let plot = c.layout.plot;
-    let width = c.layout.width;
     let band = ys.scale.bandwidth() / 2.0;
     // The other labels (axes, legend) the change labels must keep clear of.
     let others: Vec<crate::layout::Rect> =
         c.layout.labels.iter().enumerate().filter(|(i, _)| !range.contains(i)).map(|(_, l)| l.bbox()).collect();
     for l in &mut c.layout.labels[range] {
         let b = l.bbox();
-        if b.right() <= width - 2.0 && !others.iter().any(|o| o.intersects(&b)) {
+        if b.right() <= right - 2.0 && !others.iter().any(|o| o.intersects(&b)) {
             continue;
         }
         let row = p.rows.iter().find(|(name, _)| {

@@ -13,6 +13,7 @@ pub mod dumbbell;
 mod histogram;
 mod lines;
 pub mod multiples;
+pub mod panels;
 pub mod pie;
 pub mod place;
 mod scatter;
@@ -29,8 +30,10 @@ use crate::spec::{Aggregate, Mark, Spec};
 pub struct Ctx<'a> {
     /// The spec.
     pub spec: &'a Spec,
-    /// The data.
+    /// The data (for a panel of small multiples, that panel's rows).
     pub frame: &'a Frame,
+    /// All the data, across the panels of small multiples (else the same as `frame`).
+    pub whole: &'a Frame,
     /// The rows aggregated per x and colour, for kinds that aggregate.
     pub series: Option<&'a Series>,
 }
@@ -189,8 +192,12 @@ pub fn colour_and_highlight(spec: &Spec, enc: &mut Vec<(&str, Json)>) {
 /// The chart as a Vega-Lite spec with its data inline.
 pub fn to_vega_lite(spec: &Spec, frame: &Frame) -> Result<Json, Error> {
     let series = if spec.kind.aggregates() { Some(crate::series::build(spec, frame)?) } else { None };
-    let cx = Ctx { spec, frame, series: series.as_ref() };
-    let mut body = (kind(spec.kind).view)(&cx)?;
+    let cx = Ctx { spec, frame, whole: frame, series: series.as_ref() };
+    let view = kind(spec.kind).view;
+    let mut body = match &spec.facet {
+        Some(facet) if multiples::own_data(spec.kind) => panels::merge(&cx, facet, view)?,
+        _ => view(&cx)?,
+    };
     annotate::add(&cx, &mut body)?;
     let body = multiples::wrap(&cx, body)?;
     let mut top = vec![("$schema".to_string(), s("https://vega.github.io/schema/vega-lite/v5.json"))];

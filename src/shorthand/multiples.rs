@@ -14,6 +14,12 @@ use crate::spec::{Mark, Spec};
 /// Most panels.
 pub const MAX_PANELS: usize = 24;
 
+/// The kinds whose layers carry their own data: their views are written per panel and merged
+/// ([`super::panels`]).
+pub fn own_data(m: Mark) -> bool {
+    matches!(m, Mark::Dumbbell | Mark::Arrow | Mark::Slope | Mark::Pie | Mark::Donut | Mark::Waffle)
+}
+
 /// Checks the facet column and that the kind can be split.
 pub fn check(spec: &Spec, f: &Frame) -> Result<(), Error> {
     let Some(name) = &spec.facet else {
@@ -31,10 +37,13 @@ pub fn check(spec: &Spec, f: &Frame) -> Result<(), Error> {
             message: format!("\"{name}\" is not a column of the data (columns: {})", f.columns.join(", ")),
         });
     };
-    if matches!(spec.kind, Mark::Dumbbell | Mark::Arrow | Mark::Slope | Mark::Pie | Mark::Donut | Mark::Waffle) {
+    if own_data(spec.kind) && (name == &spec.x || spec.color.as_ref() == Some(name)) {
         return Err(Error::Invalid {
             path: "spec.facet".into(),
-            message: format!("small multiples of a {} chart are not supported yet", spec.kind.name()),
+            message: format!(
+                "`{name}` is already a part of each {} chart: split the panels by another column",
+                spec.kind.name()
+            ),
         });
     }
     let mut seen: Vec<String> = Vec::new();
@@ -98,7 +107,7 @@ mod tests {
         assert!(e.contains("`spec.columns`"), "{e}");
         let e = try_chart(csv, r#"{"kind": "slope", "x": "year", "y": "v", "color": "sector", "facet": "sector"}"#)
             .unwrap_err();
-        assert!(e.contains("`spec.facet`: small multiples of a slope chart"), "{e}");
+        assert!(e.contains("`spec.facet`: `sector` is already a part of each slope chart"), "{e}");
         let e = try_chart(csv, r#"{"kind": "column", "x": "year", "y": "v", "facet": "sector", "annotations": [{"type": "line", "value": 1}]}"#).unwrap_err();
         assert!(e.contains("`spec.annotations`"), "{e}");
     }

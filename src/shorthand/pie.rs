@@ -107,6 +107,9 @@ pub fn slices(names: &[String], totals: &[f64], other_below: f64, other: &str) -
     out
 }
 
+/// A pie's panel (width and height, px) in small multiples; narrower, the panels wrap.
+pub const PANEL: f64 = 230.0;
+
 fn view(cx: &Ctx) -> Result<View, Error> {
     let spec = cx.spec;
     let Some(sr) = cx.series else { return Err(Error::Invalid { path: "spec".into(), message: "no series".into() }) };
@@ -165,23 +168,27 @@ fn view(cx: &Ctx) -> Result<View, Error> {
     if list.iter().any(|sl| !sl.members.is_empty()) {
         tooltip.push(obj(vec![("field", s("holds")), ("type", s("nominal"))]));
     }
+    // In small multiples each panel has its own theta scale (Vega-Lite's default in a facet),
+    // so each pie is a whole of its own panel's values.
     let theta = obj(vec![("field", super::field(&spec.y)), ("type", s("quantitative")), ("stack", Json::Bool(true))]);
     let donut = spec.kind == Mark::Donut;
+    // A panel of small multiples is a fixed square, a little smaller than a single pie.
+    let scale = if spec.facet.is_some() { PANEL / 260.0 } else { 1.0 };
     let arc = obj(vec![
         ("type", s("arc")),
-        ("innerRadius", Json::Num(if donut { 60.0 } else { 0.0 })),
-        ("outerRadius", Json::Num(120.0)),
+        ("innerRadius", Json::Num(if donut { 60.0 * scale } else { 0.0 })),
+        ("outerRadius", Json::Num(120.0 * scale)),
         ("stroke", s("#ffffff")),
         ("strokeWidth", Json::Num(1.0)),
     ]);
     let label = obj(vec![
         ("type", s("text")),
-        ("radius", Json::Num(if donut { 90.0 } else { 78.0 })),
+        ("radius", Json::Num(if donut { 90.0 } else { 78.0 } * scale)),
         ("fill", s("#ffffff")),
         ("fontWeight", s("bold")),
         ("fontSize", Json::Num(13.0)),
     ]);
-    Ok(members(vec![
+    let mut view = members(vec![
         ("data", values(rows)),
         (
             "encoding",
@@ -203,7 +210,12 @@ fn view(cx: &Ctx) -> Result<View, Error> {
                 ]),
             ]),
         ),
-    ]))
+    ]);
+    if spec.facet.is_some() {
+        view.push(("width".into(), Json::Num(PANEL)));
+        view.push(("height".into(), Json::Num(PANEL)));
+    }
+    Ok(view)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -9,11 +9,14 @@ use super::{field, highlight, members, obj, s, values, Ctx, Kind, View};
 use crate::error::Error;
 use crate::format::num;
 use crate::grammar::Json;
-use crate::layout::{Anchor, Label, Layout};
+use crate::layout::{Anchor, Label, Layout, Rect};
 use crate::spec::Mark;
 
 /// The slope kind.
 pub const KIND: Kind = Kind { marks: &[Mark::Slope], check, view };
+
+/// A panel's width in small multiples: narrower, the panels wrap to fewer columns.
+pub const PANEL_WIDTH: f64 = 260.0;
 
 /// The layers holding the left and the right labels.
 pub const LABEL_LAYERS: [usize; 2] = [2, 3];
@@ -42,12 +45,15 @@ fn view(cx: &Ctx) -> Result<View, Error> {
             }
         }
     }
+    let orient = if spec.facet.is_some() { "bottom" } else { "top" };
     let x = obj(vec![
         ("field", field(&end)),
         ("type", s("ordinal")),
         ("sort", Json::Arr(p.ends.iter().map(|e| s(e)).collect())),
         ("scale", obj(vec![("type", s("point")), ("padding", Json::Num(1.1))])),
-        ("axis", obj(vec![("orient", s("top")), ("title", Json::Null), ("grid", Json::Bool(false))])),
+        // Above the plot, where the eye starts; under it for small multiples, whose panels carry
+        // their headers above.
+        ("axis", obj(vec![("orient", s(orient)), ("title", Json::Null), ("grid", Json::Bool(false))])),
     ]);
     let y =
         obj(vec![("field", field(&spec.y)), ("type", s("quantitative")), ("title", s(&spec.y)), ("axis", Json::Null)]);
@@ -79,7 +85,7 @@ fn view(cx: &Ctx) -> Result<View, Error> {
         ])
     };
     let [left, right] = labels;
-    Ok(members(vec![
+    let mut view = members(vec![
         ("data", values(long)),
         (
             "layer",
@@ -96,7 +102,12 @@ fn view(cx: &Ctx) -> Result<View, Error> {
                 label(1, right),
             ]),
         ),
-    ]))
+    ]);
+    if spec.facet.is_some() {
+        // Small multiples: a panel has room for its labels on both sides, or the panels wrap.
+        view.push(("width".into(), Json::Num(PANEL_WIDTH)));
+    }
+    Ok(view)
 }
 
 /// Spreads the labels at `idx` apart vertically: in their order by height, each at least
@@ -145,10 +156,9 @@ pub fn spread(wanted: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
 }
 
 /// Places the labels of the slope's two label layers (`ranges` into `layout.labels`): spread
-/// apart, and shortened with "…" where they would run past the chart's edges.
-pub fn dodge(layout: &mut Layout, ranges: &[std::ops::Range<usize>]) {
-    let width = layout.width;
-    let plot = layout.plot;
+/// apart, and shortened with "…" where they would run past `edges` (left, right: the chart's,
+/// or a panel's for small multiples). `plot` is the plot area they drew in.
+pub fn dodge(layout: &mut Layout, ranges: &[std::ops::Range<usize>], plot: Rect, edges: (f64, f64)) {
     for r in ranges {
         let labels: &mut [Label] = &mut layout.labels[r.clone()];
         if labels.is_empty() {
@@ -161,11 +171,23 @@ pub fn dodge(layout: &mut Layout, ranges: &[std::ops::Range<usize>]) {
         for (l, y) in labels.iter_mut().zip(spread(&wanted, gap, top, bottom)) {
             l.y = y;
             let room = match l.anchor {
-                Anchor::End => l.x - 4.0,
-                Anchor::Start => width - l.x - 4.0,
-                Anchor::Middle => width,
+                Anchor::End => l.x - edges.0 - 4.0,
+                Anchor::Start => edges.1 - l.x - 4.0,
+                Anchor::Middle => edges.1 - edges.0,
             };
-            shorten(l, room);
+            // A left label is "name value": its name is shortened, never its number.
+            match (l.anchor, l.text.rsplit_once(' ')) {
+                (Anchor::End, Some((name, value))) => {
+                    let value = format!(" {value}");
+                    let mut probe = l.clone();
+                    probe.text = value.clone();
+                    let mut head = l.clone();
+                    head.text = name.to_string();
+                    shorten(&mut head, room - probe.bbox().w);
+                    l.text = head.text + &value;
+                }
+                _ => shorten(l, room),
+            }
         }
     }
 }

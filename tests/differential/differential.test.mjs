@@ -61,10 +61,33 @@ function writePresetSpecs() {
   return out;
 }
 
+/**
+ * The newsroom kinds are shorthand specs the Rust core writes as Vega-Lite (their numbers,
+ * shares and changes computed in Rust, inline): `render --custom SPEC --rows CSV --spec` writes
+ * each gallery chart (www/data/gallery/NAME.spec.json with NAME.csv) into
+ * tests/output/differential/kind-NAME.vl.json, and Vega checks it like any other spec.
+ */
+function writeKindSpecs() {
+  const gallery = join(REPO, 'www', 'data', 'gallery');
+  const dir = join(REPO, 'tests', 'output', 'differential');
+  mkdirSync(dir, { recursive: true });
+  const out = [];
+  for (const f of readdirSync(gallery).filter((f) => f.endsWith('.spec.json')).sort()) {
+    const name = f.replace(/\.spec\.json$/, '');
+    const file = join(dir, `kind-${name}.vl.json`);
+    const args = ['--custom', join(gallery, f), '--rows', join(gallery, `${name}.csv`), '--spec', '--out', file];
+    const r = spawnSync(BIN, args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${BIN} --custom ${f} --spec failed: ${r.error ?? r.stderr}`);
+    out.push(file);
+  }
+  return out;
+}
+
 const specPaths = [
   ...readdirSync(SPEC_DIR).filter((f) => f.endsWith('.vl.json')).sort().map((f) => join(SPEC_DIR, f)),
   ...writeBigSpecs(),
   ...(existsSync(BIN) ? writePresetSpecs() : []),
+  ...(existsSync(BIN) ? writeKindSpecs() : []),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@
 // data    The rows of the dataset that the FIRST Vega-Lite mark (depth first) reads, i.e.
 //         view.data(from.data) after all transforms; a facet name is resolved to the dataset the
 //         facet group splits. In a faceted spec (a top-level "cell" group), whose cells read
-//         datasets of their own, the rows are instead the data of the first mark's items over
+//         datasets of their own (a group named or styled "cell"), the rows are instead the data of the first mark's items over
 //         every cell (one row per bar, point, or point of a line). Rows are plain JSON objects with keys sorted; Date values become
 //         epoch milliseconds; NaN and +-Infinity become null (as JSON.stringify does); the rows are
 //         sorted by their JSON text so that row order does not matter.
@@ -160,7 +160,9 @@ export async function reference(vlSpec) {
     countItems(view.scenegraph().root, typeByName, marks);
 
     let data = [];
-    const faceted = (vg.marks ?? []).some((m) => m.type === 'group' && m.from?.facet && [].concat(m.style ?? []).includes('cell'));
+    // The cell group is styled "cell", or "view" when it holds only arcs (no x/y), and named "cell".
+    const faceted = (vg.marks ?? []).some((m) => m.type === 'group' && m.from?.facet
+      && (m.name === 'cell' || [].concat(m.style ?? []).includes('cell')));
     if (faceted && vlMarks.length > 0) {
       // A facet's cells read datasets local to each cell: the rows are the first mark's items'
       // data, gathered over every cell.

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { setUp, openPage, widgetsSettled, canvasStats, repo, screenshots } from './harness.mjs';
 
 const KINDS = ['column', 'diverging-column', 'stacked-column', 'bar', 'area', 'stacked-area', 'scatter', 'bubble',
-  'histogram', 'pie', 'donut', 'dumbbell', 'arrow', 'slope', 'waffle', 'small-multiples'];
+  'histogram', 'pie', 'donut', 'dumbbell', 'arrow', 'slope', 'waffle', 'small-multiples',
+  'small-multiples-donut'];
 let env;
 before(async () => { env = await setUp({ root: repo }); });
 after(async () => { await env?.close(); });
@@ -103,5 +104,33 @@ test('small multiples: one panel per scope; the keyboard steps on into the secon
   assert.equal(rows.length, 5, `a header and four rows: ${rows.join(' | ')}`);
   assert.match(rows[0], /scope/);
   assert.ok(rows.some((r) => /First in China only/.test(r) && /38/.test(r)), rows.join(' | '));
+  assert.deepEqual(log.errors, []);
+});
+
+test('small multiples of donuts: each year a whole of its own; the keyboard and the table say which year', async () => {
+  const { page, log } = await openPage(env, '/www/examples/gallery.html', { width: 1280 });
+  await widgetsSettled(page);
+  const h = host(page, 'small-multiples-donut');
+  const canvas = h.locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  const live = h.locator('[aria-live]').first();
+  // 2021: 33 of 37 first in China only (89 %), the largest slice first.
+  await page.keyboard.press('Home');
+  await page.waitForFunction((el) => /2021/.test(el.textContent), await live.elementHandle());
+  assert.match(await live.textContent(), /First in China only/);
+  assert.match(await live.textContent(), /\b89\b/);
+  await page.keyboard.press('End');
+  await page.waitForFunction((el) => /2023/.test(el.textContent), await live.elementHandle());
+  // 2023: 15 of 53 first in the world: 28 %.
+  assert.match(await live.textContent(), /First in the world/);
+  assert.match(await live.textContent(), /\b28\b/);
+  await h.getByRole('button', { name: /table/i }).first().click();
+  const rows = await h.evaluate((x) => [...x.shadowRoot.querySelectorAll('table tr')]
+    .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
+  // One row per year and scope, the year first: the numbers the donuts are made of.
+  assert.deepEqual(rows[0], ['year', 'scope', 'products']);
+  assert.deepEqual(rows.slice(1).map((r) => r.join(' ')).sort(),
+    ['2021 First in China only 33', '2021 First in the world 4', '2023 First in China only 38', '2023 First in the world 15']);
   assert.deepEqual(log.errors, []);
 });

@@ -103,14 +103,15 @@ fn panel_scales(
     ext: Extent,
     pal: &[crate::theme::Rgb],
 ) -> Result<Scales, Error> {
-    if !(f.independent_x.0 || f.independent_y.0)
+    let theta = f.independent_theta && shared.get(Channel::Theta).is_some();
+    if !(f.independent_x.0 || f.independent_y.0 || theta)
         || chart.units[p.units.clone()].iter().all(|(_, fl)| fl.table.rows.is_empty())
     {
         return Ok(shared.clone());
     }
     let own = scales::resolve(&chart.units[p.units.clone()], ext, pal)?;
     let mut out = shared.clone();
-    for (flag, ch) in [(f.independent_x.0, Channel::X), (f.independent_y.0, Channel::Y)] {
+    for (flag, ch) in [(f.independent_x.0, Channel::X), (f.independent_y.0, Channel::Y), (theta, Channel::Theta)] {
         if let (true, Some(r)) = (flag, own.get(ch)) {
             out.list.retain(|x| x.channel != ch);
             out.list.push(r.clone());
@@ -209,8 +210,13 @@ pub fn layout(
             let axes = if f.independent_y.1 { cols as f64 * yth } else { yth };
             ((inner - axes - (cols - 1) as f64 * f.spacing) / cols as f64).floor()
         };
+        // Narrower than their own width (or the least readable one), panels wrap instead.
+        let min_w = match chart.spec.width {
+            Size::Px(w) => w.max(MIN_PANEL_WIDTH),
+            _ => MIN_PANEL_WIDTH,
+        };
         let mut cols = natural_cols;
-        while cols > 1 && panel_w(cols) < MIN_PANEL_WIDTH {
+        while cols > 1 && panel_w(cols) < min_w {
             cols -= 1;
         }
         let avail = panel_w(cols).max(40.0);

@@ -79,6 +79,9 @@ pub struct Facet {
     pub independent_x: (bool, bool),
     /// The same for y.
     pub independent_y: (bool, bool),
+    /// Each panel its own theta scale: Vega-Lite's default in a facet (each pie a whole),
+    /// unless `resolve.scale.theta` is `"shared"`.
+    pub independent_theta: bool,
     /// How many of the root view's transforms run before the split (the facet's own).
     pub at: usize,
 }
@@ -154,6 +157,7 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
         spacing: 20.0,
         independent_x: (false, false),
         independent_y: (false, false),
+        independent_theta: true,
         at: 0,
     };
     if let Some(fj) = json.get("facet") {
@@ -259,6 +263,7 @@ fn resolve_into(f: &mut Facet, r: Option<&Json>, root: &Path) -> Result<(), Erro
                     ("axis", "x") => &mut f.independent_x.1,
                     ("scale", "y") => &mut f.independent_y.0,
                     ("axis", "y") => &mut f.independent_y.1,
+                    ("scale", "theta") => &mut f.independent_theta,
                     _ if !independent => continue,
                     _ => return Err(Error::unsupported(&p, "\"independent\" is not supported yet here", "shared")),
                 };

@@ -83,6 +83,9 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
         }
         if drew {
             *out.count += 1;
+            if line_on_top {
+                *out.overlay += 1;
+            }
         }
     }
     Ok(())

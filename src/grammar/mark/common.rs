@@ -43,6 +43,9 @@ pub struct Out<'a> {
     pub item_records: &'a mut Vec<usize>,
     /// Marks drawn, counted as Vega-Lite counts them (a line per series, a bar per bar).
     pub count: &'a mut usize,
+    /// Marks of an overlay, counted as Vega-Lite counts them: an area's `line` (one per
+    /// series), a line's `point`s (one per point).
+    pub overlay: &'a mut usize,
 }
 
 /// A row as an expression datum.

@@ -218,6 +218,7 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
                 out.layout.shapes.push(filled(Geom::Line(path), None, Some(stroke), width, dash.clone()));
             }
             if points {
+                *out.overlay += r.len();
                 for p in r {
                     out.layout.shapes.push(filled(
                         Geom::Circle { x: p.0, y: p.1, r: 3.0 },

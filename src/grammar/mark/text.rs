@@ -58,6 +58,8 @@ pub fn draw(ctx: &Ctx, out: &mut Out) -> Result<(), Error> {
             None => ctx.prop_text("text").unwrap_or_default(),
         };
         if text.is_empty() {
+            // Nothing to draw, but a mark all the same (Vega draws an empty text item).
+            *out.count += 1;
             continue;
         }
         let size = ctx.number(Channel::Size, row, "fontSize").unwrap_or(11.0).clamp(4.0, 80.0);

@@ -1,7 +1,10 @@
 //! A chart of a newsroom's own data: the checked spec, the frame and the aggregated series,
 //! with the words around the chart (title, summary, source) and its data table. It is drawn by
 //! the grammar engine: the shorthand spec is written as the Vega-Lite spec it stands for
-//! ([`crate::shorthand`]) and laid out like any other Vega-Lite chart.
+//! ([`crate::shorthand`]) and laid out like any other Vega-Lite chart. Small multiples' own
+//! passes (labels, table and summary per panel) are in `panels.rs`.
+
+mod panels;
 
 use crate::data::Lang;
 use crate::error::Error;
@@ -62,25 +65,41 @@ impl Custom {
         theme: &crate::theme::Theme,
     ) -> Result<(crate::grammar::Compiled, Vec<String>), Error> {
         let mut c = self.grammar.layout(width, crate::chart::locale(lang), theme)?;
-        let cx = crate::shorthand::Ctx { spec: &self.spec, frame: &self.frame, series: self.series.as_ref() };
+        let cx = crate::shorthand::Ctx {
+            spec: &self.spec,
+            frame: &self.frame,
+            whole: &self.frame,
+            series: self.series.as_ref(),
+        };
+        match &self.spec.facet {
+            Some(facet) if crate::shorthand::multiples::own_data(self.spec.kind) => self.panel_labels(&mut c, facet),
+            _ => self.kind_labels(&cx, &mut c),
+        }
+        let moved = crate::shorthand::place::place(&cx, &mut c, theme);
+        Ok((c, moved))
+    }
+
+    /// The kind's label passes on a single chart (slope labels spread apart, dumbbell change
+    /// labels kept inside).
+    fn kind_labels(&self, cx: &crate::shorthand::Ctx, c: &mut crate::grammar::Compiled) {
+        let whole = crate::layout::Rect::new(0.0, 0.0, c.layout.width, c.layout.height);
+        let plot = c.layout.plot;
         if self.spec.kind == Mark::Slope {
-            let below = crate::shorthand::annotate::layers_below(&cx);
+            let below = crate::shorthand::annotate::layers_below(cx);
             let ranges: Vec<_> = crate::shorthand::slope::LABEL_LAYERS
                 .iter()
                 .filter_map(|&i| c.unit_labels.get(i + below).cloned())
                 .collect();
-            crate::shorthand::slope::dodge(&mut c.layout, &ranges);
+            crate::shorthand::slope::dodge(&mut c.layout, &ranges, plot, (whole.x, whole.right()));
         }
         if matches!(self.spec.kind, Mark::Dumbbell | Mark::Arrow) {
             // The change labels are the kind's last layer.
-            let below = crate::shorthand::annotate::layers_below(&cx);
+            let below = crate::shorthand::annotate::layers_below(cx);
             let heads = c.unit_labels.len().saturating_sub(below) - self.kind_lines();
             if let Some(r) = c.unit_labels.get(below + heads.saturating_sub(1)).cloned() {
-                crate::shorthand::dumbbell::fit_labels(&cx, &mut c, r);
+                crate::shorthand::dumbbell::fit_labels(cx, c, r, plot, whole.right());
             }
         }
-        let moved = crate::shorthand::place::place(&cx, &mut c, theme);
-        Ok((c, moved))
     }
 
     /// How many layers the annotations add over the kind's own (reference lines).
@@ -119,39 +138,6 @@ impl Custom {
             return crate::grammar::summary::summary(&self.grammar, crate::chart::locale(lang));
         };
         self.series_summary(s, lang)
-    }
-
-    /// "2 panels by scope. First in the world: highest ...": each panel's series built from its
-    /// own rows, as the panel draws them.
-    fn panel_summaries(&self, facet: &str, lang: Lang) -> String {
-        let Some(i) = self.frame.column(facet) else { return String::new() };
-        let mut values: Vec<String> = Vec::new();
-        for r in &self.frame.rows {
-            let t = r[i].text();
-            if !values.contains(&t) {
-                values.push(t);
-            }
-        }
-        let mut out = match lang {
-            Lang::En => format!("{} panels, one per {facet}.", values.len()),
-            Lang::Zh => format!("共{}个分图，按{facet}划分。", values.len()),
-        };
-        let mut spec = self.spec.clone();
-        spec.facet = None;
-        for v in &values {
-            let rows = self.frame.rows.iter().filter(|r| r[i].text() == *v).cloned().collect();
-            let frame = Frame { columns: self.frame.columns.clone(), rows };
-            if let Ok(s) = build(&spec, &frame) {
-                let one = self.series_summary(&s, lang);
-                if !one.is_empty() {
-                    out += &match lang {
-                        Lang::En => format!(" {v}: {one}"),
-                        Lang::Zh => format!("{v}：{one}"),
-                    };
-                }
-            }
-        }
-        out
     }
 
     fn series_summary(&self, s: &Series, lang: Lang) -> String {
@@ -249,6 +235,11 @@ impl Custom {
 
     /// The data as the chart shows it.
     pub fn table(&self, lang: Lang) -> Table {
+        if let Some(facet) =
+            self.spec.facet.as_deref().filter(|_| crate::shorthand::multiples::own_data(self.spec.kind))
+        {
+            return self.panel_table(facet, lang);
+        }
         // Small multiples: the grammar's rows, one per mark, the panel's value first.
         let series = self.series.as_ref().filter(|_| self.spec.facet.is_none());
         let Some(s) = series else {
