@@ -355,10 +355,10 @@ for (const engine of ENGINES) {
           const h = s.querySelector('.news-infographic');
           return { id: s.id, state: h.getAttribute('data-state'), alert: h.shadowRoot.querySelector('[role="alert"]')?.textContent || '' };
         })`);
-        assert.equal(kinds.length, 16);
+        assert.equal(kinds.length, 17);
         for (const k of kinds) assert.equal(k.state, 'ready', `${k.id}: ${k.state} ${k.alert}`);
         const stats = await tab.eval(PAINTED);
-        assert.equal(stats.length, 16);
+        assert.equal(stats.length, 17);
         stats.forEach((st, i) => assert.ok(st.painted > 1500, `${kinds[i].id}: ${st.painted} painted pixels`));
         const scrollW = await tab.eval('return document.documentElement.scrollWidth');
         assert.ok(scrollW <= width, `no horizontal scrolling: ${scrollW}`);
