@@ -71,10 +71,13 @@ impl Custom {
             whole: &self.frame,
             series: self.series.as_ref(),
         };
-        match &self.spec.facet {
-            Some(facet) if crate::shorthand::multiples::own_data(self.spec.kind) => self.panel_labels(&mut c, facet),
-            _ => self.kind_labels(&cx, &mut c),
+        if let Some(facet) = &self.spec.facet {
+            if crate::shorthand::multiples::own_data(self.spec.kind) || !self.spec.annotations.is_empty() {
+                let moved = self.panel_labels(&mut c, facet, theme);
+                return Ok((c, moved));
+            }
         }
+        self.kind_labels(&cx, &mut c);
         let moved = crate::shorthand::place::place(&cx, &mut c, theme);
         Ok((c, moved))
     }
@@ -103,7 +106,7 @@ impl Custom {
     }
 
     /// How many layers the annotations add over the kind's own (reference lines).
-    fn kind_lines(&self) -> usize {
+    pub(super) fn kind_lines(&self) -> usize {
         let list = crate::shorthand::annotate::read(&self.spec.annotations).unwrap_or_default();
         list.iter().filter(|a| matches!(a, crate::shorthand::annotate::Annotation::Line { .. })).count()
     }

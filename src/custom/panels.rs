@@ -11,38 +11,84 @@ use crate::table::Table;
 
 impl Custom {
     /// The same passes per panel of small multiples, each with the panel's own rows and plot
-    /// area (labels kept clear of the next panel).
-    pub(super) fn panel_labels(&self, c: &mut crate::grammar::Compiled, facet: &str) {
-        let Some(col) = self.frame.column(facet) else { return };
+    /// area (labels kept clear of the next panel), then the annotations placed panel by panel
+    /// (lines and ranges in each, a note in its own panel). Returns the notes that found no
+    /// clear spot.
+    pub(super) fn panel_labels(
+        &self,
+        c: &mut crate::grammar::Compiled,
+        facet: &str,
+        theme: &crate::theme::Theme,
+    ) -> Vec<String> {
+        let mut moved = Vec::new();
+        let Some(col) = self.frame.column(facet) else { return moved };
         let per = self.grammar.panels.first().map(|p| p.units.len()).unwrap_or(0);
         if per == 0 {
-            return;
+            return moved;
         }
         let plots: Vec<crate::layout::Rect> = c.unit_plots.iter().step_by(per).copied().collect();
-        for (i, (_, rows)) in crate::shorthand::panels::split(&self.frame, col).iter().enumerate() {
+        let split = crate::shorthand::panels::split(&self.frame, col);
+        let homes = self.note_panels(&split);
+        for (i, (_, rows)) in split.iter().enumerate() {
             let series = build(&self.spec, rows).ok();
             let cx =
                 crate::shorthand::Ctx { spec: &self.spec, frame: rows, whole: &self.frame, series: series.as_ref() };
             let base = i * per;
-            let Some(plot) = plots.get(i).copied() else { return };
+            let Some(plot) = plots.get(i).copied() else { break };
             // Between the panels beside it in its row (or the chart's edges).
             let row = plots.iter().filter(|o| (o.y - plot.y).abs() < 1.0);
             let left = row.clone().filter(|o| o.right() <= plot.x).map(|o| o.right() + 4.0).fold(0.0, f64::max);
             let right = row.filter(|o| o.x >= plot.right()).map(|o| o.x - 4.0).fold(c.layout.width, f64::min);
-            let edges = (left, right);
+            let below = crate::shorthand::annotate::layers_below(&cx);
             if self.spec.kind == Mark::Slope {
                 let ranges: Vec<_> = crate::shorthand::slope::LABEL_LAYERS
                     .iter()
-                    .filter_map(|&k| c.unit_labels.get(base + k).cloned())
+                    .filter_map(|&k| c.unit_labels.get(base + below + k).cloned())
                     .collect();
-                crate::shorthand::slope::dodge(&mut c.layout, &ranges, plot, edges);
+                crate::shorthand::slope::dodge(&mut c.layout, &ranges, plot, (left, right));
             }
             if matches!(self.spec.kind, Mark::Dumbbell | Mark::Arrow) {
-                if let Some(r) = c.unit_labels.get(base + per - 1).cloned() {
-                    crate::shorthand::dumbbell::fit_labels(&cx, c, r, plot, edges.1);
+                // The change labels: the kind's last layer, under the annotations' lines.
+                let label = (base + per).checked_sub(1 + self.kind_lines());
+                if let Some(r) = label.and_then(|k| c.unit_labels.get(k)).cloned() {
+                    crate::shorthand::dumbbell::fit_labels(&cx, c, r, plot, right);
                 }
             }
+            let bounds = crate::layout::Rect::new(left.max(2.0), plot.y - 2.0, right - left.max(2.0), plot.h + 4.0);
+            let keep = |k: usize| homes.get(k).copied().flatten().is_none_or(|home| home == i);
+            moved.extend(crate::shorthand::place::place_in(&cx, c, theme, plot, bounds, &keep));
         }
+        moved
+    }
+
+    /// For each annotation, the panel a note goes in (the one its `panel` names, else the first
+    /// whose rows have its x value); `None` for lines and ranges, which go in every panel.
+    fn note_panels(&self, split: &[(crate::grammar::Json, Frame)]) -> Vec<Option<usize>> {
+        use crate::shorthand::annotate::{read, Annotation, Pos};
+        let name = |v: &crate::grammar::Json| match v {
+            crate::grammar::Json::Str(t) => t.clone(),
+            crate::grammar::Json::Num(n) => crate::format::exact(*n),
+            other => other.to_text(),
+        };
+        let x = self.frame.column(&self.spec.x);
+        read(&self.spec.annotations)
+            .unwrap_or_default()
+            .iter()
+            .map(|a| match a {
+                Annotation::Note { panel: Some(p), .. } => {
+                    Some(split.iter().position(|(v, _)| name(v) == *p).unwrap_or(0))
+                }
+                Annotation::Note { x: at, .. } => {
+                    let want = match at {
+                        Pos::Num(n) => crate::format::exact(*n),
+                        Pos::Text(t) => t.clone(),
+                    };
+                    let has = |f: &Frame| x.is_some_and(|x| f.rows.iter().any(|r| r[x].text() == want));
+                    Some(split.iter().position(|(_, f)| has(f)).unwrap_or(0))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// Small multiples of the kinds that compute their own numbers: each panel's values as the

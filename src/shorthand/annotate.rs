@@ -3,6 +3,10 @@
 //! `median` of the values shown; a shaded, labelled **range** of values. `axis` is `"y"` (the y
 //! column's axis, the default) or `"x"` (the x column's), whichever way the kind draws them.
 //!
+//! On small multiples, lines and ranges are drawn in every panel (a `mean` or `median` being
+//! that panel's) and a note in one: the panel its `panel` names, else the first that has its
+//! x value.
+//!
 //! This file reads and checks them and adds the grammar layers of lines and ranges on a value
 //! axis (so the axis reaches them); [`super::place`] places every label after layout.
 
@@ -42,6 +46,9 @@ pub enum Annotation {
         y: Option<f64>,
         /// The note.
         text: String,
+        /// In small multiples, the panel (the facet column's value) it belongs to; without it,
+        /// the first panel that has its x value.
+        panel: Option<String>,
     },
     /// A reference line.
     Line {
@@ -92,7 +99,7 @@ pub fn read(list: &[Json]) -> Result<Vec<Annotation>, Error> {
         };
         let ty = text("type", true)?.unwrap_or_default();
         let known: &[&str] = match ty.as_str() {
-            "note" => &["type", "x", "y", "text"],
+            "note" => &["type", "x", "y", "text", "panel"],
             "line" => &["type", "axis", "value", "label"],
             "range" => &["type", "axis", "from", "to", "label"],
             _ => return Err(bad("type", &format!("\"{ty}\" is not note, line or range"))),
@@ -109,6 +116,12 @@ pub fn read(list: &[Json]) -> Result<Vec<Annotation>, Error> {
                     Some(_) => return Err(bad("y", "is not a number")),
                 },
                 text: text("text", true)?.unwrap_or_default(),
+                panel: match get("panel") {
+                    Some(Json::Num(n)) => Some(crate::format::exact(*n)),
+                    Some(Json::Str(t)) => Some(t.clone()),
+                    None | Some(Json::Null) => None,
+                    Some(_) => return Err(bad("panel", "is not a number or text")),
+                },
             },
             "line" => Annotation::Line {
                 axis: text("axis", false)?,

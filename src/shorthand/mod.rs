@@ -194,11 +194,19 @@ pub fn to_vega_lite(spec: &Spec, frame: &Frame) -> Result<Json, Error> {
     let series = if spec.kind.aggregates() { Some(crate::series::build(spec, frame)?) } else { None };
     let cx = Ctx { spec, frame, whole: frame, series: series.as_ref() };
     let view = kind(spec.kind).view;
-    let mut body = match &spec.facet {
-        Some(facet) if multiples::own_data(spec.kind) => panels::merge(&cx, facet, view)?,
-        _ => view(&cx)?,
+    let annotated = |cx: &Ctx| -> Result<View, Error> {
+        let mut body = view(cx)?;
+        annotate::add(cx, &mut body)?;
+        Ok(body)
     };
-    annotate::add(&cx, &mut body)?;
+    // Small multiples whose layers carry data of their own (the kind's, or the annotations')
+    // are written per panel and merged; the others split one view's data.
+    let body = match &spec.facet {
+        Some(facet) if multiples::own_data(spec.kind) || !spec.annotations.is_empty() => {
+            panels::merge(&cx, facet, &annotated)?
+        }
+        _ => annotated(&cx)?,
+    };
     let body = multiples::wrap(&cx, body)?;
     let mut top = vec![("$schema".to_string(), s("https://vega.github.io/schema/vega-lite/v5.json"))];
     if !spec.title.is_empty() || !spec.subtitle.is_empty() {

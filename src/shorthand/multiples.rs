@@ -2,8 +2,8 @@
 //! order the values first appear), in panels that share their scales, `columns` to a row
 //! (default 3) and fewer on a narrow screen. The view is wrapped as Vega-Lite's `facet`
 //! operator with `columns` wrapping, and the grammar's facet layout draws it. Kinds whose layers
-//! carry their own data (dumbbell, arrow, slope, pie, donut, waffle), and annotations (layers
-//! with their own data too), cannot be split that way yet and are refused with the path.
+//! carry their own data (dumbbell, arrow, slope, pie, donut, waffle), and any kind with
+//! annotations, are written per panel and merged first ([`super::panels`]).
 
 use super::{field, obj, s, Ctx, View};
 use crate::error::Error;
@@ -23,6 +23,14 @@ pub fn own_data(m: Mark) -> bool {
 /// Checks the facet column and that the kind can be split.
 pub fn check(spec: &Spec, f: &Frame) -> Result<(), Error> {
     let Some(name) = &spec.facet else {
+        for (k, a) in super::annotate::read(&spec.annotations)?.iter().enumerate() {
+            if let super::annotate::Annotation::Note { panel: Some(_), .. } = a {
+                return Err(Error::Invalid {
+                    path: format!("spec.annotations[{k}].panel"),
+                    message: "names a panel of small multiples: name a `facet` column too".into(),
+                });
+            }
+        }
         if spec.columns.is_some() {
             return Err(Error::Invalid {
                 path: "spec.columns".into(),
@@ -70,11 +78,16 @@ pub fn check(spec: &Spec, f: &Frame) -> Result<(), Error> {
             return Err(Error::Invalid { path: "spec.columns".into(), message: format!("{c} is not from 1 to 12") });
         }
     }
-    if !spec.annotations.is_empty() {
-        return Err(Error::Invalid {
-            path: "spec.annotations".into(),
-            message: "annotations on small multiples are not supported yet: drop `facet` or the annotations".into(),
-        });
+    // A note's panel must be one of them.
+    for (k, a) in super::annotate::read(&spec.annotations)?.iter().enumerate() {
+        if let super::annotate::Annotation::Note { panel: Some(p), .. } = a {
+            if !seen.contains(p) {
+                return Err(Error::Invalid {
+                    path: format!("spec.annotations[{k}].panel"),
+                    message: format!("\"{p}\" is not a value of `{name}` (panels: {})", seen.join(", ")),
+                });
+            }
+        }
     }
     Ok(())
 }
@@ -108,8 +121,10 @@ mod tests {
         let e = try_chart(csv, r#"{"kind": "slope", "x": "year", "y": "v", "color": "sector", "facet": "sector"}"#)
             .unwrap_err();
         assert!(e.contains("`spec.facet`: `sector` is already a part of each slope chart"), "{e}");
-        let e = try_chart(csv, r#"{"kind": "column", "x": "year", "y": "v", "facet": "sector", "annotations": [{"type": "line", "value": 1}]}"#).unwrap_err();
-        assert!(e.contains("`spec.annotations`"), "{e}");
+        let e = try_chart(csv, r#"{"kind": "column", "x": "year", "y": "v", "facet": "sector", "annotations": [{"type": "note", "x": 2020, "text": "t", "panel": "zinc"}]}"#).unwrap_err();
+        assert!(e.contains("`spec.annotations[0].panel`: \"zinc\" is not a value of `sector` (panels: a, b)"), "{e}");
+        let e = try_chart(csv, r#"{"kind": "column", "x": "year", "y": "v", "annotations": [{"type": "note", "x": 2020, "text": "t", "panel": "a"}]}"#).unwrap_err();
+        assert!(e.contains("`spec.annotations[0].panel`: names a panel"), "{e}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Small multiples of the kinds whose layers carry their own data (dumbbell, arrow, slope,
-//! pie, donut, waffle): the numbers those kinds show (changes, shares, "Other", squares) belong
+//! pie, donut, waffle), and of any kind with annotations (their lines' data, a panel's mean
+//! among them): the numbers those kinds show (changes, shares, "Other", squares) belong
 //! to one panel's rows, so the kind writes its view once per panel, from that panel's rows, and
 //! [`merge`] joins the views into one that Vega-Lite's `facet` operator can split again: every
 //! layer's rows in one inline dataset, each row tagged with its panel's value and its layer,
@@ -141,7 +142,7 @@ struct Merged {
 
 /// The kind's view written once per panel (each from its own rows) and merged into one view
 /// with every layer's rows tagged by panel and layer; the facet column's value is in each row.
-pub fn merge(cx: &Ctx, facet: &str, view: fn(&Ctx) -> Result<View, Error>) -> Result<View, Error> {
+pub fn merge(cx: &Ctx, facet: &str, view: &dyn Fn(&Ctx) -> Result<View, Error>) -> Result<View, Error> {
     let Some(col) = cx.frame.column(facet) else {
         return Err(Error::Invalid { path: "spec.facet".into(), message: format!("\"{facet}\" is not a column") });
     };
@@ -374,5 +375,68 @@ mod tests {
         let c = chart_of(csv, r#"{"kind": "donut", "x": "k", "y": "v", "facet": "layer"}"#);
         assert_eq!(super::layer_field(&c.frame), "_layer");
         assert_eq!(compiled(&c, 640.0).counts[0], (crate::grammar::mark::MarkType::Arc, 4));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod annotation_tests {
+    use crate::shorthand::tests::chart_of;
+
+    fn laid(c: &crate::custom::Custom, w: f64) -> (crate::grammar::Compiled, Vec<String>) {
+        c.compiled(w, crate::data::Lang::En, &crate::shorthand::tests::light()).unwrap()
+    }
+
+    const CSV: &str = "year,sector,v\n2021,steel,4\n2022,steel,8\n2021,paper,12\n2022,paper,20\n";
+
+    #[test]
+    fn lines_are_drawn_in_every_panel_with_its_own_mean_and_a_note_in_one() {
+        let spec = r#"{"kind": "column", "x": "year", "y": "v", "facet": "sector", "columns": 2, "annotations": [
+            {"type": "line", "value": "mean"},
+            {"type": "range", "from": 21, "to": 24, "label": "goal"},
+            {"type": "note", "x": 2022, "text": "Paper doubled", "panel": "paper"},
+            {"type": "note", "x": 2021, "text": "First year"}]}"#;
+        let c = chart_of(CSV, spec);
+        for w in [320.0, 375.0, 640.0, 1280.0, 2000.0] {
+            let (laid, moved) = laid(&c, w);
+            let texts: Vec<&str> = laid.layout.labels.iter().map(|l| l.text.as_str()).collect();
+            // steel: (4 + 8) / 2 = 6; paper: (12 + 20) / 2 = 16.
+            assert!(texts.contains(&"Mean: 6") && texts.contains(&"Mean: 16"), "{w}: {texts:?}");
+            let goals = texts.iter().filter(|t| **t == "goal").count() + moved.iter().filter(|m| *m == "goal").count();
+            assert_eq!(goals, 2, "a range in each panel at {w}: {texts:?} {moved:?}");
+            for note in ["Paper doubled", "First year"] {
+                let shown = texts.iter().filter(|t| t.starts_with(&note[..5])).count()
+                    + moved.iter().filter(|m| *m == note).count();
+                assert_eq!(shown, 1, "{note} once at {w}: {texts:?} {moved:?}");
+            }
+            crate::layout::assert_clean(&laid.layout, &format!("annotated panels at {w}"));
+        }
+        // The note named for paper is inside paper's panel (the second), the other in steel's.
+        let (laid, _) = laid(&c, 1280.0);
+        let per = c.grammar.panels[0].units.len();
+        let paper = laid.unit_plots[per];
+        let steel = laid.unit_plots[0];
+        let at = |t: &str| laid.layout.labels.iter().find(|l| l.text.starts_with(t)).map(|l| l.bbox()).unwrap();
+        let (a, b) = (at("Paper"), at("First"));
+        assert!(a.x >= paper.x - 4.5 && a.right() <= paper.right() + 4.5, "{a:?} in {paper:?}");
+        assert!(b.x >= steel.x - 4.5 && b.right() <= steel.right() + 4.5, "{b:?} in {steel:?}");
+        // The two means are two rule marks, one per panel, at each panel's own value.
+        let rules = laid.counts.iter().find(|(m, _)| *m == crate::grammar::mark::MarkType::Rule).map(|c| c.1);
+        assert_eq!(rules, Some(2));
+    }
+
+    #[test]
+    fn dumbbell_panels_keep_their_change_labels_under_a_reference_line() {
+        let csv = "city,scope,year,n\nA,x,2021,1\nA,x,2023,9\nA,y,2021,4\nA,y,2023,5\nB,x,2021,3\nB,x,2023,2\nB,y,2021,7\nB,y,2023,8\n";
+        let spec = r#"{"kind": "dumbbell", "x": "scope", "y": "n", "color": "year", "facet": "city",
+            "annotations": [{"type": "line", "value": 6, "label": "target"}]}"#;
+        let c = chart_of(csv, spec);
+        for w in [320.0, 640.0, 1280.0] {
+            let (laid, _) = laid(&c, w);
+            let texts: Vec<&str> = laid.layout.labels.iter().map(|l| l.text.as_str()).collect();
+            for want in ["+8", "+1", "-1", "target"] {
+                assert!(texts.contains(&want), "{want} at {w}: {texts:?}");
+            }
+            crate::layout::assert_clean(&laid.layout, &format!("dumbbell with a line at {w}"));
+        }
     }
 }

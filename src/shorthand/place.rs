@@ -13,9 +13,10 @@ use crate::layout::{wrap, Anchor, Geom, Label, Paint, Rect, Shape};
 use crate::spec::Mark;
 use crate::theme::Theme;
 
-/// A pixel on `channel` ("x" or "y") for value `v` (the middle of a band), if the scale has it.
-fn pixel(c: &Compiled, ch: &str, v: &Value) -> Option<f64> {
-    let (channel, origin) = if ch == "x" { (Channel::X, c.layout.plot.x) } else { (Channel::Y, c.layout.plot.y) };
+/// A pixel on `channel` ("x" or "y") for value `v` (the middle of a band) in the plot area
+/// `plot`, if the scale has it.
+fn pixel(c: &Compiled, plot: Rect, ch: &str, v: &Value) -> Option<f64> {
+    let (channel, origin) = if ch == "x" { (Channel::X, plot.x) } else { (Channel::Y, plot.y) };
     let r = c.scales.get(channel)?;
     let mut p = r.scale.map(v)?;
     if r.ty.is_discrete() {
@@ -63,25 +64,41 @@ fn clear(r: &Rect, bounds: &Rect, taken: &[Rect]) -> bool {
 /// Places every annotation's label (and a note's connector, a category range's shade) on the
 /// laid-out chart. Returns the notes that found no clear spot, for the lines under the chart.
 pub fn place(cx: &Ctx, c: &mut Compiled, theme: &Theme) -> Vec<String> {
+    let plot = c.layout.plot;
+    let bounds = Rect::new(2.0, plot.y - 2.0, c.layout.width - 4.0, plot.h + 4.0);
+    place_in(cx, c, theme, plot, bounds, &|_| true)
+}
+
+/// [`place`] in one plot area (a panel of small multiples, with its rows in `cx`), labels kept
+/// inside `bounds`, for the annotations `keep` lets through (by index).
+pub fn place_in(
+    cx: &Ctx,
+    c: &mut Compiled,
+    theme: &Theme,
+    plot: Rect,
+    bounds: Rect,
+    keep: &dyn Fn(usize) -> bool,
+) -> Vec<String> {
     let spec = cx.spec;
     let mut moved = Vec::new();
     if spec.annotations.is_empty() {
         return moved;
     }
     let size = 12.0;
-    let plot = c.layout.plot;
-    let bounds = Rect::new(2.0, plot.y - 2.0, c.layout.width - 4.0, plot.h + 4.0);
     let mut taken = obstacles(c);
     let ink = theme.text;
     let mut shades = Vec::new();
     let mut extra: Vec<Label> = Vec::new();
     let mut connectors: Vec<Shape> = Vec::new();
-    for a in &read(&spec.annotations).unwrap_or_default() {
+    for (i, a) in read(&spec.annotations).unwrap_or_default().iter().enumerate() {
+        if !keep(i) {
+            continue;
+        }
         match a {
             Annotation::Line { axis, value, label } => {
                 let ch = channel(spec.kind, axis.as_deref().unwrap_or("y"));
                 let Some((v, text)) = line_value(cx, value, label) else { continue };
-                let Some(p) = pixel(c, ch, &Value::Num(v)) else { continue };
+                let Some(p) = pixel(c, plot, ch, &Value::Num(v)) else { continue };
                 // Along the line: its ends first, then across the plot, above and below it.
                 let mut spots: Vec<(f64, f64, Anchor)> = Vec::new();
                 if ch == "y" {
@@ -104,7 +121,9 @@ pub fn place(cx: &Ctx, c: &mut Compiled, theme: &Theme) -> Vec<String> {
             Annotation::Range { axis, from, to, label } => {
                 let ax = axis.as_deref().unwrap_or("y");
                 let ch = channel(spec.kind, ax);
-                let (Some(p0), Some(p1)) = (pixel(c, ch, &from.value()), pixel(c, ch, &to.value())) else { continue };
+                let (Some(p0), Some(p1)) = (pixel(c, plot, ch, &from.value()), pixel(c, plot, ch, &to.value())) else {
+                    continue;
+                };
                 let (mut p0, mut p1) = (p0.min(p1), p0.max(p1));
                 let discrete =
                     c.scales.get(if ch == "x" { Channel::X } else { Channel::Y }).is_some_and(|r| r.ty.is_discrete());
@@ -146,15 +165,15 @@ pub fn place(cx: &Ctx, c: &mut Compiled, theme: &Theme) -> Vec<String> {
                 };
                 put_text(label, &spots, size, ink, bounds, &mut taken, &mut extra, &mut moved);
             }
-            Annotation::Note { x, y, text } => {
+            Annotation::Note { x, y, text, .. } => {
                 let cat_ch = channel(spec.kind, "x");
                 let val_ch = channel(spec.kind, "y");
-                let Some(px) = pixel(c, cat_ch, &x.value()) else {
+                let Some(px) = pixel(c, plot, cat_ch, &x.value()) else {
                     moved.push(text.clone());
                     continue;
                 };
                 let py = match y.or_else(|| value_at(cx, x)) {
-                    Some(v) => pixel(c, val_ch, &Value::Num(v)),
+                    Some(v) => pixel(c, plot, val_ch, &Value::Num(v)),
                     None => None,
                 };
                 let (ax, ay) = match (cat_ch, py) {
