@@ -20,6 +20,7 @@ echo "build: wasm-opt -Oz (npm binaryen $(node_modules/.bin/wasm-opt --version |
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-debug --strip-producers \
   -o www/pkg/news_infographic_bg.wasm www/pkg/news_infographic_bg.wasm
 
 # The generated JS glue is served as is: minify it (terser, npm dev dependency; ES module, so

@@ -28,6 +28,7 @@ echo "package: wasm-opt -Oz (npm binaryen $(node_modules/.bin/wasm-opt --version
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-debug --strip-producers \
   -o "$out/news_infographic_bg.wasm" "$out/news_infographic_bg.wasm"
 
 # embed.js loads pkg/news_infographic.js and pkg/news_infographic_bg.wasm relative to itself:

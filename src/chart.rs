@@ -189,6 +189,18 @@ pub enum ChartDef {
     VegaLite(Rc<crate::grammar::Chart>),
 }
 
+impl ChartDef {
+    /// A newsroom chart of CSV text: a plain line or dot chart of a large file as a number
+    /// series ([`crate::xy_csv`]), any other as a [`Custom`] chart of the rows.
+    pub fn from_csv(spec: crate::spec::Spec, text: &str) -> Result<ChartDef, Error> {
+        if let Some(xy) = crate::xy_csv::read(&spec, text) {
+            return Ok(ChartDef::Xy(Rc::new(xy?)));
+        }
+        let frame = crate::frame::Frame::from_csv(text)?;
+        Ok(ChartDef::Custom(Rc::new(Custom::new(spec, frame)?)))
+    }
+}
+
 /// The grammar's locale for an interface language.
 pub fn locale(lang: Lang) -> crate::grammar::format::Locale {
     match lang {

@@ -35,6 +35,7 @@ pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 pub mod xy;
+pub mod xy_csv;
 
 pub use chart::ChartKind;
 pub use data::{Dataset, Lang};

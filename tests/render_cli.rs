@@ -251,3 +251,27 @@ fn static_dir_writes_a_newsroom_charts_first_pixels() {
     fails(&["--vega-lite", spec, "--static-dir", "x", "--out", "y"], &["drop --out"]);
     fails(&["--vega-lite", spec, "--static-dir", "x", "--width", "500"], &["drop --width"]);
 }
+
+#[test]
+fn a_large_csv_line_chart_is_drawn_from_number_columns() {
+    // 150,000 rows: over the 100,000 rows of other charts, drawn as the widget draws it.
+    let dir = tmp("large-line");
+    let rows = dir.join("rows.csv");
+    let mut text = String::from("t,v\n");
+    for i in 0..150_000 {
+        text.push_str(&format!("{i},{}\n", (i * 37) % 500));
+    }
+    std::fs::write(&rows, text).unwrap();
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, r#"{"kind": "line", "x": "t", "y": "v", "title": "Large"}"#).unwrap();
+    let (s, r) = (spec.to_str().unwrap(), rows.to_str().unwrap());
+    let out = svg(&["--custom", s, "--rows", r, "--width", "640"]);
+    // The series, decimated to at most two points per pixel column of the plot.
+    let longest = out.split("points=\"").skip(1).map(|p| p.split('"').next().unwrap_or("").split(' ').count()).max();
+    assert!(longest.is_some_and(|n| (200..=1300).contains(&n)), "{longest:?}");
+    // No Vega-Lite spec for it (the data would have to be written inline), and a bar chart of
+    // the same file is over the frame's row limit.
+    fails(&["--custom", s, "--rows", r, "--spec"], &["drawn from number columns, without a Vega-Lite spec"]);
+    std::fs::write(&spec, r#"{"kind": "bar", "x": "t", "y": "v"}"#).unwrap();
+    fails(&["--custom", s, "--rows", r], &["more than 100000 rows"]);
+}

@@ -128,6 +128,16 @@ pub fn max_data_bytes() -> usize {
     crate::frame::MAX_BYTES
 }
 
+/// Largest CSV text the widget accepts for this chart spec, in bytes: more for a plain line or
+/// dot chart (read as number columns) than for others.
+#[wasm_bindgen(js_name = maxCsvBytes)]
+pub fn max_csv_bytes(spec: JsValue) -> usize {
+    match serde_wasm_bindgen::from_value::<Spec>(spec) {
+        Ok(s) => crate::xy_csv::max_bytes(&s),
+        Err(_) => crate::frame::MAX_BYTES,
+    }
+}
+
 /// Panics on purpose. Tests call it to check that a panic becomes an error for one widget
 /// and leaves the others working; it has no other use.
 #[wasm_bindgen(js_name = __panicForTests)]
@@ -149,15 +159,15 @@ pub fn custom_chart(
     install_panic_hook();
     let spec: Spec =
         serde_wasm_bindgen::from_value(spec).map_err(|e| Error::Parse { path: "spec".into(), message: de_msg(e) })?;
-    let frame = match csv {
-        Some(text) => Frame::from_csv(&text)?,
+    let def = match csv {
+        Some(text) => ChartDef::from_csv(spec, &text)?,
         None => {
             let data: JsonRows = serde_wasm_bindgen::from_value(rows)
                 .map_err(|e| Error::Parse { path: "data".into(), message: de_msg(e) })?;
-            Frame::from_rows(data.0)?
+            ChartDef::Custom(Rc::new(Custom::new(spec, Frame::from_rows(data.0)?)?))
         }
     };
-    Chart::new(ChartDef::Custom(Rc::new(Custom::new(spec, frame)?)), lang, theme)
+    Chart::new(def, lang, theme)
 }
 
 /// A line or dot chart of a large numeric series: `xs` and `ys` (Float64Arrays, or arrays of

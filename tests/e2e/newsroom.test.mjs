@@ -300,6 +300,48 @@ test('a million points as number columns: drawn, decimated, a table of the first
   await context.close();
 });
 
+test('a 500,000-row CSV line chart (over the 5 MB of other charts) is read as number columns; a bar chart of it is refused by size', async () => {
+  const { page, context, log } = await openPage(env, '/www/examples/custom-data.html', { width: 800 });
+  await widgetsSettled(page);
+  const r = await page.evaluate(async () => {
+    const lines = ['t,v'];
+    for (let i = 0; i < 500000; i++) lines.push(i % 5000 === 4 ? i + ',' : i + ',' + ((i * 7919) % 1000 - 400.25));
+    const csv = lines.join('\n') + '\n';
+    const holder = document.createElement('script');
+    holder.type = 'text/csv';
+    holder.id = 'big-csv';
+    holder.textContent = csv;
+    document.body.append(holder);
+    const mount = async (spec) => {
+      const el = document.createElement('div');
+      document.querySelector('main').prepend(el);
+      await window.NewsInfographic.mount(el, { chart: 'custom', spec, data: '#big-csv' }).ready.catch(() => {});
+      return el;
+    };
+    const line = await mount({ kind: 'line', x: 't', y: 'v', title: 'Big file' });
+    const bar = await mount({ kind: 'bar', x: 't', y: 'v' });
+    return {
+      bytes: csv.length,
+      state: line.getAttribute('data-state'),
+      summary: line.shadowRoot.querySelector('.ni-summary')?.textContent,
+      firstRow: [...line.shadowRoot.querySelector('tbody tr').children].map((c) => c.textContent),
+      canvas: line.shadowRoot.querySelector('canvas').width,
+      barState: bar.getAttribute('data-state'),
+      barAlert: bar.shadowRoot.querySelector('[role="alert"]')?.textContent,
+    };
+  });
+  assert.ok(r.bytes > 5 * 1024 * 1024, `over the 5 MiB frame limit: ${r.bytes}`);
+  assert.equal(r.state, 'ready');
+  // Every 5,000th row has no v: 100 of 500,000 not reported; the first point is (0, -400.25).
+  assert.match(r.summary, /^500000 points\. From -400\.25 at t = 0 .* 100 of 500000 values are not reported\.$/);
+  assert.deepEqual(r.firstRow, ['0', '-400.25']);
+  assert.ok(r.canvas > 0);
+  assert.equal(r.barState, 'error');
+  assert.match(r.barAlert, /the dataset #big-csv is \d+ bytes; the limit is 5242880 bytes/);
+  assert.equal(log.errors.length, 1, log.errors.join('\n'));
+  await context.close();
+});
+
 test('reader exports: CSV of what the chart shows, PNG at 2x, SVG, embed code', async () => {
   const { page, context } = await openPage(env, '/www/examples/champions-by-industry.html', { width: 800 });
   await widgetsSettled(page);

@@ -13,14 +13,18 @@
 // stable sorts through src/order.rs's one copy took 24.6 KB back (wasm 512.9 KB, widget
 // 541.2 KB measured); guard 545 KB. Fifth session: opt-level "z" instead of "s" (wasm 503.1 ->
 // 433.8 KB), then first pixels (first.js) and typed columns (+11 KB wasm): 476.5 KB measured;
-// guard 485 KB. Lower it whenever the widget shrinks (issue "a lighter core").
+// guard 485 KB. Sixth session, a fresh machine: the session's first commit measured 483.8 KB
+// here (wasm 451.3 KB gzip; 447.3 KB on the fifth session's machine); small multiples of the six
+// kinds with data of their own, annotations on panels and large CSV line charts read as number
+// columns took it to 488.6 KB, with wasm-opt now stripping debug info and producers (-1.1 KB);
+// guard 495 KB. Lower it whenever the widget shrinks (issue "a lighter core").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repo } from './harness.mjs';
 
-const GUARD_KB = 485;
+const GUARD_KB = 495;
 
 test(`widget bytes stay within ${GUARD_KB} KB gzip`, () => {
   const r = spawnSync(process.execPath, [path.join(repo, 'bench/size-budget.mjs'), String(GUARD_KB)], { encoding: 'utf8' });

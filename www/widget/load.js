@@ -8,9 +8,9 @@ import { NI } from "./dom.js";
 /** Over this many bytes a text is refused before it is parsed at all. */
 const FAR_OVER = 64 * 1024 * 1024;
 
-/** Refuses a dataset over the core's size limit, naming the limit. */
-export function checkSize(core, data, where) {
-  const limit = core.maxDataBytes();
+/** Refuses a dataset over the core's size limit (or `max`, when given), naming the limit. */
+export function checkSize(core, data, where, max) {
+  const limit = max === undefined ? core.maxDataBytes() : max;
   if (data.bytes > limit) throw new Error("the dataset " + where + " is " + data.bytes + " bytes; the limit is " + limit + " bytes");
 }
 

@@ -113,7 +113,8 @@ function loadSource(opts) {
   }
   if (!opts.data) throw new Error('data-chart="custom" needs a dataset in data-src (a URL or "#element-id")');
   return Promise.all([core(), loadData(opts.data), loadSpec(opts.spec)]).then((r) => {
-    checkSize(r[0], r[1], opts.data);
+    // A plain line or dot chart reads a larger CSV (as number columns) than other charts.
+    checkSize(r[0], r[1], opts.data, r[1].csv !== undefined ? r[0].maxCsvBytes(r[2]) : undefined);
     return { core: r[0], data: r[1], spec: r[2] };
   });
 }

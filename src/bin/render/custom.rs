@@ -33,18 +33,29 @@ pub enum Out {
 /// Reads the spec and rows, checks them and renders; errors are one line naming the file.
 pub fn render(spec: &Path, rows: &Path, o: &Opts) -> Result<Out, String> {
     let (s, frame) = read(spec, rows)?;
-    if o.spec_only {
-        s.check(&frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+    if let (true, Rows::Frame(frame)) = (o.spec_only, &frame) {
+        s.check(frame).map_err(|e| format!("{}: {e}", spec.display()))?;
         let json =
-            news_infographic::shorthand::to_vega_lite(&s, &frame).map_err(|e| format!("{}: {e}", spec.display()))?;
+            news_infographic::shorthand::to_vega_lite(&s, frame).map_err(|e| format!("{}: {e}", spec.display()))?;
         return Ok(Out::Json(json.to_text() + "\n"));
+    }
+    if o.spec_only {
+        return Err(format!(
+            "{}: over {} rows a line or dot chart is drawn from number columns, without a Vega-Lite spec",
+            rows.display(),
+            news_infographic::xy_csv::FROM_ROWS
+        ));
     }
     let def = chart(s, frame, spec)?;
     let layout = def.layout(o.width, o.lang, &Theme::get(o.theme)).map_err(|e| format!("{}: {e}", spec.display()))?;
     export::svg(&layout).map(Out::Svg).map_err(|e| format!("{}: {e}", spec.display()))
 }
 
-fn chart(s: Spec, frame: Frame, spec: &Path) -> Result<ChartDef, String> {
+fn chart(s: Spec, rows: Rows, spec: &Path) -> Result<ChartDef, String> {
+    let frame = match rows {
+        Rows::Frame(f) => f,
+        Rows::Xy(xy) => return Ok(ChartDef::Xy(std::rc::Rc::new(*xy))),
+    };
     let c = Custom::new(s, frame).map_err(|e| format!("{}: {e}", spec.display()))?;
     Ok(ChartDef::Custom(std::rc::Rc::new(c)))
 }
@@ -55,8 +66,9 @@ pub fn def(spec: &Path, rows: &Path) -> Result<ChartDef, String> {
     chart(s, frame, spec)
 }
 
-/// The spec and the rows, each checked as read.
-fn read(spec: &Path, rows: &Path) -> Result<(Spec, Frame), String> {
+/// The spec and the rows, each checked as read: JSON rows or CSV text (a large CSV line or dot
+/// chart is read as number columns, as in the widget).
+fn read(spec: &Path, rows: &Path) -> Result<(Spec, Rows), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()));
     let spec_text = read(spec)?;
     let s: Spec = serde_json::from_str(&spec_text).map_err(|e| format!("{}: invalid spec: {e}", spec.display()))?;
@@ -64,9 +76,19 @@ fn read(spec: &Path, rows: &Path) -> Result<(Spec, Frame), String> {
     let frame = if rows.extension().is_some_and(|e| e == "json") {
         let data: JsonRows = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", rows.display()))?;
         Frame::from_rows(data.0)
+    } else if let Some(xy) = news_infographic::xy_csv::read(&s, &text) {
+        return Ok((s, Rows::Xy(Box::new(xy.map_err(|e| format!("{}: {e}", rows.display()))?))));
     } else {
         Frame::from_csv(&text)
     }
     .map_err(|e| format!("{}: {e}", rows.display()))?;
-    Ok((s, frame))
+    Ok((s, Rows::Frame(frame)))
+}
+
+/// The data as read.
+enum Rows {
+    /// Rows of cells.
+    Frame(Frame),
+    /// A large line or dot chart's series.
+    Xy(Box<news_infographic::xy::Xy>),
 }
