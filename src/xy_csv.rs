@@ -4,7 +4,8 @@
 //! into `f64`) into an [`Xy`] series, the path number columns take, instead of a row-by-row
 //! [`crate::frame::Frame`] and the grammar's inline data. Such a file may be up to [`MAX_BYTES`]
 //! and [`MAX_ROWS`] rows (the frame's limits are 5 MiB and 100,000 rows); x and y must be
-//! numbers (x every row, y empty where not reported).
+//! numbers (x every row, y empty where not reported); a file within the frame's limits whose x
+//! or y is not numbers (dates, text) is read by the frame path as before.
 
 use crate::columns::{Column, Table};
 use crate::error::Error;
@@ -12,7 +13,7 @@ use crate::spec::{Aggregate, Mark, Spec};
 use crate::xy::Xy;
 
 /// Above this many data rows, a plain line or dot chart of CSV text is drawn as an [`Xy`].
-pub const FROM_ROWS: usize = 20_000;
+pub const FROM_ROWS: usize = 5_000;
 /// Largest CSV text such a chart reads (64 MiB).
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Most rows such a chart reads (as [`crate::xy::MAX_XY_POINTS`]).
@@ -57,7 +58,12 @@ pub fn read(spec: &Spec, text: &str) -> Option<Result<Xy, Error>> {
     if !big && text.bytes().filter(|&b| b == b'\n').take(FROM_ROWS + 2).count() <= FROM_ROWS + 1 {
         return None;
     }
-    Some(series(spec, text))
+    match series(spec, text) {
+        // x or y not numbers (dates, text), or not a column: the frame path reads the file (and
+        // names the problem), if it may.
+        Err(Error::Invalid { path, .. }) if !big && (path == "spec.x" || path == "spec.y") => None,
+        other => Some(other),
+    }
 }
 
 fn series(spec: &Spec, text: &str) -> Result<Xy, Error> {
@@ -199,10 +205,18 @@ mod tests {
     fn bad_large_files_are_refused_by_field_and_row() {
         let line = spec(r#"{"kind": "line", "x": "x", "y": "y"}"#);
         let n = FROM_ROWS + 10;
-        let e = read(&line, &csv(n, |i| if i == 500 { "500,lots".into() } else { format!("{i},{i}") }))
-            .unwrap()
-            .unwrap_err();
+        // Text in y: within the frame's limits the frame path reads it (and names the cell);
+        // over them, the error says why.
+        let texty = csv(n, |i| if i == 500 { "500,lots".into() } else { format!("{i},{i}") });
+        assert!(read(&line, &texty).is_none());
+        let mut big = texty.clone();
+        while big.len() <= crate::frame::MAX_BYTES {
+            big.push_str("1e9,1\n");
+        }
+        let e = read(&line, &big).unwrap().unwrap_err();
         assert!(e.to_string().contains("`spec.y`") && e.to_string().contains("`y` holds texts"), "{e}");
+        let dates = "x,y\n".to_string() + &(0..n).map(|i| format!("2020-01-01,{i}\n")).collect::<String>();
+        assert!(read(&line, &dates).is_none(), "dates in x: the frame path");
         let e = read(&line, &csv(n, |i| if i == 9 { ",3".into() } else { format!("{i},{i}") })).unwrap().unwrap_err();
         assert!(e.to_string().contains("row 10, field `x`: empty"), "{e}");
         let e = read(&line, &csv(n, |i| format!("{},{i}", n - i))).unwrap().unwrap_err();
@@ -211,7 +225,8 @@ mod tests {
         let e = read(&none, &csv(n, |i| format!("{},{i}", i.min(30)))).unwrap().unwrap_err();
         assert!(e.to_string().contains("rows 31 and 32, field `x`: the same x twice"), "{e}");
         let wrong = spec(r#"{"kind": "line", "x": "t", "y": "y"}"#);
-        let e = read(&wrong, &csv(n, |i| format!("{i},{i}"))).unwrap().unwrap_err();
+        assert!(read(&wrong, &csv(n, |i| format!("{i},{i}"))).is_none(), "the frame path names the column");
+        let e = read(&wrong, &big).unwrap().unwrap_err();
         assert!(e.to_string().contains("`spec.x`: \"t\" is not a column"), "{e}");
     }
 }
