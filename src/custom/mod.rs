@@ -144,7 +144,8 @@ impl Custom {
     }
 
     fn series_summary(&self, s: &Series, lang: Lang) -> String {
-        if self.spec.kind == Mark::Waffle {
+        // Parts of a whole: the whole and each part's share.
+        if matches!(self.spec.kind, Mark::Waffle | Mark::Pie | Mark::Donut) {
             return self.parts_summary(s, lang);
         }
         let n = s.categories.len();
@@ -203,7 +204,7 @@ impl Custom {
         out.trim().to_string()
     }
 
-    /// A whole and its parts (the waffle): "53 in all: First in the world 15 (28.3%), First in
+    /// A whole and its parts (waffle, pie, donut): "53 in all: First in the world 15 (28.3%), First in
     /// China only 38 (71.7%)."; parts not reported are said to be.
     fn parts_summary(&self, s: &Series, lang: Lang) -> String {
         let parts: Vec<(&String, Option<f64>)> =

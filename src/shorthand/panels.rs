@@ -277,6 +277,11 @@ mod tests {
             }
         }
         assert!((per_panel[0] / per_panel[1] - 1.0).abs() < 0.02, "whole pies in both panels: {per_panel:?}");
+        // The summary gives each panel's whole and shares.
+        assert_eq!(
+            c.summary(crate::data::Lang::En),
+            "2 panels, one per city. Binzhou: 53 in all: world 15 (28.3%), china 38 (71.7%). Jinan: 9 in all: world 6 (66.7%), china 3 (33.3%)."
+        );
         // The exported Vega-Lite is one facet of the merged rows: valid for any Vega-Lite tool.
         let j = crate::shorthand::to_vega_lite(&c.spec, &c.frame).unwrap();
         let text = j.to_text();
