@@ -196,18 +196,29 @@ impl Chart {
     /// [`Chart::new`] for a spec found at `root` (a concatenated view), its errors named by
     /// their path from the top.
     pub fn new_at(json: &Json, root: &Path, text: &dyn Fn(&str) -> Result<String, String>) -> Result<Chart, Error> {
+        Chart::new_in(json, root, text, &[])
+    }
+
+    /// [`Chart::new_at`] for a view inside a concatenation, whose units that read the data it
+    /// inherits first run the transforms written above it (`inherited`).
+    pub fn new_in(
+        json: &Json,
+        root: &Path,
+        text: &dyn Fn(&str) -> Result<String, String>,
+        inherited: &[(crate::grammar::transform::Transform, Path)],
+    ) -> Result<Chart, Error> {
         if let Some(c) = crate::grammar::concat::parse(json, root)? {
-            return crate::grammar::concat::chart(c, json, root, text);
+            return crate::grammar::concat::chart(c, json, root, text, inherited);
         }
         let json = crate::grammar::composite::normalize_at(json, root)?;
-        let spec = Spec::parse_at(&json, root)?;
+        let mut spec = Spec::parse_at(&json, root)?;
         let config = Config::parse(&spec.config, &root.key("config"))?;
-        let list = flow::units(&spec.root);
+        let mut list = flow::units(&spec.root);
+        crate::grammar::inherit::apply(&mut list, root, inherited, spec.facet.as_mut());
         if list.len() > MAX_UNITS {
             return Err(Error::spec(&root.key("layer"), format!("more than {MAX_UNITS} layered marks")));
         }
         let src = Src { datasets: &spec.datasets, text };
-        let mut list = list;
         for u in &mut list {
             if let Some((d, p)) = &u.data {
                 u.data = Some((d.resolve(&spec.datasets, p)?, p.clone()));

@@ -1,7 +1,7 @@
 //! Views side by side: `hconcat`, `vconcat`, `concat` (wrapped into `columns`) and `repeat`
 //! (one view per field, written as a concatenation with the `{"repeat": ...}` references
-//! replaced). Each view is read as a chart of its own, with the top level's `data`, `datasets`
-//! and `config`; as Vega-Lite documents, position scales and axes are independent per view
+//! replaced). Each view is read as a chart of its own, with the top level's `data`, `datasets`,
+//! `config` and `transform`s ([`crate::grammar::inherit`]); as Vega-Lite documents, position scales and axes are independent per view
 //! and the other scales (colour, size, ...) and their legends are shared. [`layout`] lays the
 //! views out one by one and places them, wrapping to fewer columns when a view would fall
 //! below a readable width.
@@ -11,8 +11,10 @@ use crate::grammar::compile::{draw_legends, Chart, Compiled, Legends, Opts};
 use crate::grammar::encoding::Channel;
 use crate::grammar::format::Locale;
 use crate::grammar::guide::legend;
+use crate::grammar::inherit;
 use crate::grammar::json::check_keys;
 use crate::grammar::scales::{self, Extent, Scales};
+use crate::grammar::transform::Transform;
 use crate::grammar::Json;
 use crate::layout::{fit_text, Anchor, Label, Layout, Rect};
 use crate::theme::Theme;
@@ -31,8 +33,8 @@ pub struct Arrange {
     pub spacing: f64,
 }
 
-/// A concatenation read: its arrangement and each view's spec (with what it inherits), path
-/// and scale prefix.
+/// A concatenation read: its arrangement and each view's spec (as written: what it inherits
+/// is added by [`chart`]), path and scale prefix.
 #[derive(Debug, Clone)]
 pub struct Concat {
     /// How the views are arranged.
@@ -61,6 +63,7 @@ const KEYS: &[&str] = &[
     "concat",
     "repeat",
     "spec",
+    "transform",
 ];
 
 /// Position channels: independent in every view.
@@ -86,7 +89,7 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
     if key.is_none() && json.get("repeat").is_none() {
         return Ok(None);
     }
-    check_keys(json, root, KEYS, &["align", "bounds", "center", "params", "transform"])?;
+    check_keys(json, root, KEYS, &["align", "bounds", "center", "params"])?;
     if let Some(r) = json.get("resolve") {
         check_resolve(r, &root.key("resolve"))?;
     }
@@ -113,19 +116,6 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
             Some(n as usize)
         }
     };
-    // What every view inherits from the top level.
-    let inherit = |view: &Json| -> Json {
-        let mut o: Vec<(String, Json)> = match view {
-            Json::Obj(o) => o.clone(),
-            other => return other.clone(),
-        };
-        for k in ["data", "datasets", "config"] {
-            if let (Some(v), false) = (json.get(k), o.iter().any(|(n, _)| n == k)) {
-                o.insert(0, (k.to_string(), v.clone()));
-            }
-        }
-        Json::Obj(o)
-    };
     let (arrange, views) = match key {
         Some(k) => {
             let p = root.key(k);
@@ -143,8 +133,7 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
                 ));
             }
             let items = json.get(k).map(|v| v.arr(&p)).transpose()?.unwrap_or(&[]);
-            let views =
-                items.iter().enumerate().map(|(i, v)| (inherit(v), p.index(i), format!("concat_{i}"))).collect();
+            let views = items.iter().enumerate().map(|(i, v)| (v.clone(), p.index(i), format!("concat_{i}"))).collect();
             let columns = match k {
                 "vconcat" => Some(1),
                 "hconcat" => None,
@@ -152,7 +141,7 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
             };
             (Arrange { columns, spacing }, views)
         }
-        None => crate::grammar::repeat::expand(json, root, columns, spacing, &inherit)?,
+        None => crate::grammar::repeat::expand(json, root, columns, spacing)?,
     };
     let views: Vec<(Json, Path, String)> = views;
     if views.is_empty() {
@@ -188,16 +177,23 @@ fn check_resolve(r: &Json, path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// The chart of a concatenation: each view read (and checked) on its own.
+/// The chart of a concatenation: each view read (and checked) on its own, with what it
+/// inherits ([`crate::grammar::inherit`]): the top level's data, datasets and config, and the
+/// transforms above it (`above`, from further up, then this spec's own).
 pub fn chart(
     c: Concat,
     json: &Json,
     root: &Path,
     text: &dyn Fn(&str) -> Result<String, String>,
+    above: &[(Transform, Path)],
 ) -> Result<Chart, Error> {
+    let tf = inherit::transforms(json, root, above)?;
     let mut parts = Vec::new();
     for (v, p, prefix) in c.views {
-        parts.push((Chart::new_at(&v, &p, text)?, prefix));
+        // A view with data of its own starts afresh: the transforms above do not reach it.
+        let fresh = v.get("data").is_some();
+        let v = inherit::view(json, &v);
+        parts.push((Chart::new_in(&v, &p, text, if fresh { &[] } else { &tf })?, prefix));
     }
     let spec = crate::grammar::spec::Spec::outer(json, root)?;
     let config = crate::grammar::config::Config::parse(&spec.config, &root.key("config"))?;
@@ -387,7 +383,7 @@ mod tests {
     #[test]
     fn what_is_not_supported_is_named_by_path() {
         let path = |s: &str| chart(s).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
-        assert_eq!(path(&H.replace(r#""hconcat""#, r#""transform": [], "hconcat""#)), "transform");
+        assert_eq!(path(&H.replace(r#""hconcat""#, r#""params": [], "hconcat""#)), "params");
         assert_eq!(
             path(&H.replace(r#""hconcat""#, r#""resolve": {"scale": {"y": "shared"}}, "hconcat""#)),
             "resolve.scale.y"

@@ -18,6 +18,7 @@ pub mod facet;
 pub mod flow;
 pub mod format;
 pub mod guide;
+pub mod inherit;
 pub mod json;
 pub mod mark;
 pub mod repeat;

@@ -15,7 +15,6 @@ pub(crate) fn expand(
     root: &Path,
     columns: Option<usize>,
     spacing: f64,
-    inherit: &dyn Fn(&Json) -> Json,
 ) -> Result<(Arrange, Vec<(Json, Path, String)>), Error> {
     let rp = root.key("repeat");
     let r = json.get("repeat").unwrap_or(&Json::Null);
@@ -31,11 +30,7 @@ pub(crate) fn expand(
         Json::Arr(_) => {
             for f in &names(r, &rp)? {
                 let bound = [("repeat", f.as_str())];
-                views.push((
-                    inherit(&bind(spec, &bound, &root.key("spec"))?),
-                    root.key("spec"),
-                    format!("child__{}", var(f)),
-                ));
+                views.push((bind(spec, &bound, &root.key("spec"))?, root.key("spec"), format!("child__{}", var(f))));
             }
             Arrange { columns, spacing }
         }
@@ -66,7 +61,7 @@ pub(crate) fn expand(
                         // Vega-Lite's names: child__row_hcolumn_w, child__column_w.
                         name += &format!("{}column_{}", if rows.is_some() { "" } else { "_" }, var(cv));
                     }
-                    views.push((inherit(&bind(spec, &bound, &root.key("spec"))?), root.key("spec"), name));
+                    views.push((bind(spec, &bound, &root.key("spec"))?, root.key("spec"), name));
                 }
             }
             Arrange { columns: Some(cols_v.len()), spacing }
