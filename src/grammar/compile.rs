@@ -215,6 +215,9 @@ impl Chart {
         let config = Config::parse(&spec.config, &root.key("config"))?;
         let mut list = flow::units(&spec.root);
         crate::grammar::inherit::apply(&mut list, root, inherited, spec.facet.as_mut());
+        if let Some(f) = spec.facet.as_mut() {
+            crate::grammar::facet::derive::insert(f, &mut list)?;
+        }
         if list.len() > MAX_UNITS {
             return Err(Error::spec(&root.key("layer"), format!("more than {MAX_UNITS} layered marks")));
         }

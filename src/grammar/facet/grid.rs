@@ -48,7 +48,14 @@ pub fn flow(
     }
     let Some(first) = list.first() else { return Ok((Vec::new(), Vec::new())) };
     let defs: Vec<FieldDef> = f.fields().iter().map(|ff| ff.def.clone()).collect();
-    let found = flow::cell_values(first, f.at, &defs, text, src)?;
+    // A binned field's panels are headed by their range: its bin ends are read with the values.
+    let ends: Vec<FieldDef> = crate::grammar::facet::derive::end_columns(f)
+        .into_iter()
+        .zip(&defs)
+        .map(|(c, d)| FieldDef { field: c, bin: None, time_unit: None, ..d.clone() })
+        .collect();
+    let probe: Vec<FieldDef> = defs.iter().chain(&ends).cloned().collect();
+    let found = flow::cell_values(first, f.at, &probe, text, src)?;
     let keys = cells(f, &found, &defs[0].path)?;
     // Each unit's data is read and split once; the view's own flow then runs per panel.
     let values: Vec<Vec<crate::grammar::Value>> = keys.iter().map(|k| k.values.clone()).collect();
@@ -123,14 +130,11 @@ fn panel_scales(
 fn panel_line(f: &Facet, key: &crate::grammar::facet::CellKey, loc: Locale) -> String {
     f.fields()
         .iter()
-        .zip(&key.values)
-        .map(|(ff, v)| {
+        .enumerate()
+        .map(|(i, ff)| {
             let name = ff.def.title.clone().or(ff.def.field.clone()).unwrap_or_default();
-            let value = match v {
-                crate::grammar::Value::Null => crate::grammar::words::pick(loc, "not reported", "未报告").to_string(),
-                v => crate::grammar::guide::format::format_value(&ff.def, v, loc),
-            };
-            format!("{name}: {value}")
+            let end = key.ends.get(i).and_then(|e| e.as_ref());
+            format!("{name}: {}", crate::grammar::facet::cells::label(ff, &key.values[i], end, loc))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -467,7 +471,5 @@ mod tests {
             {"data": {"values": [{"v": 1}]}, "mark": "rule", "encoding": {"y": {"field": "v", "type": "quantitative"}}}]}}"#;
         let e = chart(spec).unwrap_err();
         assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("spec.layer[1].data"), "{e}");
-        let e = chart(&WRAP.replace(r#""field": "site""#, r#""field": "site", "bin": true"#)).unwrap_err();
-        assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("facet.bin"), "{e}");
     }
 }

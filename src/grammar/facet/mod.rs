@@ -1,16 +1,18 @@
 //! Small multiples: Vega-Lite's `facet` operator (`{"facet": ..., "spec": ...}` with `columns`
 //! and `spacing`) and the `row`, `column` and `facet` encoding channels (the shorthand for it).
-//! This file reads them into a [`Facet`]; `cells.rs` finds the panels in the data (sorted,
-//! grids complete) and writes their headers; `grid.rs` splits the rows and lays the panels
-//! out, with shared (or, by `resolve`, independent) scales.
+//! This file reads them into a [`Facet`]; `derive.rs` adds the columns of fields with a
+//! `timeUnit` or `bin`; `cells.rs` finds the panels in the data (sorted, grids complete) and
+//! writes their headers; `grid.rs` splits the rows and lays the panels out, with shared (or,
+//! by `resolve`, independent) scales.
 
 pub mod cells;
+pub mod derive;
 pub mod grid;
 
 pub use cells::{cells, header, CellKey};
 
 use crate::error::{Error, Path};
-use crate::grammar::encoding::{Channel, FieldDef, FieldType, Sort};
+use crate::grammar::encoding::{Bin, Channel, FieldDef, FieldType, Sort};
 use crate::grammar::json::check_keys;
 use crate::grammar::Json;
 
@@ -90,13 +92,22 @@ impl Facet {
     }
 }
 
+/// Which facet a field splits by: Vega-Lite bins `row` and `column` into at most 6 bins by
+/// default, a wrapped `facet` into 10.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Row,
+    Column,
+    Wrap,
+}
+
 /// Reads one facet field definition at `path`.
-fn field(j: &Json, path: &Path) -> Result<FacetField, Error> {
+fn field(j: &Json, path: &Path, kind: Kind) -> Result<FacetField, Error> {
     check_keys(
         j,
         path,
-        &["field", "type", "title", "sort", "header", "spacing"],
-        &["timeUnit", "bin", "aggregate", "align", "center", "bounds", "labelAngle"],
+        &["field", "type", "title", "sort", "header", "spacing", "timeUnit", "bin"],
+        &["aggregate", "align", "center", "bounds", "labelAngle"],
     )?;
     if j.get("field").is_none() {
         return Err(Error::spec(path, "a facet needs a \"field\""));
@@ -107,6 +118,14 @@ fn field(j: &Json, path: &Path) -> Result<FacetField, Error> {
     if !def.typed {
         def.ty = FieldType::Nominal;
     }
+    if let (Some(Bin::Bin { params, name }), Kind::Row | Kind::Column) = (&mut def.bin, kind) {
+        if params.auto_maxbins {
+            params.maxbins = Some(6.0);
+            if name == "bin_maxbins_10" {
+                *name = "bin_maxbins_6".into();
+            }
+        }
+    }
     if matches!(def.sort, Sort::ByChannel(..) | Sort::ByField { .. }) {
         return Err(Error::unsupported(
             &path.key("sort"),
@@ -116,7 +135,7 @@ fn field(j: &Json, path: &Path) -> Result<FacetField, Error> {
     }
     let mut title = match j.get("title") {
         Some(Json::Null) => None,
-        _ => Some(def.title.clone().unwrap_or_else(|| def.field.clone().unwrap_or_default())),
+        _ => Some(def.default_title()),
     };
     let mut labels = true;
     if let Some(h) = j.get("header") {
@@ -161,10 +180,10 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
         let is_grid = fj.get("row").is_some() || fj.get("column").is_some();
         if is_grid {
             check_keys(fj, &p, &["row", "column"], &[])?;
-            f.row = fj.get("row").map(|r| field(r, &p.key("row"))).transpose()?;
-            f.column = fj.get("column").map(|c| field(c, &p.key("column"))).transpose()?;
+            f.row = fj.get("row").map(|r| field(r, &p.key("row"), Kind::Row)).transpose()?;
+            f.column = fj.get("column").map(|c| field(c, &p.key("column"), Kind::Column)).transpose()?;
         } else {
-            f.wrap = Some(field(fj, &p)?);
+            f.wrap = Some(field(fj, &p, Kind::Wrap)?);
         }
         if json.get("spec").is_none() {
             return Err(Error::spec(&p, "a facet draws its \"spec\": give the view to repeat there"));
@@ -187,9 +206,9 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
                 "\"facet\" wraps panels on its own: use it or \"row\"/\"column\", not both",
             ));
         }
-        f.row = row.map(|r| field(&r, &p.key("row"))).transpose()?;
-        f.column = column.map(|c| field(&c, &p.key("column"))).transpose()?;
-        f.wrap = wrap.map(|w| field(&w, &p.key("facet"))).transpose()?;
+        f.row = row.map(|r| field(&r, &p.key("row"), Kind::Row)).transpose()?;
+        f.column = column.map(|c| field(&c, &p.key("column"), Kind::Column)).transpose()?;
+        f.wrap = wrap.map(|w| field(&w, &p.key("facet"), Kind::Wrap)).transpose()?;
         if let Json::Obj(o) = json {
             for (k, v) in o.iter_mut() {
                 if k == "encoding" {
@@ -362,8 +381,8 @@ mod tests {
         );
         assert_eq!(path(r#"{"facet": {"field": "a"}}"#).as_deref(), Some("facet"));
         assert_eq!(
-            path(r#"{"facet": {"field": "a", "timeUnit": "year"}, "spec": {"mark": "bar"}}"#).as_deref(),
-            Some("facet.timeUnit")
+            path(r#"{"facet": {"field": "a", "aggregate": "sum"}, "spec": {"mark": "bar"}}"#).as_deref(),
+            Some("facet.aggregate")
         );
         assert_eq!(
             path(r#"{"facet": {"field": "a", "header": {"labelAngle": 0}}, "spec": {"mark": "bar"}}"#).as_deref(),

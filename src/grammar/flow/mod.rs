@@ -197,7 +197,7 @@ pub fn split(
     let mut probe = u.clone();
     probe.cell = Some(Cell { at: usize::MAX, keep: fields.iter().map(|d| (d.clone(), Value::Null)).collect() });
     let (table, problems, filtered) = load_and_transform(&probe, at, url_text, sources)?;
-    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.field.as_deref().and_then(|f| table.col(f))).collect();
+    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.column().and_then(|f| table.col(&f))).collect();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         index.insert(crate::grammar::transform::util::group_key(k.iter()), i);
@@ -266,7 +266,7 @@ fn load_and_transform(
 /// Keeps the rows of one facet cell.
 fn keep_cell(c: &Cell, t: &mut Table) {
     let cols: Vec<(Option<usize>, &Value)> =
-        c.keep.iter().map(|(d, v)| (d.field.as_deref().and_then(|f| t.col(f)), v)).collect();
+        c.keep.iter().map(|(d, v)| (d.column().and_then(|f| t.col(&f)), v)).collect();
     t.rows.retain(|r| cols.iter().all(|(i, v)| i.map_or(matches!(v, Value::Null), |i| r[i] == **v)));
 }
 
@@ -282,7 +282,7 @@ pub fn cell_values(
     let mut probe = u.clone();
     probe.cell = Some(Cell { at: usize::MAX, keep: fields.iter().map(|d| (d.clone(), Value::Null)).collect() });
     let (table, _, _) = load_and_transform(&probe, at, url_text, sources)?;
-    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.field.as_deref().and_then(|f| table.col(f))).collect();
+    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.column().and_then(|f| table.col(&f))).collect();
     let mut out: Vec<Vec<Value>> = Vec::new();
     for r in &table.rows {
         let key: Vec<Value> = cols.iter().map(|c| c.map_or(Value::Null, |i| r[i].clone())).collect();
