@@ -12,17 +12,16 @@ use crate::grammar::facet::{cells, header, Facet};
 use crate::grammar::flow::{self, Cell, Flowed, Unit};
 use crate::grammar::format::Locale;
 use crate::grammar::guide::axis::{self, Axis};
+use crate::grammar::guide::header::Place;
 use crate::grammar::guide::legend;
 use crate::grammar::scales::{self, Extent, Scales};
 use crate::grammar::spec::Size;
 use crate::grammar::transform::Sources;
-use crate::layout::{fit_text, Anchor, Label, Layout, Rect};
+use crate::layout::{Layout, Rect};
 use crate::theme::Theme;
 
 /// Narrowest panel worth drawing: below it, the grid wraps to fewer columns.
 pub const MIN_PANEL_WIDTH: f64 = 150.0;
-/// Height of a panel's header line.
-const HEADER: f64 = 20.0;
 
 /// Reads each unit's data once, splits it into the panels, and runs the view's own flow per
 /// panel. Cells that did not parse, and rows the facet's own filters removed, are reported
@@ -174,9 +173,10 @@ pub fn layout(
     }
     let title: Vec<&str> = f.fields().iter().filter_map(|ff| ff.title.as_deref()).filter(|t| !t.is_empty()).collect();
     let title = title.join(" · ");
-    let title_y = (!title.is_empty()).then(|| {
-        top += 20.0;
-        top - 10.0
+    let style = f.style();
+    let title_top = (!title.is_empty() && style.title.place == Place::Top).then(|| {
+        top += style.title_band();
+        top - style.title_band()
     });
     let cap = |a: Option<Axis>| {
         a.map(|mut a| {
@@ -197,7 +197,9 @@ pub fn layout(
     let mut yth = y_thick(&first, guess_h)?;
     let inner = width - 2.0 * pad - legend_w;
     let labelled = f.fields().iter().any(|ff| ff.labels);
-    let header_h = if labelled { HEADER } else { 0.0 };
+    let header_h = if labelled { style.label_band() } else { 0.0 };
+    // Labels above the panels sit between the row's top and its plots; below, under the x axes.
+    let above = if style.label.place == Place::Top { header_h } else { 0.0 };
     let bands = |c: Channel| match first.get(c).map(|r| r.scale.domain()) {
         Some(crate::grammar::scale::Domain::Discrete(v)) if first.get(c).is_some_and(|r| r.scale.bandwidth() > 0.0) => {
             Some(v.len())
@@ -265,8 +267,10 @@ pub fn layout(
     let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
     let x_th = |a: &Option<Axis>| a.as_ref().filter(|a| a.orient != axis::Orient::Top).map_or(0.0, |a| a.thickness());
     let mut row_y = vec![top + 6.0];
+    let mut row_axis = Vec::new();
     for r in 0..rows {
         let axis_h = (0..plans.len()).filter(|&i| place[i].0 == r).map(|i| x_th(&plans[i].1)).fold(0.0, f64::max);
+        row_axis.push(axis_h);
         row_y.push(row_y[r] + header_h + plot_h + axis_h + f.spacing);
     }
     let col_x = |c: usize| {
@@ -279,7 +283,7 @@ pub fn layout(
     for (i, p) in chart.panels.iter().enumerate() {
         let (r, c) = place[i];
         let (sc, x_axis, y_axis, grids) = &plans[i];
-        let plot = Rect::new(col_x(c), row_y[r] + header_h, plot_w, plot_h);
+        let plot = Rect::new(col_x(c), row_y[r] + above, plot_w, plot_h);
         union = Some(match union {
             None => plot,
             Some(u) => {
@@ -291,10 +295,11 @@ pub fn layout(
             g.draw_grid(plot, &mut acc.layout, &theme);
         }
         if labelled {
-            let text = fit_text(&header(f, &p.key, loc), 12.0, true, plot_w);
-            acc.layout.labels.push(
-                Label::new(text, plot.x + plot_w / 2.0, plot.y - HEADER / 2.0, 12.0, theme.text, Anchor::Middle).bold(),
-            );
+            let edge = match style.label.place {
+                Place::Top => plot.y,
+                Place::Bottom => plot.bottom() + row_axis[r],
+            };
+            acc.layout.labels.push(style.label_at(&header(f, &p.key, loc), plot.x, plot_w, edge, &theme));
         }
         let first_record = acc.records.len();
         let first_item = acc.layout.items.len();
@@ -321,10 +326,16 @@ pub fn layout(
         }
     }
     let l = &mut acc.layout;
-    if let (Some(y), false) = (title_y, title.is_empty()) {
-        l.labels.push(Label::new(fit_text(&title, 12.0, false, inner), pad, y, 12.0, theme.muted, Anchor::Start));
+    let mut bottom = row_y[rows] - f.spacing;
+    match title_top {
+        Some(y) => l.labels.push(style.title_at(&title, pad, inner, y, &theme)),
+        None if !title.is_empty() => {
+            l.labels.push(style.title_at(&title, pad, inner, bottom, &theme));
+            bottom += style.title_band();
+        }
+        None => {}
     }
-    let bottom = row_y[rows] - f.spacing + pad;
+    let bottom = bottom + pad;
     let place = if beside {
         Legends::Beside { top: top + 6.0, width: legend_w }
     } else if below {

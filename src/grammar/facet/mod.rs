@@ -13,45 +13,12 @@ pub use cells::{cells, header, CellKey};
 
 use crate::error::{Error, Path};
 use crate::grammar::encoding::{Bin, Channel, FieldDef, FieldType, Sort};
+use crate::grammar::guide::header::{self, HeaderStyle};
 use crate::grammar::json::check_keys;
 use crate::grammar::Json;
 
 /// Most panels one chart draws (beyond that, no panel is readable).
 pub const MAX_PANELS: usize = 64;
-
-/// Header keys Vega-Lite has and this engine does not draw yet.
-const HEADER_NOT_YET: &[&str] = &[
-    "labelAngle",
-    "labelOrient",
-    "titleOrient",
-    "labelAlign",
-    "labelAnchor",
-    "labelBaseline",
-    "labelColor",
-    "labelExpr",
-    "labelFont",
-    "labelFontSize",
-    "labelFontStyle",
-    "labelFontWeight",
-    "labelLimit",
-    "labelLineHeight",
-    "labelPadding",
-    "titleAlign",
-    "titleAnchor",
-    "titleAngle",
-    "titleBaseline",
-    "titleColor",
-    "titleFont",
-    "titleFontSize",
-    "titleFontStyle",
-    "titleFontWeight",
-    "titleLimit",
-    "titleLineHeight",
-    "titlePadding",
-    "format",
-    "formatType",
-    "orient",
-];
 
 /// One facet field: which column splits the data, its title and order.
 #[derive(Debug, Clone)]
@@ -62,6 +29,8 @@ pub struct FacetField {
     pub title: Option<String>,
     /// Whether each panel is labelled with its value (`header.labels`, default true).
     pub labels: bool,
+    /// How its headers are written (`header` and `config.header`).
+    pub style: HeaderStyle,
 }
 
 /// How the data is split into panels.
@@ -90,6 +59,12 @@ impl Facet {
     pub fn fields(&self) -> Vec<&FacetField> {
         [&self.row, &self.column, &self.wrap].into_iter().flatten().collect()
     }
+
+    /// How the headers are written: the fields share one title line and one label per panel,
+    /// so they share one style (checked when the facet is read).
+    pub fn style(&self) -> HeaderStyle {
+        self.fields().first().map(|ff| ff.style).unwrap_or_default()
+    }
 }
 
 /// Which facet a field splits by: Vega-Lite bins `row` and `column` into at most 6 bins by
@@ -101,8 +76,8 @@ enum Kind {
     Wrap,
 }
 
-/// Reads one facet field definition at `path`.
-fn field(j: &Json, path: &Path, kind: Kind) -> Result<FacetField, Error> {
+/// Reads one facet field definition at `path`; `config` is the spec's, for header defaults.
+fn field(j: &Json, path: &Path, kind: Kind, config: Option<(&Json, &Path)>) -> Result<FacetField, Error> {
     check_keys(
         j,
         path,
@@ -138,33 +113,48 @@ fn field(j: &Json, path: &Path, kind: Kind) -> Result<FacetField, Error> {
         _ => Some(def.default_title()),
     };
     let mut labels = true;
-    if let Some(h) = j.get("header") {
-        let hp = path.key("header");
-        match h {
-            Json::Null => {
-                title = None;
-                labels = false;
-            }
-            _ => {
-                check_keys(h, &hp, &["title", "labels"], HEADER_NOT_YET)?;
-                match h.get("title") {
-                    Some(Json::Null) => title = None,
-                    Some(t) => title = Some(t.str(&hp.key("title"))?.to_string()),
-                    None => {}
-                }
-                if let Some(l) = h.get("labels") {
-                    labels = l.bool(&hp.key("labels"))?;
-                }
+    let kind_key = match kind {
+        Kind::Row => "headerRow",
+        Kind::Column => "headerColumn",
+        Kind::Wrap => "headerFacet",
+    };
+    if let Some((c, cp)) = config {
+        for k in ["header", kind_key] {
+            if let Some(l) = c.get(k).and_then(|h| h.get("labels")) {
+                labels = l.bool(&cp.key(k).key("labels"))?;
             }
         }
     }
-    Ok(FacetField { def, title, labels })
+    let hp = path.key("header");
+    let own = match j.get("header") {
+        Some(Json::Null) => {
+            title = None;
+            labels = false;
+            None
+        }
+        Some(h) => {
+            match h.get("title") {
+                Some(Json::Null) => title = None,
+                Some(t) => title = Some(t.str(&hp.key("title"))?.to_string()),
+                None => {}
+            }
+            if let Some(l) = h.get("labels") {
+                labels = l.bool(&hp.key("labels"))?;
+            }
+            Some((h, &hp))
+        }
+        None => None,
+    };
+    let style = header::for_field(config, kind_key, own)?;
+    Ok(FacetField { def, title, labels, style })
 }
 
 /// Reads the facet of a spec, if it has one: the operator (`facet` beside `spec`) or the
 /// `row` / `column` / `facet` channels of the top-level `encoding` (which it takes out of
 /// `json`, so the rest reads as a single view).
 pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
+    let (cfg, cp) = (json.get("config").cloned(), root.key("config"));
+    let config = cfg.as_ref().map(|c| (c, &cp));
     let mut f = Facet {
         row: None,
         column: None,
@@ -180,10 +170,10 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
         let is_grid = fj.get("row").is_some() || fj.get("column").is_some();
         if is_grid {
             check_keys(fj, &p, &["row", "column"], &[])?;
-            f.row = fj.get("row").map(|r| field(r, &p.key("row"), Kind::Row)).transpose()?;
-            f.column = fj.get("column").map(|c| field(c, &p.key("column"), Kind::Column)).transpose()?;
+            f.row = fj.get("row").map(|r| field(r, &p.key("row"), Kind::Row, config)).transpose()?;
+            f.column = fj.get("column").map(|c| field(c, &p.key("column"), Kind::Column, config)).transpose()?;
         } else {
-            f.wrap = Some(field(fj, &p, Kind::Wrap)?);
+            f.wrap = Some(field(fj, &p, Kind::Wrap, config)?);
         }
         if json.get("spec").is_none() {
             return Err(Error::spec(&p, "a facet draws its \"spec\": give the view to repeat there"));
@@ -206,9 +196,9 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
                 "\"facet\" wraps panels on its own: use it or \"row\"/\"column\", not both",
             ));
         }
-        f.row = row.map(|r| field(&r, &p.key("row"), Kind::Row)).transpose()?;
-        f.column = column.map(|c| field(&c, &p.key("column"), Kind::Column)).transpose()?;
-        f.wrap = wrap.map(|w| field(&w, &p.key("facet"), Kind::Wrap)).transpose()?;
+        f.row = row.map(|r| field(&r, &p.key("row"), Kind::Row, config)).transpose()?;
+        f.column = column.map(|c| field(&c, &p.key("column"), Kind::Column, config)).transpose()?;
+        f.wrap = wrap.map(|w| field(&w, &p.key("facet"), Kind::Wrap, config)).transpose()?;
         if let Json::Obj(o) = json {
             for (k, v) in o.iter_mut() {
                 if k == "encoding" {
@@ -233,6 +223,15 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
 
 /// Reads `columns` and `spacing`.
 fn finish(mut f: Facet, json: &Json, root: &Path) -> Result<Facet, Error> {
+    if let [first, rest @ ..] = f.fields().as_slice() {
+        if let Some(other) = rest.iter().find(|ff| ff.style != first.style) {
+            return Err(Error::unsupported(
+                &other.def.path.key("header"),
+                "row and column headers styled differently (they are written on one line per panel here)",
+                "the same header styling for row and column",
+            ));
+        }
+    }
     if let Some(c) = json.get("columns") {
         let cp = root.key("columns");
         let n = c.num(&cp)?;
@@ -385,7 +384,7 @@ mod tests {
             Some("facet.aggregate")
         );
         assert_eq!(
-            path(r#"{"facet": {"field": "a", "header": {"labelAngle": 0}}, "spec": {"mark": "bar"}}"#).as_deref(),
+            path(r#"{"facet": {"field": "a", "header": {"labelAngle": 30}}, "spec": {"mark": "bar"}}"#).as_deref(),
             Some("facet.header.labelAngle")
         );
         assert_eq!(path(r#"{"mark": "bar", "columns": 2}"#).as_deref(), Some("columns"));
