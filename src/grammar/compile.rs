@@ -207,6 +207,10 @@ impl Chart {
         text: &dyn Fn(&str) -> Result<String, String>,
         inherited: &[(crate::grammar::transform::Transform, Path)],
     ) -> Result<Chart, Error> {
+        if let Some(l) = crate::grammar::repeat_layer::layered(json, root)? {
+            let chart = Chart::new_in(&l, root, text, inherited);
+            return chart.map_err(|e| crate::grammar::repeat_layer::remap(e, root, &root.key("spec")));
+        }
         if let Some(c) = crate::grammar::concat::parse(json, root)? {
             return crate::grammar::concat::chart(c, json, root, text, inherited);
         }

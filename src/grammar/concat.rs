@@ -188,12 +188,16 @@ pub fn chart(
     above: &[(Transform, Path)],
 ) -> Result<Chart, Error> {
     let tf = inherit::transforms(json, root, above)?;
+    // A layered repeat's views are layers of the spec: their errors are named in the spec.
+    let layered = json.get("repeat").and_then(|r| r.get("layer")).is_some();
     let mut parts = Vec::new();
     for (v, p, prefix) in c.views {
         // A view with data of its own starts afresh: the transforms above do not reach it.
         let fresh = v.get("data").is_some();
         let v = inherit::view(json, &v);
-        parts.push((Chart::new_in(&v, &p, text, if fresh { &[] } else { &tf })?, prefix));
+        let part = Chart::new_in(&v, &p, text, if fresh { &[] } else { &tf });
+        let part = if layered { part.map_err(|e| crate::grammar::repeat_layer::remap(e, &p, &p)) } else { part };
+        parts.push((part?, prefix));
     }
     let spec = crate::grammar::spec::Spec::outer(json, root)?;
     let config = crate::grammar::config::Config::parse(&spec.config, &root.key("config"))?;
@@ -390,7 +394,7 @@ mod tests {
         );
         assert_eq!(path(&H.replace(r#""hconcat""#, r#""columns": 2, "hconcat""#)), "columns");
         assert_eq!(path(&H.replace(r#""mark": "line""#, r#""mark": "lnie""#)), "hconcat[1].mark");
-        assert_eq!(path(r#"{"data": DATA, "repeat": {"layer": ["rain"]}, "spec": {"mark": "bar"}}"#), "repeat.layer");
+        assert_eq!(path(r#"{"data": DATA, "repeat": {"layer": []}, "spec": {"mark": "bar"}}"#), "repeat.layer");
         assert_eq!(path(r#"{"data": DATA, "vconcat": []}"#), "");
     }
 

@@ -22,6 +22,7 @@ pub mod inherit;
 pub mod json;
 pub mod mark;
 pub mod repeat;
+pub mod repeat_layer;
 pub mod resolve;
 pub mod scale;
 pub mod scales;
