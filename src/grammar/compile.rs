@@ -112,15 +112,25 @@ pub struct Opts<'a> {
     pub shared: Option<&'a Scales>,
     /// Whether it draws its own legends (not when the enclosing view draws them once).
     pub legends: bool,
+    /// Channels it draws legends for even when the enclosing view draws the others
+    /// (`resolve` independent).
+    pub own_legends: &'a [Channel],
 }
 
 impl Default for Opts<'_> {
     fn default() -> Self {
-        Opts { shared: None, legends: true }
+        Opts { shared: None, legends: true, own_legends: &[] }
     }
 }
 
 impl Opts<'_> {
+    /// The scales of `sc` whose legends the view draws: all of them when it draws its own
+    /// legends, else those of [`Opts::own_legends`].
+    pub fn legend_scales(&self, sc: &Scales) -> Scales {
+        let keep = |c: Channel| self.legends || self.own_legends.contains(&c);
+        Scales { list: sc.list.iter().filter(|r| keep(r.channel)).cloned().collect() }
+    }
+
     /// `sc` with the shared scales in place of its own non-position ones.
     pub fn apply(&self, sc: &mut Scales) {
         let Some(shared) = self.shared else { return };
@@ -330,7 +340,7 @@ impl Chart {
             _ => self.config.height,
         }
         .clamp(40.0, 3000.0);
-        let legends = legend::plan(&first, &self.marks(), loc, &theme, self.config.legend_off || !opts.legends)?;
+        let legends = legend::plan(&opts.legend_scales(&first), &self.marks(), loc, &theme, self.config.legend_off)?;
         let orient = legend::orient(&first, self.config.legend_orient.as_deref());
         let below = orient == Some("bottom");
         let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));

@@ -13,6 +13,7 @@ use crate::grammar::format::Locale;
 use crate::grammar::guide::legend;
 use crate::grammar::inherit;
 use crate::grammar::json::check_keys;
+use crate::grammar::resolve::ViewResolve;
 use crate::grammar::scales::{self, Extent, Scales};
 use crate::grammar::transform::Transform;
 use crate::grammar::Json;
@@ -25,12 +26,14 @@ pub const MAX_VIEWS: usize = 24;
 pub const MIN_VIEW_WIDTH: f64 = 260.0;
 
 /// How the views are arranged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Arrange {
     /// Views per row (`None`: all in one row, as `hconcat` and `concat` without `columns`).
     pub columns: Option<usize>,
     /// Space between views, px (`spacing`, default 20).
     pub spacing: f64,
+    /// What each view resolves on its own beyond position (`resolve`).
+    pub resolve: ViewResolve,
 }
 
 /// A concatenation read: its arrangement and each view's spec (as written: what it inherits
@@ -90,9 +93,10 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
         return Ok(None);
     }
     check_keys(json, root, KEYS, &["align", "bounds", "center", "params"])?;
-    if let Some(r) = json.get("resolve") {
-        check_resolve(r, &root.key("resolve"))?;
-    }
+    let resolve = match json.get("resolve") {
+        Some(r) => crate::grammar::resolve::concat(r, &root.key("resolve"))?,
+        None => ViewResolve::default(),
+    };
     let spacing = match json.get("spacing") {
         None => 20.0,
         Some(Json::Num(n)) if n.is_finite() && (0.0..=200.0).contains(n) => *n,
@@ -139,11 +143,12 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
                 "hconcat" => None,
                 _ => columns,
             };
-            (Arrange { columns, spacing }, views)
+            (Arrange { columns, spacing, ..Arrange::default() }, views)
         }
         None => crate::grammar::repeat::expand(json, root, columns, spacing)?,
     };
     let views: Vec<(Json, Path, String)> = views;
+    let arrange = Arrange { resolve, ..arrange };
     if views.is_empty() {
         return Err(Error::spec(root, "a concatenation needs at least one view"));
     }
@@ -151,30 +156,6 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
         return Err(Error::spec(root, format!("{} views: at most {MAX_VIEWS} can be drawn readably", views.len())));
     }
     Ok(Some(Concat { arrange, views }))
-}
-
-/// Concatenated views: position scales independent (the default), others shared.
-fn check_resolve(r: &Json, path: &Path) -> Result<(), Error> {
-    check_keys(r, path, &["scale", "axis", "legend"], &[])?;
-    for (kind, v) in r.obj(path)? {
-        for (ch, how) in v.obj(&path.key(kind))? {
-            let p = path.key(kind).key(ch);
-            let pos = Channel::parse(ch).is_some_and(positional);
-            let default = if pos { "independent" } else { "shared" };
-            match how {
-                Json::Str(s) if s == default => {}
-                Json::Str(s) if s == "shared" || s == "independent" => {
-                    return Err(Error::unsupported(
-                        &p,
-                        format!("\"{s}\" is not supported yet for concatenated views"),
-                        default,
-                    ))
-                }
-                other => return Err(Error::unsupported(&p, other.to_text(), default)),
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The chart of a concatenation: each view read (and checked) on its own, with what it
@@ -205,14 +186,15 @@ pub fn chart(
     Ok(Chart { spec, config, units, panels: Vec::new(), parts, arrange: Some(c.arrange) })
 }
 
-/// The scales the views share: every non-position channel, resolved over all views' marks.
-fn shared(chart: &Chart, pal: &[crate::theme::Rgb]) -> Option<Scales> {
+/// The scales the views share: every non-position channel that `resolve` does not make
+/// independent (`own`), resolved over all views' marks.
+fn shared(chart: &Chart, own: &[Channel], pal: &[crate::theme::Rgb]) -> Option<Scales> {
     let stripped: Vec<_> = chart
         .units
         .iter()
         .map(|(u, f)| {
             let mut u = u.clone();
-            u.encoding.channels.retain(|(c, _)| !positional(*c));
+            u.encoding.channels.retain(|(c, _)| !positional(*c) && !own.contains(c));
             (u, f.clone())
         })
         .collect();
@@ -231,10 +213,16 @@ pub fn layout(
     let theme = chart.themed(theme);
     let pal = crate::grammar::compile::palette(&theme, chart.config.mark_color);
     let n = chart.parts.len().max(1);
-    let own = if opts.shared.is_some() { None } else { shared(chart, &pal) };
+    let own = if opts.shared.is_some() { None } else { shared(chart, &a.resolve.own_scales, &pal) };
     let common = opts.shared.or(own.as_ref());
+    // The legends drawn once, for all views: not those each view draws itself.
     let legends = match (opts.legends, common) {
-        (true, Some(sc)) => legend::plan(sc, &chart.marks(), loc, &theme, chart.config.legend_off)?,
+        (true, Some(sc)) => {
+            let once = Scales {
+                list: sc.list.iter().filter(|r| !a.resolve.own_legends.contains(&r.channel)).cloned().collect(),
+            };
+            legend::plan(&once, &chart.marks(), loc, &theme, chart.config.legend_off)?
+        }
         _ => Vec::new(),
     };
     let beside = width >= 640.0 && !legends.is_empty();
@@ -254,7 +242,7 @@ pub fn layout(
         cols -= 1;
     }
     let w = view_w(cols);
-    let part_opts = Opts { shared: common, legends: common.is_none() };
+    let part_opts = Opts { shared: common, legends: common.is_none(), own_legends: &a.resolve.own_legends };
     let mut laid = Vec::new();
     for (p, _) in &chart.parts {
         laid.push(p.layout_with(w, loc, &theme, &part_opts)?);

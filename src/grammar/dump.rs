@@ -72,9 +72,11 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
         .filter(|r| !independent(r.channel))
         .map(|r| entry(r, &c.scales, r.channel.name().to_string()))
         .collect();
-    // Concatenated views: each view's position scales, named as Vega-Lite names them.
+    // Concatenated views: each view's position scales (and those `resolve` makes
+    // independent), named as Vega-Lite names them.
+    let own = chart.arrange.as_ref().map(|a| a.resolve.own_scales.clone()).unwrap_or_default();
     for (prefix, sc) in &c.views {
-        for r in sc.list.iter().filter(|r| crate::grammar::concat::positional(r.channel)) {
+        for r in sc.list.iter().filter(|r| crate::grammar::concat::positional(r.channel) || own.contains(&r.channel)) {
             scales.push(entry(r, sc, format!("{prefix}_{}", r.channel.name())));
         }
     }

@@ -33,7 +33,7 @@ pub(crate) fn expand(
                 let bound = [("repeat", f.as_str())];
                 views.push((bind(spec, &bound, &root.key("spec"))?, root.key("spec"), format!("child__{}", var(f))));
             }
-            Arrange { columns, spacing }
+            Arrange { columns, spacing, ..Arrange::default() }
         }
         Json::Obj(_) => {
             check_keys(r, &rp, &["row", "column", "layer"], &[])?;
@@ -72,7 +72,7 @@ pub(crate) fn expand(
                     views.push((view, sp, name));
                 }
             }
-            Arrange { columns: Some(cols_v.len()), spacing }
+            Arrange { columns: Some(cols_v.len()), spacing, ..Arrange::default() }
         }
         other => {
             return Err(Error::spec(

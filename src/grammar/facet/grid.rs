@@ -159,7 +159,7 @@ pub fn layout(
     };
     let mut first = scales::resolve(&chart.units, Extent { width: 200.0, height: 200.0 }, &pal)?;
     opts.apply(&mut first);
-    let legends = legend::plan(&first, &chart.marks(), loc, &theme, chart.config.legend_off || !opts.legends)?;
+    let legends = legend::plan(&opts.legend_scales(&first), &chart.marks(), loc, &theme, chart.config.legend_off)?;
     let orient = legend::orient(&first, chart.config.legend_orient.as_deref());
     let below = orient == Some("bottom");
     let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
