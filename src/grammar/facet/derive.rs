@@ -3,7 +3,8 @@
 //! `timeUnit` or `bin` transform over all the facet's rows, after the facet's own transforms
 //! and before the split, so every panel's bins are the same and one panel shows one year or
 //! one bin. The bins' extent is the whole data's, as in Vega-Lite. Row and column bins default
-//! to at most 6 bins, a wrapped facet's to 10 (Vega-Lite's `autoMaxBins`).
+//! to at most 6 bins, a wrapped facet's to 10 (Vega-Lite's `autoMaxBins`). Likewise, a bin in
+//! the view's encoding is the same in every panel: over all the panels' rows ([`shared_bins`]).
 
 use super::Facet;
 use crate::error::{Error, Path};
@@ -13,6 +14,7 @@ use crate::grammar::json::Json;
 use crate::grammar::transform::bin::Bin as BinTransform;
 use crate::grammar::transform::timeunit::TimeUnitTransform;
 use crate::grammar::transform::Transform;
+use crate::grammar::Table;
 
 /// The transform that derives one facet field's column, if it needs one.
 fn transform(def: &FieldDef) -> Result<Option<(Transform, Path)>, Error> {
@@ -60,6 +62,30 @@ pub fn insert(f: &mut Facet, units: &mut [Unit]) -> Result<(), Error> {
     }
     f.at += derived.len();
     Ok(())
+}
+
+/// `u` with every binned channel of its encoding (without an `extent` of its own) binned over
+/// the extent of its field in all of `tables` (every panel's rows), so the panels share bins.
+pub fn shared_bins<'a>(u: &Unit, tables: impl Iterator<Item = &'a Table> + Clone) -> Unit {
+    let mut u = u.clone();
+    for (_, d) in u.encoding.channels.iter_mut() {
+        let (Some(f), None, Some(Bin::Bin { params, .. })) = (&d.field, d.aggregate, &mut d.bin) else { continue };
+        if params.extent.is_some() {
+            continue;
+        }
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for t in tables.clone() {
+            let Some(c) = t.col(f) else { continue };
+            for x in t.rows.iter().filter_map(|r| r[c].finite()) {
+                lo = lo.min(x);
+                hi = hi.max(x);
+            }
+        }
+        if lo <= hi {
+            params.extent = Some((lo, hi));
+        }
+    }
+    u
 }
 
 /// For each facet field, the column its panels' bin ends are read from (`None` when the field
@@ -120,6 +146,47 @@ mod tests {
             headers(&c),
             ["0 \u{2013} 5", "5 \u{2013} 10", "10 \u{2013} 15", "25 \u{2013} 30", "40 \u{2013} 45"]
         );
+    }
+
+    /// A unit's column, row by row.
+    fn col(c: &Chart, unit: usize, name: &str) -> Vec<Value> {
+        let t = &c.units[unit].1.table;
+        let i = t.col(name).unwrap_or_else(|| panic!("no {name} in {:?}", t.fields));
+        t.rows.iter().map(|r| r[i].clone()).collect()
+    }
+
+    #[test]
+    fn an_encoding_bin_is_the_same_in_every_panel() {
+        // Over all rows, 0.5 to 3.9 in at most 4 bins: steps of 1 from 0 (panel A alone would
+        // get steps of 0.5 from 0.5).
+        let spec = r#"{"data": {"values": [{"g": "A", "m": 0.5}, {"g": "A", "m": 1.5}, {"g": "B", "m": 3.2}, {"g": "B", "m": 3.9}]},
+            "facet": {"field": "g"}, "spec": {"mark": "bar", "encoding": {"x": {"field": "m", "bin": {"maxbins": 4}, "type": "quantitative"},
+            "y": {"aggregate": "count", "type": "quantitative"}}}}"#;
+        let c = chart(spec).unwrap();
+        let n = |v: f64| Value::Num(v);
+        assert_eq!(col(&c, 0, "bin_maxbins_4_m"), [n(0.0), n(1.0)]);
+        assert_eq!(col(&c, 0, "bin_maxbins_4_m_end"), [n(1.0), n(2.0)]);
+        assert_eq!(col(&c, 1, "bin_maxbins_4_m"), [n(3.0)]);
+        assert_eq!(col(&c, 1, "__count"), [n(2.0)]);
+    }
+
+    #[test]
+    fn an_encoding_bins_own_extent_is_used_and_values_outside_it_are_not_drawn() {
+        let spec = r#"{"data": {"values": [{"m": 0.5}, {"m": 1.5}, {"m": 12}]}, "mark": "bar",
+            "encoding": {"x": {"field": "m", "bin": {"extent": [0, 10], "maxbins": 2}, "type": "quantitative"},
+            "y": {"aggregate": "count", "type": "quantitative"}}}"#;
+        let c = chart(spec).unwrap();
+        let n = |v: f64| Value::Num(v);
+        // [0, 10] in at most 2 bins: steps of 5; 12 is past the extent (Vega's +Infinity).
+        let key = "bin_extent_0_10_maxbins_2_m";
+        assert_eq!(col(&c, 0, key), [n(0.0)]);
+        assert_eq!(col(&c, 0, &format!("{key}_end")), [n(5.0)]);
+        assert_eq!(col(&c, 0, "__count"), [n(2.0)]);
+        assert_eq!(c.units[0].1.dropped, 1, "the bin past the extent is not drawn, and counted");
+        // The axis spans the extent's bins, 0 to 10, not only the bins with values (0 to 5).
+        let l = c.layout(640.0, Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light)).unwrap();
+        let x = l.scales.get(crate::grammar::encoding::Channel::X).unwrap();
+        assert_eq!(x.scale.domain(), &crate::grammar::scale::Domain::Continuous(0.0, 10.0));
     }
 
     #[test]

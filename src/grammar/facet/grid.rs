@@ -62,18 +62,34 @@ pub fn flow(
     for u in list {
         split.push(flow::split(u, f.at, &defs, &values, text, src)?);
     }
-    let mut units = Vec::new();
-    let mut panels = Vec::new();
-    for (i, key) in keys.into_iter().enumerate() {
-        let start = units.len();
+    // Each panel's rows through the view's transforms, for every unit.
+    let mut staged = Vec::new();
+    for i in 0..keys.len() {
+        let mut row = Vec::new();
         for (u, (cells, problems, filtered)) in list.iter().zip(&mut split) {
-            let mut u = u.clone();
-            u.cell = Some(Cell { at: f.at, keep: defs.iter().cloned().zip(key.values.iter().cloned()).collect() });
             let rows = std::mem::replace(&mut cells[i], crate::grammar::Table::with_fields(Vec::new()));
             // The shared part's problems and filter counts go with the first panel, once.
             let (p, fl) =
                 if i == 0 { (std::mem::take(problems), std::mem::take(filtered)) } else { (Vec::new(), Vec::new()) };
-            let flowed = flow::finish(&u, rows, f.at, p, fl, src)?;
+            let (t, fl) = flow::transform_from(u, rows, f.at, fl, src)?;
+            row.push((t, p, fl));
+        }
+        staged.push(row);
+    }
+    // Bins in the encoding are the same in every panel: over all the panels' rows.
+    let list: Vec<Unit> = list
+        .iter()
+        .enumerate()
+        .map(|(k, u)| crate::grammar::facet::derive::shared_bins(u, staged.iter().map(|row| &row[k].0)))
+        .collect();
+    let mut units = Vec::new();
+    let mut panels = Vec::new();
+    for (key, row) in keys.into_iter().zip(staged) {
+        let start = units.len();
+        for (u, (t, p, fl)) in list.iter().zip(row) {
+            let mut u = u.clone();
+            u.cell = Some(Cell { at: f.at, keep: defs.iter().cloned().zip(key.values.iter().cloned()).collect() });
+            let flowed = flow::derive_rest(&u, t, p, fl, src)?;
             units.push((u, flowed));
         }
         panels.push(Panel { key, units: start..units.len() });

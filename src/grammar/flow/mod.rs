@@ -156,12 +156,25 @@ pub fn run(
 /// positions, stack).
 pub fn finish(
     u: &Unit,
-    mut table: Table,
+    table: Table,
     from: usize,
     problems: Vec<Problem>,
-    mut filtered: Vec<(Path, usize)>,
+    filtered: Vec<(Path, usize)>,
     sources: &dyn Sources,
 ) -> Result<Flowed, Error> {
+    let (table, filtered) = transform_from(u, table, from, filtered, sources)?;
+    derive_rest(u, table, problems, filtered, sources)
+}
+
+/// The unit's transforms from the `from`-th on, adding the rows each filter removed to
+/// `filtered`: the first half of [`finish`].
+pub fn transform_from(
+    u: &Unit,
+    mut table: Table,
+    from: usize,
+    mut filtered: Vec<(Path, usize)>,
+    sources: &dyn Sources,
+) -> Result<(Table, Vec<(Path, usize)>), Error> {
     for (t, tp) in u.transforms.iter().skip(from) {
         let before = table.rows.len();
         table = t.run(table, sources)?;
@@ -169,6 +182,18 @@ pub fn finish(
             filtered.push((tp.clone(), before - table.rows.len()));
         }
     }
+    Ok((table, filtered))
+}
+
+/// What the encoding implies, on rows that have been through all the unit's transforms:
+/// the second half of [`finish`].
+pub fn derive_rest(
+    u: &Unit,
+    mut table: Table,
+    problems: Vec<Problem>,
+    filtered: Vec<(Path, usize)>,
+    sources: &dyn Sources,
+) -> Result<Flowed, Error> {
     derive::derive(u, &mut table)?;
     for t in impute::transforms(u)? {
         table = t.run(table, sources)?;
