@@ -242,7 +242,7 @@ impl Chart {
             }
         }
         let (units, panels) = match &spec.facet {
-            Some(f) => crate::grammar::facet::grid::flow(f, root, &list, text, &src)?,
+            Some(f) => crate::grammar::facet::split::flow(f, root, &list, text, &src)?,
             None => {
                 let mut units = Vec::new();
                 for u in list {

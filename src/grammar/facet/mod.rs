@@ -2,12 +2,13 @@
 //! and `spacing`) and the `row`, `column` and `facet` encoding channels (the shorthand for it).
 //! This file reads them into a [`Facet`]; `derive.rs` adds the columns of fields with a
 //! `timeUnit` or `bin`; `cells.rs` finds the panels in the data (sorted, grids complete) and
-//! writes their headers; `grid.rs` splits the rows and lays the panels out, with shared (or,
-//! by `resolve`, independent) scales.
+//! writes their headers; `split.rs` splits the rows; `grid.rs` lays the panels out, with
+//! shared (or, by `resolve`, independent) scales.
 
 pub mod cells;
 pub mod derive;
 pub mod grid;
+pub mod split;
 
 pub use cells::{cells, header, CellKey};
 
