@@ -104,13 +104,27 @@ pub fn cells(f: &Facet, found: &[Vec<Value>], path: &Path) -> Result<Vec<CellKey
     Ok(out)
 }
 
-/// A panel's header: its values as the fields' types write them ("not reported" for none).
+/// A panel's header: its values as the fields' types write them ("not reported" for none),
+/// or as their `labelExpr` says (given `datum.value` and that text as `datum.label`).
 pub fn header(f: &Facet, key: &CellKey, loc: Locale) -> String {
     f.fields()
         .iter()
         .enumerate()
         .filter(|(_, ff)| ff.labels)
-        .map(|(i, ff)| label(ff, &key.values[i], key.ends.get(i).and_then(|e| e.as_ref()), loc))
+        .map(|(i, ff)| {
+            let text = label(ff, &key.values[i], key.ends.get(i).and_then(|e| e.as_ref()), loc);
+            match &ff.label_expr {
+                Some(e) => {
+                    let names = ["value".to_string(), "label".to_string()];
+                    let values = [key.values[i].clone(), Value::str(&text)];
+                    match e.eval(&(&names[..], &values[..])) {
+                        Value::Null => String::new(),
+                        v => v.to_text(),
+                    }
+                }
+                None => text,
+            }
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -32,6 +32,8 @@ pub struct FacetField {
     pub labels: bool,
     /// How its headers are written (`header` and `config.header`).
     pub style: HeaderStyle,
+    /// `labelExpr`: each label's text from `datum.value` and `datum.label`.
+    pub label_expr: Option<crate::grammar::expr::Expr>,
 }
 
 /// How the data is split into panels.
@@ -146,8 +148,14 @@ fn field(j: &Json, path: &Path, kind: Kind, config: Option<(&Json, &Path)>) -> R
         }
         None => None,
     };
-    let style = header::for_field(config, kind_key, own)?;
-    Ok(FacetField { def, title, labels, style })
+    let temporal = def.ty == FieldType::Temporal || def.time_unit.is_some();
+    let (style, text) = header::for_field(config, kind_key, own, temporal)?;
+    // The header's format writes the panels' values (in headers and tooltips).
+    if text.format.is_some() {
+        def.format = text.format;
+        def.format_type = text.format_type.or(def.format_type);
+    }
+    Ok(FacetField { def, title, labels, style, label_expr: text.label_expr })
 }
 
 /// Reads the facet of a spec, if it has one: the operator (`facet` beside `spec`) or the

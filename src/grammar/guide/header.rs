@@ -4,10 +4,14 @@
 //! Supported: font sizes, weights and colours of labels and title, `labelAlign` (left,
 //! centre, right of the panel), `labelOrient` / `titleOrient` / `orient` `top` or `bottom`,
 //! `labelPadding` (between label and panel, or the x axis under it) and `titlePadding`
-//! (between title and panels), and `labelAngle` 0. What this layout cannot draw (labels beside
+//! (between title and panels), `labelLimit` and `titleLimit`, `labelAngle` 0, and the
+//! labels' text: `format`, `formatType` and `labelExpr` ([`HeaderText`]). What this layout cannot draw (labels beside
 //! the panels, turned labels, a font other than the chart's, ...) is refused with its path.
 
 use crate::error::{Error, Path};
+use crate::grammar::expr::Expr;
+use crate::grammar::format::number::NumberFormat;
+use crate::grammar::format::time::TimeFormat;
 use crate::grammar::json::check_keys;
 use crate::grammar::Json;
 use crate::layout::{fit_text, Anchor, Label};
@@ -30,16 +34,19 @@ pub const KEYS: &[&str] = &[
     "titleOrient",
     "titlePadding",
     "orient",
+    "labelLimit",
+    "titleLimit",
+    "format",
+    "formatType",
+    "labelExpr",
 ];
 
 /// Header properties Vega-Lite has and this layout does not draw yet.
 pub const NOT_YET: &[&str] = &[
     "labelAnchor",
     "labelBaseline",
-    "labelExpr",
     "labelFont",
     "labelFontStyle",
-    "labelLimit",
     "labelLineHeight",
     "titleAlign",
     "titleAnchor",
@@ -47,10 +54,7 @@ pub const NOT_YET: &[&str] = &[
     "titleBaseline",
     "titleFont",
     "titleFontStyle",
-    "titleLimit",
     "titleLineHeight",
-    "format",
-    "formatType",
 ];
 
 /// Above or below the panels.
@@ -75,6 +79,21 @@ pub struct TextStyle {
     pub place: Place,
     /// Space between this text and what it heads, px.
     pub padding: f64,
+    /// Widest it may be, px, shortened with "…" beyond (`labelLimit`, `titleLimit`; 0: no
+    /// limit but the room there is).
+    pub limit: f64,
+}
+
+/// What a field's header labels say, beyond its values: `format`, `formatType` and
+/// `labelExpr` (with `datum.value` and `datum.label`, as Vega-Lite gives them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderText {
+    /// A d3 format for the labels.
+    pub format: Option<String>,
+    /// `number`, `time` or `utc`.
+    pub format_type: Option<String>,
+    /// The label's expression.
+    pub label_expr: Option<Expr>,
 }
 
 /// The styling of a facet's headers.
@@ -91,9 +110,9 @@ pub struct HeaderStyle {
 impl Default for HeaderStyle {
     fn default() -> HeaderStyle {
         HeaderStyle {
-            label: TextStyle { size: 12.0, bold: true, color: None, place: Place::Top, padding: 4.0 },
+            label: TextStyle { size: 12.0, bold: true, color: None, place: Place::Top, padding: 4.0, limit: 0.0 },
             align: Anchor::Middle,
-            title: TextStyle { size: 12.0, bold: false, color: None, place: Place::Top, padding: 4.0 },
+            title: TextStyle { size: 12.0, bold: false, color: None, place: Place::Top, padding: 4.0, limit: 0.0 },
         }
     }
 }
@@ -163,6 +182,8 @@ impl HeaderStyle {
                 }
                 "labelPadding" => self.label.padding = num(v, &p, 0.0, 100.0)?,
                 "titlePadding" => self.title.padding = num(v, &p, 0.0, 100.0)?,
+                "labelLimit" => self.label.limit = num(v, &p, 0.0, 4000.0)?,
+                "titleLimit" => self.title.limit = num(v, &p, 0.0, 4000.0)?,
                 _ => {}
             }
         }
@@ -183,7 +204,7 @@ impl HeaderStyle {
     /// of what is under it).
     pub fn label_at(&self, text: &str, x: f64, w: f64, edge: f64, theme: &Theme) -> Label {
         let s = &self.label;
-        let t = fit_text(text, s.size, s.bold, w);
+        let t = fit_text(text, s.size, s.bold, limited(w, s.limit));
         let ax = match self.align {
             Anchor::Start => x,
             Anchor::Middle => x + w / 2.0,
@@ -208,8 +229,14 @@ impl HeaderStyle {
             Place::Top => top + 4.0 + s.size / 2.0,
             Place::Bottom => top + s.padding + s.size / 2.0,
         };
-        let l =
-            Label::new(fit_text(text, s.size, s.bold, w), x, y, s.size, s.color.unwrap_or(theme.muted), Anchor::Start);
+        let l = Label::new(
+            fit_text(text, s.size, s.bold, limited(w, s.limit)),
+            x,
+            y,
+            s.size,
+            s.color.unwrap_or(theme.muted),
+            Anchor::Start,
+        );
         if s.bold {
             l.bold()
         } else {
@@ -218,15 +245,28 @@ impl HeaderStyle {
     }
 }
 
-/// The style of one facet field's headers: `config.header`, then `config.<kind>` (`headerRow`,
-/// `headerColumn` or `headerFacet`), then the field's own `header`, each overriding the ones
-/// before. `config` is the spec's `config` object and its path.
+/// `w`, or `limit` when that is narrower (0: no limit).
+fn limited(w: f64, limit: f64) -> f64 {
+    if limit > 0.0 {
+        w.min(limit)
+    } else {
+        w
+    }
+}
+
+/// The style and label text of one facet field's headers: `config.header`, then
+/// `config.<kind>` (`headerRow`, `headerColumn` or `headerFacet`), then the field's own
+/// `header`, each overriding the ones before. `config` is the spec's `config` object and its
+/// path; `temporal` says how a `format` without `formatType` is read.
 pub fn for_field(
     config: Option<(&Json, &Path)>,
     kind: &str,
     header: Option<(&Json, &Path)>,
-) -> Result<HeaderStyle, Error> {
+    temporal: bool,
+) -> Result<(HeaderStyle, HeaderText), Error> {
     let mut s = HeaderStyle::default();
+    let mut text = HeaderText::default();
+    let mut sources = Vec::new();
     if let Some((c, cp)) = config {
         for k in ["header", kind] {
             let Some(h) = c.get(k) else { continue };
@@ -234,13 +274,39 @@ pub fn for_field(
             if h.get("title").is_some() {
                 return Err(Error::spec(&p.key("title"), "a header's title is given with its field, not in config"));
             }
-            s.read(h, &p)?;
+            sources.push((h, p));
         }
     }
     if let Some((h, hp)) = header {
-        s.read(h, hp)?;
+        sources.push((h, hp.clone()));
     }
-    Ok(s)
+    let mut format_at = None;
+    for (h, p) in &sources {
+        s.read(h, p)?;
+        if let Some(f) = h.get("format") {
+            text.format = Some(f.str(&p.key("format"))?.to_string());
+            format_at = Some(p.key("format"));
+        }
+        if let Some(t) = h.get("formatType") {
+            let tp = p.key("formatType");
+            match t.str(&tp)? {
+                k @ ("number" | "time" | "utc") => text.format_type = Some(k.to_string()),
+                k => return Err(Error::unsupported(&tp, format!("\"{k}\""), "number, time, utc")),
+            }
+        }
+        if let Some(e) = h.get("labelExpr") {
+            let ep = p.key("labelExpr");
+            text.label_expr = Some(Expr::parse(e.str(&ep)?, &ep)?);
+        }
+    }
+    if let (Some(f), Some(p)) = (&text.format, &format_at) {
+        let time = text.format_type.as_deref().map_or(temporal, |t| t != "number");
+        let bad = if time { TimeFormat::parse(f).err() } else { NumberFormat::parse(f).err() };
+        if let Some(why) = bad {
+            return Err(Error::spec(p, format!("\"{f}\" is not a valid format: {why}")));
+        }
+    }
+    Ok((s, text))
 }
 
 fn color(j: &Json, p: &Path) -> Result<Rgb, Error> {

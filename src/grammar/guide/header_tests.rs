@@ -37,7 +37,7 @@ fn the_fields_header_overrides_config_which_overrides_the_defaults() {
     let cfg = Json::parse(r##"{"header": {"labelFontSize": 14, "titleFontWeight": 700}, "headerFacet": {"labelColor": "#112233"}, "headerRow": {"labelColor": "#ffffff"}}"##).unwrap();
     let own = Json::parse(r#"{"labelFontSize": 16, "titleOrient": "bottom"}"#).unwrap();
     let (cp, hp) = (Path::root().key("config"), Path::root().key("facet").key("header"));
-    let s = for_field(Some((&cfg, &cp)), "headerFacet", Some((&own, &hp))).unwrap();
+    let (s, _) = for_field(Some((&cfg, &cp)), "headerFacet", Some((&own, &hp)), false).unwrap();
     assert_eq!(s.label.size, 16.0, "the field's own size, over config.header's 14");
     assert_eq!(s.label.color, Some(Rgb(0x11, 0x22, 0x33)), "headerFacet's, not headerRow's");
     assert!(s.title.bold, "700 is bold");
@@ -127,4 +127,44 @@ fn bottom_labels_go_under_their_panel_and_a_bottom_title_under_all() {
     assert!(label(&c, "Where").y > n.y, "the title under all the panels");
     assert!(c.layout.height > top.layout.height - 1.0, "the chart holds the title below");
     crate::layout::assert_clean(&c.layout, "bottom headers");
+}
+
+fn headers(spec: &str) -> Vec<String> {
+    let c = Chart::new(&Json::parse(spec).unwrap(), &|_| Err("no files".into())).unwrap();
+    let f = c.spec.facet.as_ref().unwrap();
+    c.panels.iter().map(|p| crate::grammar::facet::header(f, &p.key, Locale::En)).collect()
+}
+
+#[test]
+fn labels_are_formatted_and_rewritten_as_the_header_says() {
+    // Checked with vega-lite 6.5: "Site 1.0 (1)", "Site 2.5 (2.5)", "Site 1000.0 (1000)".
+    let spec = r#"{"data": {"values": [{"g": 1, "v": 3}, {"g": 2.5, "v": 4}, {"g": 1000, "v": 2}]},
+        "facet": {"field": "g", "type": "ordinal", "header": {"format": ".1f", "labelExpr": "'Site ' + datum.label + ' (' + datum.value + ')'"}},
+        "spec": {"mark": "bar", "encoding": {"y": {"field": "v", "type": "quantitative"}}}}"#;
+    assert_eq!(headers(spec), ["Site 1.0 (1)", "Site 2.5 (2.5)", "Site 1000.0 (1000)"]);
+    // A date format on a temporal field (vega-lite: "2021/03", "2022/05"), from config.header.
+    let spec = r#"{"data": {"values": [{"d": "2021-03-04", "v": 3}, {"d": "2022-05-06", "v": 4}]},
+        "config": {"header": {"format": "%Y/%m"}},
+        "facet": {"field": "d", "type": "temporal"}, "spec": {"mark": "bar", "encoding": {"y": {"field": "v", "type": "quantitative"}}}}"#;
+    assert_eq!(headers(spec), ["2021/03", "2022/05"]);
+}
+
+#[test]
+fn a_label_limit_shortens_long_labels() {
+    let theme = Theme::get(ThemeName::Light);
+    let mut s = HeaderStyle::default();
+    let long = "A rather long panel name";
+    assert_eq!(s.label_at(long, 0.0, 400.0, 50.0, &theme).text, long, "room enough, no limit");
+    s.label.limit = 60.0;
+    let l = s.label_at(long, 0.0, 400.0, 50.0, &theme);
+    assert!(l.text.ends_with('…') && l.text.len() < long.len(), "{}", l.text);
+    assert!(l.bbox().w <= 60.0 + 0.5, "{} px", l.bbox().w);
+}
+
+#[test]
+fn bad_formats_and_expressions_are_named_by_path() {
+    let path = |s: &str| chart(s).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
+    assert_eq!(path(&with(r#"{"format": "abc"}"#)), "facet.header.format");
+    assert_eq!(path(&with(r#"{"format": ".1f", "formatType": "percent"}"#)), "facet.header.formatType");
+    assert!(path(&with(r#"{"labelExpr": "datum.label +"}"#)).starts_with("facet.header.labelExpr"));
 }
