@@ -34,6 +34,9 @@ fn geometry(r: &crate::grammar::scales::Resolved) -> Option<Json> {
     ]))
 }
 
+/// A unit's rows as JSON objects, with extra fields (a panel's facet values) where absent.
+type RowsOf = dyn Fn(&crate::grammar::flow::Flowed, &[(String, Json)]) -> Vec<Json>;
+
 /// The dump of a chart laid out as `c`.
 pub fn dump(chart: &Chart, c: &Compiled) -> Json {
     // Scales a facet resolves per panel are not top-level scales (in Vega either).
@@ -93,23 +96,30 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
             })
             .collect()
     };
-    let data: Vec<Json> = match (&chart.spec.facet, chart.panels.is_empty()) {
-        // A facet: the first mark's rows in every panel, each with its panel's facet values.
-        (Some(fc), false) => chart
-            .panels
-            .iter()
-            .flat_map(|p| {
-                let extra: Vec<(String, Json)> = fc
-                    .fields()
-                    .iter()
-                    .zip(&p.key.values)
-                    .filter_map(|(ff, v)| ff.def.field.clone().map(|k| (k, value(v))))
-                    .collect();
-                rows(&chart.units[p.units.start].1, &extra)
-            })
-            .collect(),
-        _ => chart.units.first().map(|(_, f)| rows(f, &[])).unwrap_or_default(),
-    };
+    // The first mark's rows; in a facet, in every panel, each with its panel's facet values;
+    // in a concatenation, the first view's.
+    fn first_rows(chart: &Chart, rows: &RowsOf) -> Vec<Json> {
+        if let Some((first, _)) = chart.parts.first() {
+            return first_rows(first, rows);
+        }
+        match (&chart.spec.facet, chart.panels.is_empty()) {
+            (Some(fc), false) => chart
+                .panels
+                .iter()
+                .flat_map(|p| {
+                    let extra: Vec<(String, Json)> = fc
+                        .fields()
+                        .iter()
+                        .zip(&p.key.values)
+                        .filter_map(|(ff, v)| ff.def.field.clone().map(|k| (k, value(v))))
+                        .collect();
+                    rows(&chart.units[p.units.start].1, &extra)
+                })
+                .collect(),
+            _ => chart.units.first().map(|(_, f)| rows(f, &[])).unwrap_or_default(),
+        }
+    }
+    let data = first_rows(chart, &rows);
     Json::Obj(vec![
         ("scales".into(), Json::Obj(scales)),
         ("marks".into(), Json::Obj(marks)),
