@@ -182,6 +182,11 @@ pub fn chart(
     }
     let spec = crate::grammar::spec::Spec::outer(json, root)?;
     let config = crate::grammar::config::Config::parse(&spec.config, &root.key("config"))?;
+    if !c.arrange.resolve.shared_positions.is_empty() {
+        let theme = Theme::get(crate::theme::ThemeName::Light);
+        let pal = crate::grammar::compile::palette(&theme, config.mark_color);
+        crate::grammar::resolve::share_positions(&mut parts, &c.arrange.resolve.shared_positions, &pal)?;
+    }
     let units = parts.iter().flat_map(|(c, _)| c.units.iter().cloned()).collect();
     Ok(Chart { spec, config, units, panels: Vec::new(), parts, arrange: Some(c.arrange) })
 }
@@ -377,8 +382,8 @@ mod tests {
         let path = |s: &str| chart(s).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
         assert_eq!(path(&H.replace(r#""hconcat""#, r#""params": [], "hconcat""#)), "params");
         assert_eq!(
-            path(&H.replace(r#""hconcat""#, r#""resolve": {"scale": {"y": "shared"}}, "hconcat""#)),
-            "resolve.scale.y"
+            path(&H.replace(r#""hconcat""#, r#""resolve": {"axis": {"y": "shared"}}, "hconcat""#)),
+            "resolve.axis.y"
         );
         assert_eq!(path(&H.replace(r#""hconcat""#, r#""columns": 2, "hconcat""#)), "columns");
         assert_eq!(path(&H.replace(r#""mark": "line""#, r#""mark": "lnie""#)), "hconcat[1].mark");

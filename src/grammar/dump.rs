@@ -78,8 +78,16 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
     // Concatenated views: each view's position scales (and those `resolve` makes
     // independent), named as Vega-Lite names them.
     let own = chart.arrange.as_ref().map(|a| a.resolve.own_scales.clone()).unwrap_or_default();
+    let shared = chart.arrange.as_ref().map(|a| a.resolve.shared_positions.clone()).unwrap_or_default();
     for (prefix, sc) in &c.views {
         for r in sc.list.iter().filter(|r| crate::grammar::concat::positional(r.channel) || own.contains(&r.channel)) {
+            // A shared position scale is one top-level scale, named by its channel alone.
+            if shared.contains(&r.channel) {
+                if !scales.iter().any(|(n, _)| n == r.channel.name()) {
+                    scales.push(entry(r, sc, r.channel.name().to_string()));
+                }
+                continue;
+            }
             scales.push(entry(r, sc, format!("{prefix}_{}", r.channel.name())));
         }
     }

@@ -1,19 +1,29 @@
 //! `resolve`: how views share scales, axes and legends. In a layer, everything is shared
 //! (the default); independent scales (dual axes) are refused for now, with their path. In a
 //! concatenation ([`concat`]), position scales and axes are independent per view (the
-//! default; `"shared"` is refused for now) and the other scales and their legends shared, or,
+//! default), or the x and y scales shared ([`share_positions`]; axes stay per view), and the
+//! other scales and their legends shared, or,
 //! with `"independent"`, resolved per view, each view with its own legend (`resolve.scale`),
 //! or shared with a legend drawn in every view (`resolve.legend`).
 
 use crate::error::{Error, Path};
+use crate::grammar::compile::Chart;
 use crate::grammar::concat::positional;
 use crate::grammar::encoding::Channel;
+use crate::grammar::flow::{Flowed, Unit};
 use crate::grammar::json::check_keys;
-use crate::grammar::Json;
+use crate::grammar::scale::Domain;
+use crate::grammar::scales::{self, Extent};
+use crate::grammar::{Json, Value};
+use crate::theme::Rgb;
 
-/// What the views of a concatenation resolve on their own, beyond position.
+/// What the views of a concatenation resolve on their own, beyond position, and the position
+/// scales they share.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewResolve {
+    /// Position channels (`x`, `y`) whose scale the views share (`resolve.scale: "shared"`):
+    /// one domain over every view's values, each view with its own axis.
+    pub shared_positions: Vec<Channel>,
     /// Channels whose scale each view resolves itself (and legends itself).
     pub own_scales: Vec<Channel>,
     /// Channels each view draws a legend for (its own scale's, or the shared one's).
@@ -34,6 +44,9 @@ pub fn concat(r: &Json, path: &Path) -> Result<ViewResolve, Error> {
             let pos = positional(c);
             let default = if pos { "independent" } else { "shared" };
             match how {
+                Json::Str(s) if s == "shared" && kind == "scale" && matches!(c, Channel::X | Channel::Y) => {
+                    out.shared_positions.push(c);
+                }
                 Json::Str(s) if s == default => {
                     if kind == "legend" {
                         shared_legends.push((c, p));
@@ -63,6 +76,75 @@ pub fn concat(r: &Json, path: &Path) -> Result<ViewResolve, Error> {
         return Err(Error::spec(p, "a shared legend needs a shared scale: these views resolve it each on their own"));
     }
     Ok(out)
+}
+
+/// Makes the views share the scales of `channels` (x, y): the domain resolved over every
+/// view's units (as one scale: zero and nice over the union) is written into each view's
+/// definitions of the channel as an explicit domain, so each keeps its own range and axis.
+pub fn share_positions(parts: &mut [(Chart, String)], channels: &[Channel], pal: &[Rgb]) -> Result<(), Error> {
+    for &c in channels {
+        let mut units: Vec<(Unit, Flowed)> = Vec::new();
+        for (p, _) in parts.iter() {
+            for (u, f) in &p.units {
+                let mut u = u.clone();
+                u.encoding.channels.retain(|(ch, _)| ch.primary() == c);
+                units.push((u, f.clone()));
+            }
+        }
+        let sc = scales::resolve(&units, Extent { width: 200.0, height: 200.0 }, pal)?;
+        let Some(r) = sc.get(c) else { continue };
+        let domain = match r.scale.domain() {
+            Domain::Continuous(a, b) => vec![Json::Num(*a), Json::Num(*b)],
+            Domain::Discrete(v) => v.iter().map(json_of).collect(),
+            _ => {
+                return Err(Error::unsupported(
+                    &r.def.path.key("scale").key("type"),
+                    "a shared quantile or threshold position scale",
+                    "linear, log, pow, sqrt, symlog, time, utc, band, point",
+                ))
+            }
+        };
+        for (p, _) in parts.iter_mut() {
+            fix_domain(p, c, &domain);
+        }
+    }
+    Ok(())
+}
+
+/// A value as JSON, dates as their milliseconds.
+fn json_of(v: &Value) -> Json {
+    match v {
+        Value::Num(n) | Value::Date(n) => Json::Num(*n),
+        Value::Str(s) => Json::Str(s.to_string()),
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Null => Json::Null,
+    }
+}
+
+/// Every definition of channel `c` in `chart` (and its views) with `domain` as its scale's.
+fn fix_domain(chart: &mut Chart, c: Channel, domain: &[Json]) {
+    for (u, _) in chart.units.iter_mut() {
+        for (ch, d) in u.encoding.channels.iter_mut() {
+            if *ch != c || matches!(d.scale, Some(Json::Null)) {
+                continue;
+            }
+            let mut o: Vec<(String, Json)> = match &d.scale {
+                Some(Json::Obj(o)) => o
+                    .iter()
+                    .filter(|(k, _)| !matches!(k.as_str(), "domain" | "domainMin" | "domainMax" | "nice" | "zero"))
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            o.push(("domain".into(), Json::Arr(domain.to_vec())));
+            o.push(("nice".into(), Json::Bool(false)));
+            o.push(("zero".into(), Json::Bool(false)));
+            d.scale = Some(Json::Obj(o));
+        }
+    }
+    for (p, _) in chart.parts.iter_mut() {
+        fix_domain(p, c, domain);
+    }
 }
 
 /// Checks a `resolve` object: every entry must be `"shared"`.
@@ -144,6 +226,34 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_y_is_one_domain_over_every_view_each_with_its_own_axis() {
+        // The bars' rain runs 4 to 40 (y from zero); the second view's points, without
+        // Hillcrest, 12 to 40, on a y scale without zero.
+        let spec = |r: &str| {
+            SPEC.replace("DATA", DATA).replace("RESOLVE", r).replace(
+                r#""x": {"field": "rain", "type": "quantitative"}"#,
+                r#""x": {"field": "city"}, "y": {"field": "rain", "type": "quantitative", "scale": {"zero": false}}"#,
+            )
+        };
+        let lay = |r: &str| {
+            Chart::new(&Json::parse(&spec(r)).unwrap(), &|_| Err("no files".into()))
+                .unwrap()
+                .layout(1280.0, Locale::En, &Theme::get(ThemeName::Light))
+                .unwrap()
+        };
+        let y = |c: &Compiled, v: usize| c.views[v].1.get(Channel::Y).unwrap().scale.domain().clone();
+        // On their own: the bars from zero to 40; the points (zero: false) 12 to 40.
+        let own = lay("{}");
+        assert_eq!((y(&own, 0), y(&own, 1)), (Domain::Continuous(0.0, 40.0), Domain::Continuous(12.0, 40.0)));
+        // Shared: one scale over both, from the bars' zero to 40, in each view.
+        let c = lay(r#"{"scale": {"y": "shared"}}"#);
+        assert_eq!((y(&c, 0), y(&c, 1)), (Domain::Continuous(0.0, 40.0), Domain::Continuous(0.0, 40.0)));
+        // Each view still draws its axis: the top tick twice.
+        assert_eq!(count(&c, "40"), 2);
+        crate::layout::assert_clean(&c.layout, "shared y");
+    }
+
+    #[test]
     fn what_cannot_be_resolved_so_is_named_by_path() {
         let path = |r: &str| chart(r).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
         assert_eq!(
@@ -151,7 +261,8 @@ mod tests {
             "resolve.legend.color"
         );
         assert_eq!(path(r#"{"axis": {"color": "independent"}}"#), "resolve.axis.color");
-        assert_eq!(path(r#"{"scale": {"x": "shared"}}"#), "resolve.scale.x");
+        assert_eq!(path(r#"{"axis": {"x": "shared"}}"#), "resolve.axis.x");
+        assert_eq!(path(r#"{"scale": {"theta": "shared"}}"#), "resolve.scale.theta");
         assert_eq!(path(r#"{"scale": {"colour": "independent"}}"#), "resolve.scale.colour");
         assert_eq!(path(r#"{"scale": {"color": "separate"}}"#), "resolve.scale.color");
     }
