@@ -44,6 +44,7 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
         chart.spec.facet.as_ref().is_some_and(|f| match ch {
             crate::grammar::encoding::Channel::X => f.independent_x.0,
             crate::grammar::encoding::Channel::Y => f.independent_y.0,
+            crate::grammar::encoding::Channel::Color => f.independent_color,
             _ => false,
         })
     };

@@ -49,14 +49,15 @@ fn panel_scales(
     ext: Extent,
     pal: &[crate::theme::Rgb],
 ) -> Result<Scales, Error> {
-    if !(f.independent_x.0 || f.independent_y.0)
+    if !(f.independent_x.0 || f.independent_y.0 || f.independent_color)
         || chart.units[p.units.clone()].iter().all(|(_, fl)| fl.table.rows.is_empty())
     {
         return Ok(shared.clone());
     }
     let own = scales::resolve(&chart.units[p.units.clone()], ext, pal)?;
     let mut out = shared.clone();
-    for (flag, ch) in [(f.independent_x.0, Channel::X), (f.independent_y.0, Channel::Y)] {
+    let own_color = f.independent_color;
+    for (flag, ch) in [(f.independent_x.0, Channel::X), (f.independent_y.0, Channel::Y), (own_color, Channel::Color)] {
         if let (true, Some(r)) = (flag, own.get(ch)) {
             out.list.retain(|x| x.channel != ch);
             out.list.push(r.clone());
@@ -99,7 +100,12 @@ pub fn layout(
     };
     let mut first = scales::resolve(&chart.units, Extent { width: 200.0, height: 200.0 }, &pal)?;
     opts.apply(&mut first);
-    let legends = legend::plan(&opts.legend_scales(&first), &chart.marks(), loc, &theme, chart.config.legend_off)?;
+    // An independent colour scale is legended in each panel, not once.
+    let mut once = opts.legend_scales(&first);
+    if f.independent_color {
+        once.list.retain(|r| r.channel != Channel::Color);
+    }
+    let legends = legend::plan(&once, &chart.marks(), loc, &theme, chart.config.legend_off)?;
     let orient = legend::orient(&first, chart.config.legend_orient.as_deref());
     let below = orient == Some("bottom");
     let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
@@ -206,12 +212,27 @@ pub fn layout(
     };
     let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
     let x_th = |a: &Option<Axis>| a.as_ref().filter(|a| a.orient != axis::Orient::Top).map_or(0.0, |a| a.thickness());
+    // Each panel's own colour legend (an independent colour scale), over the panel.
+    let mut panel_legends = Vec::new();
+    for (sc, ..) in &plans {
+        let own = match (f.independent_color && opts.legends, sc.get(Channel::Color)) {
+            (true, Some(r)) => Scales { list: vec![r.clone()] },
+            _ => Scales::default(),
+        };
+        let lg = legend::plan(&own, &chart.marks(), loc, &theme, chart.config.legend_off)?;
+        let h: f64 = lg.iter().map(|l| l.height(plot_w, &theme) + 6.0).sum();
+        panel_legends.push((lg, h));
+    }
     let mut row_y = vec![top + 6.0];
     let mut row_axis = Vec::new();
+    let mut row_legend = Vec::new();
     for r in 0..rows {
-        let axis_h = (0..plans.len()).filter(|&i| place[i].0 == r).map(|i| x_th(&plans[i].1)).fold(0.0, f64::max);
+        let in_row: Vec<usize> = (0..plans.len()).filter(|&i| place[i].0 == r).collect();
+        let axis_h = in_row.iter().map(|&i| x_th(&plans[i].1)).fold(0.0, f64::max);
+        let legend_h = in_row.iter().map(|&i| panel_legends[i].1).fold(0.0, f64::max);
         row_axis.push(axis_h);
-        row_y.push(row_y[r] + header_h + plot_h + axis_h + f.spacing);
+        row_legend.push(legend_h);
+        row_y.push(row_y[r] + header_h + legend_h + plot_h + axis_h + f.spacing);
     }
     let col_x = |c: usize| {
         let step = plot_w + f.spacing + if f.independent_y.1 { yth } else { 0.0 };
@@ -223,7 +244,11 @@ pub fn layout(
     for (i, p) in chart.panels.iter().enumerate() {
         let (r, c) = place[i];
         let (sc, x_axis, y_axis, grids) = &plans[i];
-        let plot = Rect::new(col_x(c), row_y[r] + above, plot_w, plot_h);
+        let plot = Rect::new(col_x(c), row_y[r] + above + row_legend[r], plot_w, plot_h);
+        let mut ly = row_y[r] + above;
+        for lg in &panel_legends[i].0 {
+            ly = lg.draw(&mut acc.layout, plot.x, ly, plot_w, &theme) + 6.0;
+        }
         union = Some(match union {
             None => plot,
             Some(u) => {
@@ -236,7 +261,7 @@ pub fn layout(
         }
         if labelled {
             let edge = match style.label.place {
-                Place::Top => plot.y,
+                Place::Top => plot.y - row_legend[r],
                 Place::Bottom => plot.bottom() + row_axis[r],
             };
             acc.layout.labels.push(style.label_at(&header(f, &p.key, loc), plot.x, plot_w, edge, &theme));

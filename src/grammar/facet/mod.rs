@@ -6,6 +6,8 @@
 //! shared (or, by `resolve`, independent) scales.
 
 pub mod cells;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod colour_tests;
 pub mod derive;
 pub mod grid;
 pub mod split;
@@ -53,6 +55,8 @@ pub struct Facet {
     pub independent_x: (bool, bool),
     /// The same for y.
     pub independent_y: (bool, bool),
+    /// `resolve.scale.color` independent: each panel its own colour scale and legend.
+    pub independent_color: bool,
     /// How many of the root view's transforms run before the split (the facet's own).
     pub at: usize,
 }
@@ -172,6 +176,7 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
         spacing: 20.0,
         independent_x: (false, false),
         independent_y: (false, false),
+        independent_color: false,
         at: 0,
     };
     if let Some(fj) = json.get("facet") {
@@ -281,6 +286,27 @@ fn resolve_into(f: &mut Facet, r: Option<&Json>, root: &Path) -> Result<(), Erro
                     Json::Str(s) if s == "independent" => true,
                     other => return Err(Error::unsupported(&p, other.to_text(), "shared, independent")),
                 };
+                if (kind.as_str(), ch.as_str()) == ("scale", "color") {
+                    f.independent_color = independent;
+                    continue;
+                }
+                // A colour legend follows its scale: per panel when the scale is.
+                if (kind.as_str(), ch.as_str()) == ("legend", "color") {
+                    let scale_too = r
+                        .get("scale")
+                        .and_then(|s| s.get("color"))
+                        .is_some_and(|v| *v == Json::Str("independent".into()));
+                    match (independent, scale_too) {
+                        (true, true) => continue,
+                        (false, true) => {
+                            return Err(Error::spec(
+                                &p,
+                                "a shared legend needs a shared scale: the panels resolve it each on their own",
+                            ))
+                        }
+                        _ => {}
+                    }
+                }
                 let slot = match (kind.as_str(), ch.as_str()) {
                     ("scale", "x") => &mut f.independent_x.0,
                     ("axis", "x") => &mut f.independent_x.1,
