@@ -177,8 +177,17 @@ pub fn chart(
         let fresh = v.get("data").is_some();
         let v = inherit::view(json, &v);
         let part = Chart::new_in(&v, &p, text, if fresh { &[] } else { &tf });
-        let part = if layered { part.map_err(|e| crate::grammar::repeat_layer::remap(e, &p, &p)) } else { part };
-        parts.push((part?, prefix));
+        let part = if layered { part.map_err(|e| crate::grammar::repeat_layer::remap(e, &p, &p)) } else { part }?;
+        // A facet's own colours cannot go with the views' one colour legend.
+        let shared_colour = !c.arrange.resolve.own_scales.contains(&Channel::Color);
+        if shared_colour && part.spec.facet.as_ref().is_some_and(|f| f.independent_color) {
+            return Err(Error::unsupported(
+                &p.key("resolve").key("scale").key("color"),
+                "a facet's independent colours among views that share theirs",
+                "\"resolve\": {\"scale\": {\"color\": \"independent\"}} on the views too",
+            ));
+        }
+        parts.push((part, prefix));
     }
     let spec = crate::grammar::spec::Spec::outer(json, root)?;
     let config = crate::grammar::config::Config::parse(&spec.config, &root.key("config"))?;

@@ -45,3 +45,16 @@ fn a_shared_legend_over_independent_colours_is_refused_by_path() {
     let e = chart(r#"{"scale": {"size": "independent"}}"#).unwrap_err();
     assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("resolve.scale.size"), "{e}");
 }
+
+#[test]
+fn inside_views_the_views_must_not_share_colour() {
+    let facet = SPEC.replace("RESOLVE", r#"{"scale": {"color": "independent"}}"#);
+    let views = |resolve: &str| format!(r#"{{"resolve": {resolve}, "vconcat": [{facet}]}}"#);
+    let e = Chart::new(&Json::parse(&views("{}")).unwrap(), &|_| Err("no files".into())).unwrap_err();
+    assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("vconcat[0].resolve.scale.color"), "{e}");
+    let ok =
+        Chart::new(&Json::parse(&views(r#"{"scale": {"color": "independent"}}"#)).unwrap(), &|_| Err("none".into()))
+            .unwrap();
+    let c = ok.layout(1280.0, Locale::En, &Theme::get(ThemeName::Light)).unwrap();
+    assert_eq!(count(&c, "yew"), 4, "the panels' own legends are drawn inside the views");
+}

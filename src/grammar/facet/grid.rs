@@ -215,7 +215,8 @@ pub fn layout(
     // Each panel's own colour legend (an independent colour scale), over the panel.
     let mut panel_legends = Vec::new();
     for (sc, ..) in &plans {
-        let own = match (f.independent_color && opts.legends, sc.get(Channel::Color)) {
+        let draws = opts.legends || opts.own_legends.contains(&Channel::Color);
+        let own = match (f.independent_color && draws, sc.get(Channel::Color)) {
             (true, Some(r)) => Scales { list: vec![r.clone()] },
             _ => Scales::default(),
         };
