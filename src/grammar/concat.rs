@@ -1,10 +1,11 @@
 //! Views side by side: `hconcat`, `vconcat`, `concat` (wrapped into `columns`) and `repeat`
 //! (one view per field, written as a concatenation with the `{"repeat": ...}` references
-//! replaced). Each view is read as a chart of its own, with the top level's `data`, `datasets`,
-//! `config` and `transform`s ([`crate::grammar::inherit`]); as Vega-Lite documents, position scales and axes are independent per view
-//! and the other scales (colour, size, ...) and their legends are shared. [`layout`] lays the
-//! views out one by one and places them, wrapping to fewer columns when a view would fall
-//! below a readable width.
+//! replaced). Each view is read as a chart of its own, with the top level's `data`,
+//! `datasets`, `config` and `transform`s ([`crate::grammar::inherit`]); as Vega-Lite
+//! documents, position scales and axes are independent per view and the other scales (colour,
+//! size, ...) and their legends are shared, unless `resolve` says otherwise
+//! ([`crate::grammar::resolve`]). [`layout`] lays the views out one by one and places them,
+//! wrapping to fewer columns when a view would fall below a readable width.
 
 use crate::error::{Error, Path};
 use crate::grammar::compile::{draw_legends, Chart, Compiled, Legends, Opts};

@@ -58,3 +58,21 @@ fn inside_views_the_views_must_not_share_colour() {
     let c = ok.layout(1280.0, Locale::En, &Theme::get(ThemeName::Light)).unwrap();
     assert_eq!(count(&c, "yew"), 4, "the panels' own legends are drawn inside the views");
 }
+
+#[test]
+fn an_empty_cell_of_a_grid_has_no_legend() {
+    // Rows by site, columns by kind: North has no elm, so its elm cell is empty.
+    let grid = SPEC
+        .replace(
+            r#""facet": {"field": "site"}, "columns": 3,"#,
+            r#""facet": {"row": {"field": "site"}, "column": {"field": "kind"}},"#,
+        )
+        .replace("RESOLVE", r#"{"scale": {"color": "independent"}}"#);
+    let c = Chart::new(&Json::parse(&grid).unwrap(), &|_| Err("no files".into())).unwrap();
+    assert_eq!(c.panels.len(), 12, "3 sites x 4 kinds");
+    let l = c.layout(1280.0, Locale::En, &Theme::get(ThemeName::Light)).unwrap();
+    // One legend per drawn cell (5 cells have a bar), each titled "kind".
+    let legends = l.layout.labels.iter().filter(|x| x.text == "kind").count();
+    let axis_titles = 4; // the shared x axis under each column
+    assert_eq!(legends - axis_titles, 5);
+}

@@ -1,7 +1,8 @@
 //! The panels of a facet laid out in a grid ([`layout`]; their data is split by `split.rs`)
 //! that reflows to fewer columns when panels would fall below a readable width.
-//! Scales are shared unless `resolve` makes x or y independent; a shared y axis is drawn once
-//! per row (left), a shared x axis once per column (under its lowest panel); legends once.
+//! Scales are shared unless `resolve` makes x, y or colour independent; a shared y axis is
+//! drawn once per row (left), a shared x axis once per column (under its lowest panel);
+//! legends once, but an independent colour scale's over each panel (none over an empty one).
 //! Every panel's marks go into the one display list, in reading order, so the keyboard steps
 //! through one panel and on into the next; each record starts with the panel's facet values.
 
@@ -214,8 +215,9 @@ pub fn layout(
     let x_th = |a: &Option<Axis>| a.as_ref().filter(|a| a.orient != axis::Orient::Top).map_or(0.0, |a| a.thickness());
     // Each panel's own colour legend (an independent colour scale), over the panel.
     let mut panel_legends = Vec::new();
-    for (sc, ..) in &plans {
-        let draws = opts.legends || opts.own_legends.contains(&Channel::Color);
+    for (i, (sc, ..)) in plans.iter().enumerate() {
+        let empty = chart.units[chart.panels[i].units.clone()].iter().all(|(_, fl)| fl.table.rows.is_empty());
+        let draws = (opts.legends || opts.own_legends.contains(&Channel::Color)) && !empty;
         let own = match (f.independent_color && draws, sc.get(Channel::Color)) {
             (true, Some(r)) => Scales { list: vec![r.clone()] },
             _ => Scales::default(),
