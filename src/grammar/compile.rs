@@ -340,7 +340,20 @@ impl Chart {
             _ => self.config.height,
         }
         .clamp(40.0, 3000.0);
-        let legends = legend::plan(&opts.legend_scales(&first), &self.marks(), loc, &theme, self.config.legend_off)?;
+        // Each layer its own colours (resolve): its own legend, after the shared ones.
+        let own_layers = !self.spec.layer_own.is_empty() && self.units.len() > 1;
+        let mut shared_legends = opts.legend_scales(&first);
+        shared_legends.list.retain(|r| !own_layers || !self.spec.layer_own.contains(&r.channel));
+        let mut legends = legend::plan(&shared_legends, &self.marks(), loc, &theme, self.config.legend_off)?;
+        if own_layers && (opts.legends || opts.own_legends.iter().any(|c| self.spec.layer_own.contains(c))) {
+            let ext = Extent { width: width * 0.75, height: guess_h };
+            for (r, s) in crate::grammar::resolve::layer_scales(self, &first, ext, &palette)? {
+                let own =
+                    Scales { list: s.list.into_iter().filter(|x| self.spec.layer_own.contains(&x.channel)).collect() };
+                let marks: Vec<MarkType> = self.units[r].iter().map(|(u, _)| u.mark.ty).collect();
+                legends.extend(legend::plan(&own, &marks, loc, &theme, self.config.legend_off)?);
+            }
+        }
         let orient = legend::orient(&first, self.config.legend_orient.as_deref());
         let below = orient == Some("bottom");
         let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
@@ -398,7 +411,18 @@ impl Chart {
             a.draw_grid(plot, &mut l, &theme);
         }
         let mut acc = Acc::new(l);
-        self.draw_units(0..self.units.len(), &sc, plot, &theme, loc, accent, &mut acc)?;
+        let mut layers = Vec::new();
+        if own_layers {
+            let ext = Extent { width: plot_w, height: plot_h };
+            for (i, (r, s)) in crate::grammar::resolve::layer_scales(self, &sc, ext, &palette)?.into_iter().enumerate()
+            {
+                self.draw_units(r, &s, plot, &theme, loc, accent, &mut acc)?;
+                let own = s.list.into_iter().filter(|x| self.spec.layer_own.contains(&x.channel)).collect();
+                layers.push((format!("layer_{i}"), Scales { list: own }));
+            }
+        } else {
+            self.draw_units(0..self.units.len(), &sc, plot, &theme, loc, accent, &mut acc)?;
+        }
         let l = &mut acc.layout;
         for a in [&y_axis, &x_axis].into_iter().flatten() {
             a.draw(plot, l, &theme);
@@ -411,7 +435,9 @@ impl Chart {
             Legends::Top(legend_top)
         };
         l.height = draw_legends(l, &legends, place, bottom, pad, &theme).ceil();
-        Ok(acc.finish(sc))
+        let mut compiled = acc.finish(sc);
+        compiled.views = layers;
+        Ok(compiled)
     }
 
     /// Draws the marks of `units` (a range of [`Chart::units`]) into `plot`, with scales `sc`.

@@ -181,10 +181,12 @@ pub fn chart(
         let part = if layered { part.map_err(|e| crate::grammar::repeat_layer::remap(e, &p, &p)) } else { part }?;
         // A facet's own colours cannot go with the views' one colour legend.
         let shared_colour = !c.arrange.resolve.own_scales.contains(&Channel::Color);
-        if shared_colour && part.spec.facet.as_ref().is_some_and(|f| f.independent_color) {
+        let own_colours = part.spec.facet.as_ref().is_some_and(|f| f.independent_color)
+            || part.spec.layer_own.contains(&Channel::Color);
+        if shared_colour && own_colours {
             return Err(Error::unsupported(
                 &p.key("resolve").key("scale").key("color"),
-                "a facet's independent colours among views that share theirs",
+                "a facet's or layer's independent colours among views that share theirs",
                 "\"resolve\": {\"scale\": {\"color\": \"independent\"}} on the views too",
             ));
         }

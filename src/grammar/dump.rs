@@ -46,7 +46,7 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
             crate::grammar::encoding::Channel::Y => f.independent_y.0,
             crate::grammar::encoding::Channel::Color => f.independent_color,
             _ => false,
-        })
+        }) || chart.spec.layer_own.contains(&ch)
     };
     let entry = |r: &crate::grammar::scales::Resolved, all: &crate::grammar::scales::Scales, name: String| {
         let domain = match r.scale.domain() {
@@ -81,7 +81,8 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
     let own = chart.arrange.as_ref().map(|a| a.resolve.own_scales.clone()).unwrap_or_default();
     let shared = chart.arrange.as_ref().map(|a| a.resolve.shared_positions.clone()).unwrap_or_default();
     for (prefix, sc) in &c.views {
-        for r in sc.list.iter().filter(|r| crate::grammar::concat::positional(r.channel) || own.contains(&r.channel)) {
+        let listed = |c| crate::grammar::concat::positional(c) || own.contains(&c) || chart.spec.layer_own.contains(&c);
+        for r in sc.list.iter().filter(|r| listed(r.channel)) {
             // A shared position scale is one top-level scale, named by its channel alone.
             if shared.contains(&r.channel) {
                 if !scales.iter().any(|(n, _)| n == r.channel.name()) {

@@ -6,16 +6,61 @@
 //! with `"independent"`, resolved per view, each view with its own legend (`resolve.scale`),
 //! or shared with a legend drawn in every view (`resolve.legend`).
 
-use crate::error::{Error, Path};
+use crate::error::{Error, Path, Seg};
 use crate::grammar::compile::Chart;
 use crate::grammar::concat::positional;
 use crate::grammar::encoding::Channel;
 use crate::grammar::flow::{Flowed, Unit};
 use crate::grammar::json::check_keys;
 use crate::grammar::scale::Domain;
-use crate::grammar::scales::{self, Extent};
+use crate::grammar::scales::{self, Extent, Scales};
 use crate::grammar::{Json, Value};
 use crate::theme::Rgb;
+use std::ops::Range;
+
+/// The units of each child of the top-level layer (consecutive, in layer order), with
+/// `sc`'s scales but its own for the channels of [`crate::grammar::spec::Spec::layer_own`].
+pub fn layer_scales(
+    chart: &Chart,
+    sc: &Scales,
+    ext: Extent,
+    pal: &[Rgb],
+) -> Result<Vec<(Range<usize>, Scales)>, Error> {
+    let root = &chart.spec.root.path;
+    let child = |u: &Unit| match u.path.0.get(root.0.len() + 1) {
+        Some(Seg::Index(i)) if u.path.0.len() > root.0.len() + 1 => Some(*i),
+        _ => None,
+    };
+    let mut groups: Vec<(Option<usize>, Range<usize>)> = Vec::new();
+    for (k, (u, _)) in chart.units.iter().enumerate() {
+        match groups.last_mut() {
+            Some((c, r)) if *c == child(u) => r.end = k + 1,
+            _ => groups.push((child(u), k..k + 1)),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, r) in groups {
+        let own = scales::resolve(&chart.units[r.clone()], ext, pal)?;
+        let mut s = sc.clone();
+        for c in &chart.spec.layer_own {
+            s.list.retain(|x| x.channel != *c);
+            s.list.extend(own.get(*c).cloned());
+        }
+        out.push((r, s));
+    }
+    Ok(out)
+}
+
+/// The channels a layer's `resolve` makes independent per child: colour, by its scale.
+pub fn layer_own(r: Option<&Json>) -> Vec<Channel> {
+    let independent =
+        r.and_then(|r| r.get("scale")).and_then(|s| s.get("color")) == Some(&Json::Str("independent".into()));
+    if independent {
+        vec![Channel::Color]
+    } else {
+        Vec::new()
+    }
+}
 
 /// What the views of a concatenation resolve on their own, beyond position, and the position
 /// scales they share.
@@ -147,14 +192,27 @@ fn fix_domain(chart: &mut Chart, c: Channel, domain: &[Json]) {
     }
 }
 
-/// Checks a `resolve` object: every entry must be `"shared"`.
-pub fn check(r: &Json, path: &Path) -> Result<(), Error> {
+/// Checks a layer's `resolve` object: every entry must be `"shared"`, except (for the
+/// top-level layer, `top`) an independent colour scale or legend: each child its own.
+pub fn check(r: &Json, path: &Path, top: bool) -> Result<(), Error> {
     check_keys(r, path, &["scale", "axis", "legend"], &[])?;
+    let own = layer_own(Some(r));
     for (k, v) in r.obj(path)? {
         let p = path.key(k);
         for (ch, how) in v.obj(&p)? {
             match how {
+                Json::Str(s) if s == "shared" && k == "legend" && own.iter().any(|c| c.name() == ch) => {
+                    return Err(Error::spec(
+                        &p.key(ch),
+                        "a shared legend needs a shared scale: the layers resolve it each on their own",
+                    ))
+                }
                 Json::Str(s) if s == "shared" => {}
+                Json::Str(s)
+                    if s == "independent"
+                        && top
+                        && ch == "color"
+                        && (k == "scale" || (k == "legend" && own.contains(&Channel::Color))) => {}
                 Json::Str(s) if s == "independent" => {
                     return Err(Error::unsupported(&p.key(ch), "\"independent\" is not supported yet", "shared"))
                 }
@@ -265,5 +323,58 @@ mod tests {
         assert_eq!(path(r#"{"scale": {"theta": "shared"}}"#), "resolve.scale.theta");
         assert_eq!(path(r#"{"scale": {"colour": "independent"}}"#), "resolve.scale.colour");
         assert_eq!(path(r#"{"scale": {"color": "separate"}}"#), "resolve.scale.color");
+    }
+
+    const LAYER: &str = r#"{"data": {"values": [
+        {"a": "x", "b": 1, "c": "p", "d": "q"}, {"a": "y", "b": 3, "c": "r", "d": "s"}, {"a": "z", "b": 2, "c": "p", "d": "t"}]},
+      "resolve": RESOLVE, "layer": [
+        {"mark": "bar", "encoding": {"x": {"field": "a"}, "y": {"field": "b", "type": "quantitative"}, "color": {"field": "c"}}},
+        {"mark": "point", "encoding": {"x": {"field": "a"}, "y": {"field": "b", "type": "quantitative"}, "color": {"field": "d"}}}]}"#;
+
+    fn layer(resolve: &str) -> Result<Chart, Error> {
+        Chart::new(&Json::parse(&LAYER.replace("RESOLVE", resolve)).unwrap(), &|_| Err("no files".into()))
+    }
+
+    #[test]
+    fn independent_colours_in_a_layer_give_each_layer_its_scale_and_legend() {
+        let c = layer(r#"{"scale": {"color": "independent"}}"#)
+            .unwrap()
+            .layout(800.0, Locale::En, &Theme::get(ThemeName::Light))
+            .unwrap();
+        let s = |t: &str| Value::str(t);
+        let names: Vec<&str> = c.views.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["layer_0", "layer_1"], "named as Vega-Lite names them");
+        assert_eq!(colours(&c, 0), Domain::Discrete(vec![s("p"), s("r")]));
+        assert_eq!(colours(&c, 1), Domain::Discrete(vec![s("q"), s("s"), s("t")]));
+        // Two legends, titled by their fields, each naming its own values once.
+        for t in ["c", "d", "p", "r", "q", "s", "t"] {
+            assert_eq!(count(&c, t), 1, "{t}");
+        }
+        crate::layout::assert_clean(&c.layout, "independent layer colours");
+        // Shared (the default): one scale over both fields' values.
+        let c = layer("{}").unwrap().layout(800.0, Locale::En, &Theme::get(ThemeName::Light)).unwrap();
+        assert!(c.views.is_empty());
+        let d = c.scales.get(Channel::Color).unwrap().scale.domain().clone();
+        assert_eq!(d, Domain::Discrete(vec![s("p"), s("q"), s("r"), s("s"), s("t")]));
+    }
+
+    #[test]
+    fn what_a_layer_cannot_resolve_is_named_by_path() {
+        let path = |r: &str| layer(r).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
+        assert_eq!(
+            path(r#"{"scale": {"color": "independent"}, "legend": {"color": "shared"}}"#),
+            "resolve.legend.color"
+        );
+        assert_eq!(path(r#"{"legend": {"color": "independent"}}"#), "resolve.legend.color");
+        assert_eq!(path(r#"{"scale": {"y": "independent"}}"#), "resolve.scale.y");
+        // A nested layer's own colours are not drawn yet.
+        let nested = LAYER.replace("RESOLVE", "{}").replace(
+            r#""layer": [
+        {"mark": "bar""#,
+            r#""layer": [{"resolve": {"scale": {"color": "independent"}}, "layer": [{"mark": "rule"}]},
+        {"mark": "bar""#,
+        );
+        let e = Chart::new(&Json::parse(&nested).unwrap(), &|_| Err("no files".into())).unwrap_err();
+        assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("layer[0].resolve.scale.color"), "{e}");
     }
 }
