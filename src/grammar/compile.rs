@@ -118,15 +118,25 @@ pub struct Opts<'a> {
     pub shared: Option<&'a Scales>,
     /// Whether it draws its own legends (not when the enclosing view draws them once).
     pub legends: bool,
+    /// Channels it draws legends for even when the enclosing view draws the others
+    /// (`resolve` independent).
+    pub own_legends: &'a [Channel],
 }
 
 impl Default for Opts<'_> {
     fn default() -> Self {
-        Opts { shared: None, legends: true }
+        Opts { shared: None, legends: true, own_legends: &[] }
     }
 }
 
 impl Opts<'_> {
+    /// The scales of `sc` whose legends the view draws: all of them when it draws its own
+    /// legends, else those of [`Opts::own_legends`].
+    pub fn legend_scales(&self, sc: &Scales) -> Scales {
+        let keep = |c: Channel| self.legends || self.own_legends.contains(&c);
+        Scales { list: sc.list.iter().filter(|r| keep(r.channel)).cloned().collect() }
+    }
+
     /// `sc` with the shared scales in place of its own non-position ones.
     pub fn apply(&self, sc: &mut Scales) {
         let Some(shared) = self.shared else { return };
@@ -202,25 +212,43 @@ impl Chart {
     /// [`Chart::new`] for a spec found at `root` (a concatenated view), its errors named by
     /// their path from the top.
     pub fn new_at(json: &Json, root: &Path, text: &dyn Fn(&str) -> Result<String, String>) -> Result<Chart, Error> {
+        Chart::new_in(json, root, text, &[])
+    }
+
+    /// [`Chart::new_at`] for a view inside a concatenation, whose units that read the data it
+    /// inherits first run the transforms written above it (`inherited`).
+    pub fn new_in(
+        json: &Json,
+        root: &Path,
+        text: &dyn Fn(&str) -> Result<String, String>,
+        inherited: &[(crate::grammar::transform::Transform, Path)],
+    ) -> Result<Chart, Error> {
+        if let Some(l) = crate::grammar::repeat_layer::layered(json, root)? {
+            let chart = Chart::new_in(&l, root, text, inherited);
+            return chart.map_err(|e| crate::grammar::repeat_layer::remap(e, root, &root.key("spec")));
+        }
         if let Some(c) = crate::grammar::concat::parse(json, root)? {
-            return crate::grammar::concat::chart(c, json, root, text);
+            return crate::grammar::concat::chart(c, json, root, text, inherited);
         }
         let json = crate::grammar::composite::normalize_at(json, root)?;
-        let spec = Spec::parse_at(&json, root)?;
+        let mut spec = Spec::parse_at(&json, root)?;
         let config = Config::parse(&spec.config, &root.key("config"))?;
-        let list = flow::units(&spec.root);
+        let mut list = flow::units(&spec.root);
+        crate::grammar::inherit::apply(&mut list, root, inherited, spec.facet.as_mut());
+        if let Some(f) = spec.facet.as_mut() {
+            crate::grammar::facet::derive::insert(f, &mut list)?;
+        }
         if list.len() > MAX_UNITS {
             return Err(Error::spec(&root.key("layer"), format!("more than {MAX_UNITS} layered marks")));
         }
         let src = Src { datasets: &spec.datasets, text };
-        let mut list = list;
         for u in &mut list {
             if let Some((d, p)) = &u.data {
                 u.data = Some((d.resolve(&spec.datasets, p)?, p.clone()));
             }
         }
         let (units, panels) = match &spec.facet {
-            Some(f) => crate::grammar::facet::grid::flow(f, root, &list, text, &src)?,
+            Some(f) => crate::grammar::facet::split::flow(f, root, &list, text, &src)?,
             None => {
                 let mut units = Vec::new();
                 for u in list {
@@ -318,7 +346,20 @@ impl Chart {
             _ => self.config.height,
         }
         .clamp(40.0, 3000.0);
-        let legends = legend::plan(&first, &self.marks(), loc, &theme, self.config.legend_off || !opts.legends)?;
+        // Each layer its own colours (resolve): its own legend, after the shared ones.
+        let own_layers = !self.spec.layer_own.is_empty() && self.units.len() > 1;
+        let mut shared_legends = opts.legend_scales(&first);
+        shared_legends.list.retain(|r| !own_layers || !self.spec.layer_own.contains(&r.channel));
+        let mut legends = legend::plan(&shared_legends, &self.marks(), loc, &theme, self.config.legend_off)?;
+        if own_layers && (opts.legends || opts.own_legends.iter().any(|c| self.spec.layer_own.contains(c))) {
+            let ext = Extent { width: width * 0.75, height: guess_h };
+            for (r, s) in crate::grammar::resolve::layer_scales(self, &first, ext, &palette)? {
+                let own =
+                    Scales { list: s.list.into_iter().filter(|x| self.spec.layer_own.contains(&x.channel)).collect() };
+                let marks: Vec<MarkType> = self.units[r].iter().map(|(u, _)| u.mark.ty).collect();
+                legends.extend(legend::plan(&own, &marks, loc, &theme, self.config.legend_off)?);
+            }
+        }
         let orient = legend::orient(&first, self.config.legend_orient.as_deref());
         let below = orient == Some("bottom");
         let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
@@ -376,7 +417,18 @@ impl Chart {
             a.draw_grid(plot, &mut l, &theme);
         }
         let mut acc = Acc::new(l);
-        self.draw_units(0..self.units.len(), &sc, plot, &theme, loc, accent, &mut acc)?;
+        let mut layers = Vec::new();
+        if own_layers {
+            let ext = Extent { width: plot_w, height: plot_h };
+            for (i, (r, s)) in crate::grammar::resolve::layer_scales(self, &sc, ext, &palette)?.into_iter().enumerate()
+            {
+                self.draw_units(r, &s, plot, &theme, loc, accent, &mut acc)?;
+                let own = s.list.into_iter().filter(|x| self.spec.layer_own.contains(&x.channel)).collect();
+                layers.push((format!("layer_{i}"), Scales { list: own }));
+            }
+        } else {
+            self.draw_units(0..self.units.len(), &sc, plot, &theme, loc, accent, &mut acc)?;
+        }
         let l = &mut acc.layout;
         for a in [&y_axis, &x_axis].into_iter().flatten() {
             a.draw(plot, l, &theme);
@@ -389,7 +441,9 @@ impl Chart {
             Legends::Top(legend_top)
         };
         l.height = draw_legends(l, &legends, place, bottom, pad, &theme).ceil();
-        Ok(acc.finish(sc))
+        let mut compiled = acc.finish(sc);
+        compiled.views = layers;
+        Ok(compiled)
     }
 
     /// Draws the marks of `units` (a range of [`Chart::units`]) into `plot`, with scales `sc`.

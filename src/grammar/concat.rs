@@ -1,18 +1,22 @@
 //! Views side by side: `hconcat`, `vconcat`, `concat` (wrapped into `columns`) and `repeat`
 //! (one view per field, written as a concatenation with the `{"repeat": ...}` references
-//! replaced). Each view is read as a chart of its own, with the top level's `data`, `datasets`
-//! and `config`; as Vega-Lite documents, position scales and axes are independent per view
-//! and the other scales (colour, size, ...) and their legends are shared. [`layout`] lays the
-//! views out one by one and places them, wrapping to fewer columns when a view would fall
-//! below a readable width.
+//! replaced). Each view is read as a chart of its own, with the top level's `data`,
+//! `datasets`, `config` and `transform`s ([`crate::grammar::inherit`]); as Vega-Lite
+//! documents, position scales and axes are independent per view and the other scales (colour,
+//! size, ...) and their legends are shared, unless `resolve` says otherwise
+//! ([`crate::grammar::resolve`]). [`layout`] lays the views out one by one and places them,
+//! wrapping to fewer columns when a view would fall below a readable width.
 
 use crate::error::{Error, Path};
 use crate::grammar::compile::{draw_legends, Chart, Compiled, Legends, Opts};
 use crate::grammar::encoding::Channel;
 use crate::grammar::format::Locale;
 use crate::grammar::guide::legend;
+use crate::grammar::inherit;
 use crate::grammar::json::check_keys;
+use crate::grammar::resolve::ViewResolve;
 use crate::grammar::scales::{self, Extent, Scales};
+use crate::grammar::transform::Transform;
 use crate::grammar::Json;
 use crate::layout::{fit_text, Anchor, Label, Layout, Rect};
 use crate::theme::Theme;
@@ -23,16 +27,18 @@ pub const MAX_VIEWS: usize = 24;
 pub const MIN_VIEW_WIDTH: f64 = 260.0;
 
 /// How the views are arranged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Arrange {
     /// Views per row (`None`: all in one row, as `hconcat` and `concat` without `columns`).
     pub columns: Option<usize>,
     /// Space between views, px (`spacing`, default 20).
     pub spacing: f64,
+    /// What each view resolves on its own beyond position (`resolve`).
+    pub resolve: ViewResolve,
 }
 
-/// A concatenation read: its arrangement and each view's spec (with what it inherits), path
-/// and scale prefix.
+/// A concatenation read: its arrangement and each view's spec (as written: what it inherits
+/// is added by [`chart`]), path and scale prefix.
 #[derive(Debug, Clone)]
 pub struct Concat {
     /// How the views are arranged.
@@ -61,6 +67,7 @@ const KEYS: &[&str] = &[
     "concat",
     "repeat",
     "spec",
+    "transform",
 ];
 
 /// Position channels: independent in every view.
@@ -86,10 +93,11 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
     if key.is_none() && json.get("repeat").is_none() {
         return Ok(None);
     }
-    check_keys(json, root, KEYS, &["align", "bounds", "center", "params", "transform"])?;
-    if let Some(r) = json.get("resolve") {
-        check_resolve(r, &root.key("resolve"))?;
-    }
+    check_keys(json, root, KEYS, &["align", "bounds", "center", "params"])?;
+    let resolve = match json.get("resolve") {
+        Some(r) => crate::grammar::resolve::concat(r, &root.key("resolve"))?,
+        None => ViewResolve::default(),
+    };
     let spacing = match json.get("spacing") {
         None => 20.0,
         Some(Json::Num(n)) if n.is_finite() && (0.0..=200.0).contains(n) => *n,
@@ -113,19 +121,6 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
             Some(n as usize)
         }
     };
-    // What every view inherits from the top level.
-    let inherit = |view: &Json| -> Json {
-        let mut o: Vec<(String, Json)> = match view {
-            Json::Obj(o) => o.clone(),
-            other => return other.clone(),
-        };
-        for k in ["data", "datasets", "config"] {
-            if let (Some(v), false) = (json.get(k), o.iter().any(|(n, _)| n == k)) {
-                o.insert(0, (k.to_string(), v.clone()));
-            }
-        }
-        Json::Obj(o)
-    };
     let (arrange, views) = match key {
         Some(k) => {
             let p = root.key(k);
@@ -143,18 +138,18 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
                 ));
             }
             let items = json.get(k).map(|v| v.arr(&p)).transpose()?.unwrap_or(&[]);
-            let views =
-                items.iter().enumerate().map(|(i, v)| (inherit(v), p.index(i), format!("concat_{i}"))).collect();
+            let views = items.iter().enumerate().map(|(i, v)| (v.clone(), p.index(i), format!("concat_{i}"))).collect();
             let columns = match k {
                 "vconcat" => Some(1),
                 "hconcat" => None,
                 _ => columns,
             };
-            (Arrange { columns, spacing }, views)
+            (Arrange { columns, spacing, ..Arrange::default() }, views)
         }
-        None => crate::grammar::repeat::expand(json, root, columns, spacing, &inherit)?,
+        None => crate::grammar::repeat::expand(json, root, columns, spacing)?,
     };
     let views: Vec<(Json, Path, String)> = views;
+    let arrange = Arrange { resolve, ..arrange };
     if views.is_empty() {
         return Err(Error::spec(root, "a concatenation needs at least one view"));
     }
@@ -164,55 +159,59 @@ pub fn parse(json: &Json, root: &Path) -> Result<Option<Concat>, Error> {
     Ok(Some(Concat { arrange, views }))
 }
 
-/// Concatenated views: position scales independent (the default), others shared.
-fn check_resolve(r: &Json, path: &Path) -> Result<(), Error> {
-    check_keys(r, path, &["scale", "axis", "legend"], &[])?;
-    for (kind, v) in r.obj(path)? {
-        for (ch, how) in v.obj(&path.key(kind))? {
-            let p = path.key(kind).key(ch);
-            let pos = Channel::parse(ch).is_some_and(positional);
-            let default = if pos { "independent" } else { "shared" };
-            match how {
-                Json::Str(s) if s == default => {}
-                Json::Str(s) if s == "shared" || s == "independent" => {
-                    return Err(Error::unsupported(
-                        &p,
-                        format!("\"{s}\" is not supported yet for concatenated views"),
-                        default,
-                    ))
-                }
-                other => return Err(Error::unsupported(&p, other.to_text(), default)),
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The chart of a concatenation: each view read (and checked) on its own.
+/// The chart of a concatenation: each view read (and checked) on its own, with what it
+/// inherits ([`crate::grammar::inherit`]): the top level's data, datasets and config, and the
+/// transforms above it (`above`, from further up, then this spec's own).
 pub fn chart(
     c: Concat,
     json: &Json,
     root: &Path,
     text: &dyn Fn(&str) -> Result<String, String>,
+    above: &[(Transform, Path)],
 ) -> Result<Chart, Error> {
+    let tf = inherit::transforms(json, root, above)?;
+    // A layered repeat's views are layers of the spec: their errors are named in the spec.
+    let layered = json.get("repeat").and_then(|r| r.get("layer")).is_some();
     let mut parts = Vec::new();
     for (v, p, prefix) in c.views {
-        parts.push((Chart::new_at(&v, &p, text)?, prefix));
+        // A view with data of its own starts afresh: the transforms above do not reach it.
+        let fresh = v.get("data").is_some();
+        let v = inherit::view(json, &v);
+        let part = Chart::new_in(&v, &p, text, if fresh { &[] } else { &tf });
+        let part = if layered { part.map_err(|e| crate::grammar::repeat_layer::remap(e, &p, &p)) } else { part }?;
+        // A facet's own colours cannot go with the views' one colour legend.
+        let shared_colour = !c.arrange.resolve.own_scales.contains(&Channel::Color);
+        let own_colours = part.spec.facet.as_ref().is_some_and(|f| f.independent_color)
+            || part.spec.layer_own.contains(&Channel::Color);
+        if shared_colour && own_colours {
+            return Err(Error::unsupported(
+                &p.key("resolve").key("scale").key("color"),
+                "a facet's or layer's independent colours among views that share theirs",
+                "\"resolve\": {\"scale\": {\"color\": \"independent\"}} on the views too",
+            ));
+        }
+        parts.push((part, prefix));
     }
     let spec = crate::grammar::spec::Spec::outer(json, root)?;
     let config = crate::grammar::config::Config::parse(&spec.config, &root.key("config"))?;
+    if !c.arrange.resolve.shared_positions.is_empty() {
+        let theme = Theme::get(crate::theme::ThemeName::Light);
+        let pal = crate::grammar::compile::palette(&theme, config.mark_color);
+        crate::grammar::resolve::share_positions(&mut parts, &c.arrange.resolve.shared_positions, &pal)?;
+    }
     let units = parts.iter().flat_map(|(c, _)| c.units.iter().cloned()).collect();
     Ok(Chart { spec, config, units, panels: Vec::new(), parts, arrange: Some(c.arrange) })
 }
 
-/// The scales the views share: every non-position channel, resolved over all views' marks.
-fn shared(chart: &Chart, pal: &[crate::theme::Rgb]) -> Option<Scales> {
+/// The scales the views share: every non-position channel that `resolve` does not make
+/// independent (`own`), resolved over all views' marks.
+fn shared(chart: &Chart, own: &[Channel], pal: &[crate::theme::Rgb]) -> Option<Scales> {
     let stripped: Vec<_> = chart
         .units
         .iter()
         .map(|(u, f)| {
             let mut u = u.clone();
-            u.encoding.channels.retain(|(c, _)| !positional(*c));
+            u.encoding.channels.retain(|(c, _)| !positional(*c) && !own.contains(c));
             (u, f.clone())
         })
         .collect();
@@ -231,10 +230,16 @@ pub fn layout(
     let theme = chart.themed(theme);
     let pal = crate::grammar::compile::palette(&theme, chart.config.mark_color);
     let n = chart.parts.len().max(1);
-    let own = if opts.shared.is_some() { None } else { shared(chart, &pal) };
+    let own = if opts.shared.is_some() { None } else { shared(chart, &a.resolve.own_scales, &pal) };
     let common = opts.shared.or(own.as_ref());
+    // The legends drawn once, for all views: not those each view draws itself.
     let legends = match (opts.legends, common) {
-        (true, Some(sc)) => legend::plan(sc, &chart.marks(), loc, &theme, chart.config.legend_off)?,
+        (true, Some(sc)) => {
+            let once = Scales {
+                list: sc.list.iter().filter(|r| !a.resolve.own_legends.contains(&r.channel)).cloned().collect(),
+            };
+            legend::plan(&once, &chart.marks(), loc, &theme, chart.config.legend_off)?
+        }
         _ => Vec::new(),
     };
     let beside = width >= 640.0 && !legends.is_empty();
@@ -254,7 +259,7 @@ pub fn layout(
         cols -= 1;
     }
     let w = view_w(cols);
-    let part_opts = Opts { shared: common, legends: common.is_none() };
+    let part_opts = Opts { shared: common, legends: common.is_none(), own_legends: &a.resolve.own_legends };
     let mut laid = Vec::new();
     for (p, _) in &chart.parts {
         laid.push(p.layout_with(w, loc, &theme, &part_opts)?);
@@ -388,14 +393,14 @@ mod tests {
     #[test]
     fn what_is_not_supported_is_named_by_path() {
         let path = |s: &str| chart(s).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
-        assert_eq!(path(&H.replace(r#""hconcat""#, r#""transform": [], "hconcat""#)), "transform");
+        assert_eq!(path(&H.replace(r#""hconcat""#, r#""params": [], "hconcat""#)), "params");
         assert_eq!(
-            path(&H.replace(r#""hconcat""#, r#""resolve": {"scale": {"y": "shared"}}, "hconcat""#)),
-            "resolve.scale.y"
+            path(&H.replace(r#""hconcat""#, r#""resolve": {"axis": {"y": "shared"}}, "hconcat""#)),
+            "resolve.axis.y"
         );
         assert_eq!(path(&H.replace(r#""hconcat""#, r#""columns": 2, "hconcat""#)), "columns");
         assert_eq!(path(&H.replace(r#""mark": "line""#, r#""mark": "lnie""#)), "hconcat[1].mark");
-        assert_eq!(path(r#"{"data": DATA, "repeat": {"layer": ["rain"]}, "spec": {"mark": "bar"}}"#), "repeat.layer");
+        assert_eq!(path(r#"{"data": DATA, "repeat": {"layer": []}, "spec": {"mark": "bar"}}"#), "repeat.layer");
         assert_eq!(path(r#"{"data": DATA, "vconcat": []}"#), "");
     }
 

@@ -1,5 +1,6 @@
 //! The `config` subset this engine reads: background, font, the default mark colour, axis and
-//! legend defaults, and the view's default size. Other config keys are refused with their path,
+//! legend defaults, and the view's default size (facet header defaults, `config.header` and
+//! the like, are read with the facet, by `grammar::guide::header`). Other config keys are refused with their path,
 //! so a spec is never drawn with styling it asked for and did not get.
 
 use crate::error::{Error, Path};
@@ -84,6 +85,11 @@ impl Config {
                 "style",
                 "range",
                 "scale",
+                // Read by the facet's headers (grammar::guide::header).
+                "header",
+                "headerRow",
+                "headerColumn",
+                "headerFacet",
             ],
             &[],
         )?;

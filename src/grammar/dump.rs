@@ -34,6 +34,9 @@ fn geometry(r: &crate::grammar::scales::Resolved) -> Option<Json> {
     ]))
 }
 
+/// A unit's rows as JSON objects, with extra fields (a panel's facet values) where absent.
+type RowsOf = dyn Fn(&crate::grammar::flow::Flowed, &[(String, Json)]) -> Vec<Json>;
+
 /// The dump of a chart laid out as `c`.
 pub fn dump(chart: &Chart, c: &Compiled) -> Json {
     // Scales a facet resolves per panel are not top-level scales (in Vega either).
@@ -42,8 +45,9 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
             crate::grammar::encoding::Channel::X => f.independent_x.0,
             crate::grammar::encoding::Channel::Y => f.independent_y.0,
             crate::grammar::encoding::Channel::Theta => f.independent_theta,
+            crate::grammar::encoding::Channel::Color => f.independent_color,
             _ => false,
-        })
+        }) || chart.spec.layer_own.contains(&ch)
     };
     let entry = |r: &crate::grammar::scales::Resolved, all: &crate::grammar::scales::Scales, name: String| {
         let domain = match r.scale.domain() {
@@ -73,9 +77,20 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
         .filter(|r| !independent(r.channel))
         .map(|r| entry(r, &c.scales, r.channel.name().to_string()))
         .collect();
-    // Concatenated views: each view's position scales, named as Vega-Lite names them.
+    // Concatenated views: each view's position scales (and those `resolve` makes
+    // independent), named as Vega-Lite names them.
+    let own = chart.arrange.as_ref().map(|a| a.resolve.own_scales.clone()).unwrap_or_default();
+    let shared = chart.arrange.as_ref().map(|a| a.resolve.shared_positions.clone()).unwrap_or_default();
     for (prefix, sc) in &c.views {
-        for r in sc.list.iter().filter(|r| crate::grammar::concat::positional(r.channel)) {
+        let listed = |c| crate::grammar::concat::positional(c) || own.contains(&c) || chart.spec.layer_own.contains(&c);
+        for r in sc.list.iter().filter(|r| listed(r.channel)) {
+            // A shared position scale is one top-level scale, named by its channel alone.
+            if shared.contains(&r.channel) {
+                if !scales.iter().any(|(n, _)| n == r.channel.name()) {
+                    scales.push(entry(r, sc, r.channel.name().to_string()));
+                }
+                continue;
+            }
             scales.push(entry(r, sc, format!("{prefix}_{}", r.channel.name())));
         }
     }
@@ -92,23 +107,30 @@ pub fn dump(chart: &Chart, c: &Compiled) -> Json {
             })
             .collect()
     };
-    let data: Vec<Json> = match (&chart.spec.facet, chart.panels.is_empty()) {
-        // A facet: the first mark's rows in every panel, each with its panel's facet values.
-        (Some(fc), false) => chart
-            .panels
-            .iter()
-            .flat_map(|p| {
-                let extra: Vec<(String, Json)> = fc
-                    .fields()
-                    .iter()
-                    .zip(&p.key.values)
-                    .filter_map(|(ff, v)| ff.def.field.clone().map(|k| (k, value(v))))
-                    .collect();
-                rows(&chart.units[p.units.start].1, &extra)
-            })
-            .collect(),
-        _ => chart.units.first().map(|(_, f)| rows(f, &[])).unwrap_or_default(),
-    };
+    // The first mark's rows; in a facet, in every panel, each with its panel's facet values;
+    // in a concatenation, the first view's.
+    fn first_rows(chart: &Chart, rows: &RowsOf) -> Vec<Json> {
+        if let Some((first, _)) = chart.parts.first() {
+            return first_rows(first, rows);
+        }
+        match (&chart.spec.facet, chart.panels.is_empty()) {
+            (Some(fc), false) => chart
+                .panels
+                .iter()
+                .flat_map(|p| {
+                    let extra: Vec<(String, Json)> = fc
+                        .fields()
+                        .iter()
+                        .zip(&p.key.values)
+                        .filter_map(|(ff, v)| ff.def.field.clone().map(|k| (k, value(v))))
+                        .collect();
+                    rows(&chart.units[p.units.start].1, &extra)
+                })
+                .collect(),
+            _ => chart.units.first().map(|(_, f)| rows(f, &[])).unwrap_or_default(),
+        }
+    }
+    let data = first_rows(chart, &rows);
     Json::Obj(vec![
         ("scales".into(), Json::Obj(scales)),
         ("marks".into(), Json::Obj(marks)),

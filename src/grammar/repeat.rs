@@ -1,6 +1,7 @@
 //! `repeat`: one view per field (`"repeat": ["a", "b"]`, wrapped by `columns`) or per pair of
 //! fields (`{"row": [...], "column": [...]}`), each the `spec` with its `{"repeat": ...}`
-//! references replaced, then drawn as a concatenation ([`crate::grammar::concat`]). The views
+//! references replaced, then drawn as a concatenation ([`crate::grammar::concat`]); with
+//! `layer` beside them, each view is a layer ([`crate::grammar::repeat_layer`]). The views
 //! get Vega-Lite's names (`child__a`, `child__row_hcolumn_w`), which prefix their scales.
 
 use crate::error::{Error, Path};
@@ -15,7 +16,6 @@ pub(crate) fn expand(
     root: &Path,
     columns: Option<usize>,
     spacing: f64,
-    inherit: &dyn Fn(&Json) -> Json,
 ) -> Result<(Arrange, Vec<(Json, Path, String)>), Error> {
     let rp = root.key("repeat");
     let r = json.get("repeat").unwrap_or(&Json::Null);
@@ -31,16 +31,14 @@ pub(crate) fn expand(
         Json::Arr(_) => {
             for f in &names(r, &rp)? {
                 let bound = [("repeat", f.as_str())];
-                views.push((
-                    inherit(&bind(spec, &bound, &root.key("spec"))?),
-                    root.key("spec"),
-                    format!("child__{}", var(f)),
-                ));
+                views.push((bind(spec, &bound, &root.key("spec"))?, root.key("spec"), format!("child__{}", var(f))));
             }
-            Arrange { columns, spacing }
+            Arrange { columns, spacing, ..Arrange::default() }
         }
         Json::Obj(_) => {
-            check_keys(r, &rp, &["row", "column"], &["layer"])?;
+            check_keys(r, &rp, &["row", "column", "layer"], &[])?;
+            let layers =
+                r.get("layer").map(|l| crate::grammar::repeat_layer::fields(l, &rp.key("layer"))).transpose()?;
             if columns.is_some() {
                 return Err(Error::spec(
                     &root.key("columns"),
@@ -66,10 +64,15 @@ pub(crate) fn expand(
                         // Vega-Lite's names: child__row_hcolumn_w, child__column_w.
                         name += &format!("{}column_{}", if rows.is_some() { "" } else { "_" }, var(cv));
                     }
-                    views.push((inherit(&bind(spec, &bound, &root.key("spec"))?), root.key("spec"), name));
+                    let sp = root.key("spec");
+                    let view = match &layers {
+                        Some(l) => crate::grammar::repeat_layer::layer_of(spec, &bound, l, &sp)?,
+                        None => bind(spec, &bound, &sp)?,
+                    };
+                    views.push((view, sp, name));
                 }
             }
-            Arrange { columns: Some(cols_v.len()), spacing }
+            Arrange { columns: Some(cols_v.len()), spacing, ..Arrange::default() }
         }
         other => {
             return Err(Error::spec(
@@ -82,7 +85,7 @@ pub(crate) fn expand(
 }
 
 /// `spec` with every `{"repeat": name}` replaced by the field it stands for.
-fn bind(j: &Json, bound: &[(&str, &str)], path: &Path) -> Result<Json, Error> {
+pub(crate) fn bind(j: &Json, bound: &[(&str, &str)], path: &Path) -> Result<Json, Error> {
     match j {
         Json::Obj(o) if o.len() == 1 && o[0].0 == "repeat" => {
             let name = o[0].1.str(&path.key("repeat"))?;

@@ -80,6 +80,9 @@ pub struct Spec {
     /// Small multiples: how the rows are split into panels (`facet`, or the `row`, `column`
     /// and `facet` channels), each panel drawing `root`.
     pub facet: Option<crate::grammar::facet::Facet>,
+    /// Channels whose scale (and legend) each child of the top-level layer resolves on its
+    /// own (`resolve.scale.color: "independent"`).
+    pub layer_own: Vec<crate::grammar::encoding::Channel>,
 }
 
 /// Top-level keys of Vega-Lite this engine reads.
@@ -167,6 +170,9 @@ impl Spec {
         spec.width = parse_size(sized.get("width"), &sp.key("width"))?;
         spec.height = parse_size(sized.get("height"), &sp.key("height"))?;
         spec.root = view;
+        if spec.facet.is_none() && facet.is_none() && json.get("layer").is_some() {
+            spec.layer_own = crate::grammar::resolve::layer_own(json.get("resolve"));
+        }
         spec.facet = facet;
         Ok(spec)
     }
@@ -207,6 +213,7 @@ impl Spec {
                 body: Body::Layer(Vec::new()),
             },
             facet: None,
+            layer_own: Vec::new(),
         })
     }
 }
@@ -219,7 +226,9 @@ fn parse_view(json: &Json, path: &Path, depth: usize) -> Result<View, Error> {
         return Err(Error::spec(path, format!("layers nested deeper than {MAX_LAYER_DEPTH}")));
     }
     if let Some(r) = json.get("resolve") {
-        crate::grammar::resolve::check(r, &path.key("resolve"))?;
+        // Independent colours are drawn for the top-level layer's children only.
+        let top = depth == 0 && json.get("layer").is_some();
+        crate::grammar::resolve::check(r, &path.key("resolve"), top)?;
     }
     let data = match json.get("data") {
         Some(Json::Null) | None => None,

@@ -56,8 +56,7 @@ fn panels(chart: &Chart, f: &crate::grammar::facet::Facet, loc: Locale) -> Strin
             names.push(name.clone());
         }
     }
-    let by: Vec<String> =
-        f.fields().iter().map(|ff| ff.def.title.clone().or(ff.def.field.clone()).unwrap_or_default()).collect();
+    let by: Vec<String> = f.fields().iter().map(|ff| ff.title.clone().unwrap_or_else(|| ff.def.label())).collect();
     let n = chart.panels.len();
     let head = match loc {
         Locale::En => format!("{n} {}, one per {}.", if n == 1 { "panel" } else { "panels" }, by.join(" and ")),

@@ -145,7 +145,7 @@ impl FieldDef {
             (Some(Op::Count), ..) if self.field.is_none() => "Count of Records".into(),
             (Some(op), ..) => format!("{} of {f}", op_title(op)),
             (None, Some(Bin::Bin { .. }), _) => format!("{f} (binned)"),
-            (None, _, Some(tu)) => format!("{f} ({})", tu.name()),
+            (None, _, Some(tu)) => format!("{f} ({})", tu.title()),
             _ => f,
         }
     }

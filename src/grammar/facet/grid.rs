@@ -1,79 +1,26 @@
-//! The panels of a facet: the data flowed once per cell ([`flow`]), then laid out in a grid
-//! ([`layout`]) that reflows to fewer columns when panels would fall below a readable width.
-//! Scales are shared unless `resolve` makes x or y independent; a shared y axis is drawn once
-//! per row (left), a shared x axis once per column (under its lowest panel); legends once.
+//! The panels of a facet laid out in a grid ([`layout`]; their data is split by `split.rs`)
+//! that reflows to fewer columns when panels would fall below a readable width.
+//! Scales are shared unless `resolve` makes x, y or colour independent; a shared y axis is
+//! drawn once per row (left), a shared x axis once per column (under its lowest panel);
+//! legends once, but an independent colour scale's over each panel (none over an empty one).
 //! Every panel's marks go into the one display list, in reading order, so the keyboard steps
 //! through one panel and on into the next; each record starts with the panel's facet values.
 
-use crate::error::{Error, Path};
+use crate::error::Error;
 use crate::grammar::compile::{draw_legends, palette, Acc, Chart, Compiled, Legends, Opts, Panel};
-use crate::grammar::encoding::{Channel, FieldDef};
-use crate::grammar::facet::{cells, header, Facet};
-use crate::grammar::flow::{self, Cell, Flowed, Unit};
+use crate::grammar::encoding::Channel;
+use crate::grammar::facet::{header, Facet};
 use crate::grammar::format::Locale;
 use crate::grammar::guide::axis::{self, Axis};
+use crate::grammar::guide::header::Place;
 use crate::grammar::guide::legend;
 use crate::grammar::scales::{self, Extent, Scales};
 use crate::grammar::spec::Size;
-use crate::grammar::transform::Sources;
-use crate::layout::{fit_text, Anchor, Label, Layout, Rect};
+use crate::layout::{Layout, Rect};
 use crate::theme::Theme;
 
 /// Narrowest panel worth drawing: below it, the grid wraps to fewer columns.
 pub const MIN_PANEL_WIDTH: f64 = 150.0;
-/// Height of a panel's header line.
-const HEADER: f64 = 20.0;
-
-/// Reads each unit's data once, splits it into the panels, and runs the view's own flow per
-/// panel. Cells that did not parse, and rows the facet's own filters removed, are reported
-/// once (by the first panel), not once per panel.
-#[allow(clippy::type_complexity)]
-pub fn flow(
-    f: &Facet,
-    root: &Path,
-    list: &[Unit],
-    text: &dyn Fn(&str) -> Result<String, String>,
-    src: &dyn Sources,
-) -> Result<(Vec<(Unit, Flowed)>, Vec<Panel>), Error> {
-    let top = root.key("data");
-    for u in list {
-        if let Some((_, p)) = &u.data {
-            if *p != top {
-                return Err(Error::spec(
-                    p,
-                    "a view inside a facet draws the facet's data: give \"data\" at the top level",
-                ));
-            }
-        }
-    }
-    let Some(first) = list.first() else { return Ok((Vec::new(), Vec::new())) };
-    let defs: Vec<FieldDef> = f.fields().iter().map(|ff| ff.def.clone()).collect();
-    let found = flow::cell_values(first, f.at, &defs, text, src)?;
-    let keys = cells(f, &found, &defs[0].path)?;
-    // Each unit's data is read and split once; the view's own flow then runs per panel.
-    let values: Vec<Vec<crate::grammar::Value>> = keys.iter().map(|k| k.values.clone()).collect();
-    let mut split = Vec::new();
-    for u in list {
-        split.push(flow::split(u, f.at, &defs, &values, text, src)?);
-    }
-    let mut units = Vec::new();
-    let mut panels = Vec::new();
-    for (i, key) in keys.into_iter().enumerate() {
-        let start = units.len();
-        for (u, (cells, problems, filtered)) in list.iter().zip(&mut split) {
-            let mut u = u.clone();
-            u.cell = Some(Cell { at: f.at, keep: defs.iter().cloned().zip(key.values.iter().cloned()).collect() });
-            let rows = std::mem::replace(&mut cells[i], crate::grammar::Table::with_fields(Vec::new()));
-            // The shared part's problems and filter counts go with the first panel, once.
-            let (p, fl) =
-                if i == 0 { (std::mem::take(problems), std::mem::take(filtered)) } else { (Vec::new(), Vec::new()) };
-            let flowed = flow::finish(&u, rows, f.at, p, fl, src)?;
-            units.push((u, flowed));
-        }
-        panels.push(Panel { key, units: start..units.len() });
-    }
-    Ok((units, panels))
-}
 
 /// Where each panel goes for `cols` columns: (row, column), in panel order.
 fn places(chart: &Chart, f: &Facet, cols: usize, natural_cols: usize) -> Vec<(usize, usize)> {
@@ -104,14 +51,21 @@ fn panel_scales(
     pal: &[crate::theme::Rgb],
 ) -> Result<Scales, Error> {
     let theta = f.independent_theta && shared.get(Channel::Theta).is_some();
-    if !(f.independent_x.0 || f.independent_y.0 || theta)
+    if !(f.independent_x.0 || f.independent_y.0 || theta || f.independent_color)
         || chart.units[p.units.clone()].iter().all(|(_, fl)| fl.table.rows.is_empty())
     {
         return Ok(shared.clone());
     }
     let own = scales::resolve(&chart.units[p.units.clone()], ext, pal)?;
     let mut out = shared.clone();
-    for (flag, ch) in [(f.independent_x.0, Channel::X), (f.independent_y.0, Channel::Y), (theta, Channel::Theta)] {
+    let own_color = f.independent_color;
+    let flags = [
+        (f.independent_x.0, Channel::X),
+        (f.independent_y.0, Channel::Y),
+        (theta, Channel::Theta),
+        (own_color, Channel::Color),
+    ];
+    for (flag, ch) in flags {
         if let (true, Some(r)) = (flag, own.get(ch)) {
             out.list.retain(|x| x.channel != ch);
             out.list.push(r.clone());
@@ -124,14 +78,11 @@ fn panel_scales(
 fn panel_line(f: &Facet, key: &crate::grammar::facet::CellKey, loc: Locale) -> String {
     f.fields()
         .iter()
-        .zip(&key.values)
-        .map(|(ff, v)| {
+        .enumerate()
+        .map(|(i, ff)| {
             let name = ff.def.title.clone().or(ff.def.field.clone()).unwrap_or_default();
-            let value = match v {
-                crate::grammar::Value::Null => crate::grammar::words::pick(loc, "not reported", "未报告").to_string(),
-                v => crate::grammar::guide::format::format_value(&ff.def, v, loc),
-            };
-            format!("{name}: {value}")
+            let end = key.ends.get(i).and_then(|e| e.as_ref());
+            format!("{name}: {}", crate::grammar::facet::cells::label(ff, &key.values[i], end, loc))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -157,7 +108,12 @@ pub fn layout(
     };
     let mut first = scales::resolve(&chart.units, Extent { width: 200.0, height: 200.0 }, &pal)?;
     opts.apply(&mut first);
-    let legends = legend::plan(&first, &chart.marks(), loc, &theme, chart.config.legend_off || !opts.legends)?;
+    // An independent colour scale is legended in each panel, not once.
+    let mut once = opts.legend_scales(&first);
+    if f.independent_color {
+        once.list.retain(|r| r.channel != Channel::Color);
+    }
+    let legends = legend::plan(&once, &chart.marks(), loc, &theme, chart.config.legend_off)?;
     let orient = legend::orient(&first, chart.config.legend_orient.as_deref());
     let below = orient == Some("bottom");
     let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
@@ -171,9 +127,10 @@ pub fn layout(
     }
     let title: Vec<&str> = f.fields().iter().filter_map(|ff| ff.title.as_deref()).filter(|t| !t.is_empty()).collect();
     let title = title.join(" · ");
-    let title_y = (!title.is_empty()).then(|| {
-        top += 20.0;
-        top - 10.0
+    let style = f.style();
+    let title_top = (!title.is_empty() && style.title.place == Place::Top).then(|| {
+        top += style.title_band();
+        top - style.title_band()
     });
     let cap = |a: Option<Axis>| {
         a.map(|mut a| {
@@ -194,7 +151,9 @@ pub fn layout(
     let mut yth = y_thick(&first, guess_h)?;
     let inner = width - 2.0 * pad - legend_w;
     let labelled = f.fields().iter().any(|ff| ff.labels);
-    let header_h = if labelled { HEADER } else { 0.0 };
+    let header_h = if labelled { style.label_band() } else { 0.0 };
+    // Labels above the panels sit between the row's top and its plots; below, under the x axes.
+    let above = if style.label.place == Place::Top { header_h } else { 0.0 };
     let bands = |c: Channel| match first.get(c).map(|r| r.scale.domain()) {
         Some(crate::grammar::scale::Domain::Discrete(v)) if first.get(c).is_some_and(|r| r.scale.bandwidth() > 0.0) => {
             Some(v.len())
@@ -266,10 +225,29 @@ pub fn layout(
     };
     let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
     let x_th = |a: &Option<Axis>| a.as_ref().filter(|a| a.orient != axis::Orient::Top).map_or(0.0, |a| a.thickness());
+    // Each panel's own colour legend (an independent colour scale), over the panel.
+    let mut panel_legends = Vec::new();
+    for (i, (sc, ..)) in plans.iter().enumerate() {
+        let empty = chart.units[chart.panels[i].units.clone()].iter().all(|(_, fl)| fl.table.rows.is_empty());
+        let draws = (opts.legends || opts.own_legends.contains(&Channel::Color)) && !empty;
+        let own = match (f.independent_color && draws, sc.get(Channel::Color)) {
+            (true, Some(r)) => Scales { list: vec![r.clone()] },
+            _ => Scales::default(),
+        };
+        let lg = legend::plan(&own, &chart.marks(), loc, &theme, chart.config.legend_off)?;
+        let h: f64 = lg.iter().map(|l| l.height(plot_w, &theme) + 6.0).sum();
+        panel_legends.push((lg, h));
+    }
     let mut row_y = vec![top + 6.0];
+    let mut row_axis = Vec::new();
+    let mut row_legend = Vec::new();
     for r in 0..rows {
-        let axis_h = (0..plans.len()).filter(|&i| place[i].0 == r).map(|i| x_th(&plans[i].1)).fold(0.0, f64::max);
-        row_y.push(row_y[r] + header_h + plot_h + axis_h + f.spacing);
+        let in_row: Vec<usize> = (0..plans.len()).filter(|&i| place[i].0 == r).collect();
+        let axis_h = in_row.iter().map(|&i| x_th(&plans[i].1)).fold(0.0, f64::max);
+        let legend_h = in_row.iter().map(|&i| panel_legends[i].1).fold(0.0, f64::max);
+        row_axis.push(axis_h);
+        row_legend.push(legend_h);
+        row_y.push(row_y[r] + header_h + legend_h + plot_h + axis_h + f.spacing);
     }
     let col_x = |c: usize| {
         let step = plot_w + f.spacing + if f.independent_y.1 { yth } else { 0.0 };
@@ -281,7 +259,11 @@ pub fn layout(
     for (i, p) in chart.panels.iter().enumerate() {
         let (r, c) = place[i];
         let (sc, x_axis, y_axis, grids) = &plans[i];
-        let plot = Rect::new(col_x(c), row_y[r] + header_h, plot_w, plot_h);
+        let plot = Rect::new(col_x(c), row_y[r] + above + row_legend[r], plot_w, plot_h);
+        let mut ly = row_y[r] + above;
+        for lg in &panel_legends[i].0 {
+            ly = lg.draw(&mut acc.layout, plot.x, ly, plot_w, &theme) + 6.0;
+        }
         union = Some(match union {
             None => plot,
             Some(u) => {
@@ -293,10 +275,11 @@ pub fn layout(
             g.draw_grid(plot, &mut acc.layout, &theme);
         }
         if labelled {
-            let text = fit_text(&header(f, &p.key, loc), 12.0, true, plot_w);
-            acc.layout.labels.push(
-                Label::new(text, plot.x + plot_w / 2.0, plot.y - HEADER / 2.0, 12.0, theme.text, Anchor::Middle).bold(),
-            );
+            let edge = match style.label.place {
+                Place::Top => plot.y - row_legend[r],
+                Place::Bottom => plot.bottom() + row_axis[r],
+            };
+            acc.layout.labels.push(style.label_at(&header(f, &p.key, loc), plot.x, plot_w, edge, &theme));
         }
         let first_record = acc.records.len();
         let first_item = acc.layout.items.len();
@@ -323,10 +306,16 @@ pub fn layout(
         }
     }
     let l = &mut acc.layout;
-    if let (Some(y), false) = (title_y, title.is_empty()) {
-        l.labels.push(Label::new(fit_text(&title, 12.0, false, inner), pad, y, 12.0, theme.muted, Anchor::Start));
+    let mut bottom = row_y[rows] - f.spacing;
+    match title_top {
+        Some(y) => l.labels.push(style.title_at(&title, pad, inner, y, &theme)),
+        None if !title.is_empty() => {
+            l.labels.push(style.title_at(&title, pad, inner, bottom, &theme));
+            bottom += style.title_band();
+        }
+        None => {}
     }
-    let bottom = row_y[rows] - f.spacing + pad;
+    let bottom = bottom + pad;
     let place = if beside {
         Legends::Beside { top: top + 6.0, width: legend_w }
     } else if below {
@@ -473,7 +462,5 @@ mod tests {
             {"data": {"values": [{"v": 1}]}, "mark": "rule", "encoding": {"y": {"field": "v", "type": "quantitative"}}}]}}"#;
         let e = chart(spec).unwrap_err();
         assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("spec.layer[1].data"), "{e}");
-        let e = chart(&WRAP.replace(r#""field": "site""#, r#""field": "site", "bin": true"#)).unwrap_err();
-        assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("facet.bin"), "{e}");
     }
 }

@@ -1,55 +1,27 @@
 //! Small multiples: Vega-Lite's `facet` operator (`{"facet": ..., "spec": ...}` with `columns`
 //! and `spacing`) and the `row`, `column` and `facet` encoding channels (the shorthand for it).
-//! This file reads them into a [`Facet`]; `cells.rs` finds the panels in the data (sorted,
-//! grids complete) and writes their headers; `grid.rs` splits the rows and lays the panels
-//! out, with shared (or, by `resolve`, independent) scales.
+//! This file reads them into a [`Facet`]; `derive.rs` adds the columns of fields with a
+//! `timeUnit` or `bin`; `cells.rs` finds the panels in the data (sorted, grids complete) and
+//! writes their headers; `split.rs` splits the rows; `grid.rs` lays the panels out, with
+//! shared (or, by `resolve`, independent) scales.
 
 pub mod cells;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod colour_tests;
+pub mod derive;
 pub mod grid;
+pub mod split;
 
 pub use cells::{cells, header, CellKey};
 
 use crate::error::{Error, Path};
-use crate::grammar::encoding::{Channel, FieldDef, FieldType, Sort};
+use crate::grammar::encoding::{Bin, Channel, FieldDef, FieldType, Sort};
+use crate::grammar::guide::header::{self, HeaderStyle};
 use crate::grammar::json::check_keys;
 use crate::grammar::Json;
 
 /// Most panels one chart draws (beyond that, no panel is readable).
 pub const MAX_PANELS: usize = 64;
-
-/// Header keys Vega-Lite has and this engine does not draw yet.
-const HEADER_NOT_YET: &[&str] = &[
-    "labelAngle",
-    "labelOrient",
-    "titleOrient",
-    "labelAlign",
-    "labelAnchor",
-    "labelBaseline",
-    "labelColor",
-    "labelExpr",
-    "labelFont",
-    "labelFontSize",
-    "labelFontStyle",
-    "labelFontWeight",
-    "labelLimit",
-    "labelLineHeight",
-    "labelPadding",
-    "titleAlign",
-    "titleAnchor",
-    "titleAngle",
-    "titleBaseline",
-    "titleColor",
-    "titleFont",
-    "titleFontSize",
-    "titleFontStyle",
-    "titleFontWeight",
-    "titleLimit",
-    "titleLineHeight",
-    "titlePadding",
-    "format",
-    "formatType",
-    "orient",
-];
 
 /// One facet field: which column splits the data, its title and order.
 #[derive(Debug, Clone)]
@@ -60,6 +32,10 @@ pub struct FacetField {
     pub title: Option<String>,
     /// Whether each panel is labelled with its value (`header.labels`, default true).
     pub labels: bool,
+    /// How its headers are written (`header` and `config.header`).
+    pub style: HeaderStyle,
+    /// `labelExpr`: each label's text from `datum.value` and `datum.label`.
+    pub label_expr: Option<crate::grammar::expr::Expr>,
 }
 
 /// How the data is split into panels.
@@ -82,6 +58,8 @@ pub struct Facet {
     /// Each panel its own theta scale: Vega-Lite's default in a facet (each pie a whole),
     /// unless `resolve.scale.theta` is `"shared"`.
     pub independent_theta: bool,
+    /// `resolve.scale.color` independent: each panel its own colour scale and legend.
+    pub independent_color: bool,
     /// How many of the root view's transforms run before the split (the facet's own).
     pub at: usize,
 }
@@ -91,15 +69,30 @@ impl Facet {
     pub fn fields(&self) -> Vec<&FacetField> {
         [&self.row, &self.column, &self.wrap].into_iter().flatten().collect()
     }
+
+    /// How the headers are written: the fields share one title line and one label per panel,
+    /// so they share one style (checked when the facet is read).
+    pub fn style(&self) -> HeaderStyle {
+        self.fields().first().map(|ff| ff.style).unwrap_or_default()
+    }
 }
 
-/// Reads one facet field definition at `path`.
-fn field(j: &Json, path: &Path) -> Result<FacetField, Error> {
+/// Which facet a field splits by: Vega-Lite bins `row` and `column` into at most 6 bins by
+/// default, a wrapped `facet` into 10.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Row,
+    Column,
+    Wrap,
+}
+
+/// Reads one facet field definition at `path`; `config` is the spec's, for header defaults.
+fn field(j: &Json, path: &Path, kind: Kind, config: Option<(&Json, &Path)>) -> Result<FacetField, Error> {
     check_keys(
         j,
         path,
-        &["field", "type", "title", "sort", "header", "spacing"],
-        &["timeUnit", "bin", "aggregate", "align", "center", "bounds", "labelAngle"],
+        &["field", "type", "title", "sort", "header", "spacing", "timeUnit", "bin"],
+        &["aggregate", "align", "center", "bounds", "labelAngle"],
     )?;
     if j.get("field").is_none() {
         return Err(Error::spec(path, "a facet needs a \"field\""));
@@ -110,6 +103,14 @@ fn field(j: &Json, path: &Path) -> Result<FacetField, Error> {
     if !def.typed {
         def.ty = FieldType::Nominal;
     }
+    if let (Some(Bin::Bin { params, name }), Kind::Row | Kind::Column) = (&mut def.bin, kind) {
+        if params.auto_maxbins {
+            params.maxbins = Some(6.0);
+            if name == "bin_maxbins_10" {
+                *name = "bin_maxbins_6".into();
+            }
+        }
+    }
     if matches!(def.sort, Sort::ByChannel(..) | Sort::ByField { .. }) {
         return Err(Error::unsupported(
             &path.key("sort"),
@@ -119,36 +120,57 @@ fn field(j: &Json, path: &Path) -> Result<FacetField, Error> {
     }
     let mut title = match j.get("title") {
         Some(Json::Null) => None,
-        _ => Some(def.title.clone().unwrap_or_else(|| def.field.clone().unwrap_or_default())),
+        _ => Some(def.default_title()),
     };
     let mut labels = true;
-    if let Some(h) = j.get("header") {
-        let hp = path.key("header");
-        match h {
-            Json::Null => {
-                title = None;
-                labels = false;
-            }
-            _ => {
-                check_keys(h, &hp, &["title", "labels"], HEADER_NOT_YET)?;
-                match h.get("title") {
-                    Some(Json::Null) => title = None,
-                    Some(t) => title = Some(t.str(&hp.key("title"))?.to_string()),
-                    None => {}
-                }
-                if let Some(l) = h.get("labels") {
-                    labels = l.bool(&hp.key("labels"))?;
-                }
+    let kind_key = match kind {
+        Kind::Row => "headerRow",
+        Kind::Column => "headerColumn",
+        Kind::Wrap => "headerFacet",
+    };
+    if let Some((c, cp)) = config {
+        for k in ["header", kind_key] {
+            if let Some(l) = c.get(k).and_then(|h| h.get("labels")) {
+                labels = l.bool(&cp.key(k).key("labels"))?;
             }
         }
     }
-    Ok(FacetField { def, title, labels })
+    let hp = path.key("header");
+    let own = match j.get("header") {
+        Some(Json::Null) => {
+            title = None;
+            labels = false;
+            None
+        }
+        Some(h) => {
+            match h.get("title") {
+                Some(Json::Null) => title = None,
+                Some(t) => title = Some(t.str(&hp.key("title"))?.to_string()),
+                None => {}
+            }
+            if let Some(l) = h.get("labels") {
+                labels = l.bool(&hp.key("labels"))?;
+            }
+            Some((h, &hp))
+        }
+        None => None,
+    };
+    let temporal = def.ty == FieldType::Temporal || def.time_unit.is_some();
+    let (style, text) = header::for_field(config, kind_key, own, temporal)?;
+    // The header's format writes the panels' values (in headers and tooltips).
+    if text.format.is_some() {
+        def.format = text.format;
+        def.format_type = text.format_type.or(def.format_type);
+    }
+    Ok(FacetField { def, title, labels, style, label_expr: text.label_expr })
 }
 
 /// Reads the facet of a spec, if it has one: the operator (`facet` beside `spec`) or the
 /// `row` / `column` / `facet` channels of the top-level `encoding` (which it takes out of
 /// `json`, so the rest reads as a single view).
 pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
+    let (cfg, cp) = (json.get("config").cloned(), root.key("config"));
+    let config = cfg.as_ref().map(|c| (c, &cp));
     let mut f = Facet {
         row: None,
         column: None,
@@ -158,6 +180,7 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
         independent_x: (false, false),
         independent_y: (false, false),
         independent_theta: true,
+        independent_color: false,
         at: 0,
     };
     if let Some(fj) = json.get("facet") {
@@ -165,10 +188,10 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
         let is_grid = fj.get("row").is_some() || fj.get("column").is_some();
         if is_grid {
             check_keys(fj, &p, &["row", "column"], &[])?;
-            f.row = fj.get("row").map(|r| field(r, &p.key("row"))).transpose()?;
-            f.column = fj.get("column").map(|c| field(c, &p.key("column"))).transpose()?;
+            f.row = fj.get("row").map(|r| field(r, &p.key("row"), Kind::Row, config)).transpose()?;
+            f.column = fj.get("column").map(|c| field(c, &p.key("column"), Kind::Column, config)).transpose()?;
         } else {
-            f.wrap = Some(field(fj, &p)?);
+            f.wrap = Some(field(fj, &p, Kind::Wrap, config)?);
         }
         if json.get("spec").is_none() {
             return Err(Error::spec(&p, "a facet draws its \"spec\": give the view to repeat there"));
@@ -191,9 +214,9 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
                 "\"facet\" wraps panels on its own: use it or \"row\"/\"column\", not both",
             ));
         }
-        f.row = row.map(|r| field(&r, &p.key("row"))).transpose()?;
-        f.column = column.map(|c| field(&c, &p.key("column"))).transpose()?;
-        f.wrap = wrap.map(|w| field(&w, &p.key("facet"))).transpose()?;
+        f.row = row.map(|r| field(&r, &p.key("row"), Kind::Row, config)).transpose()?;
+        f.column = column.map(|c| field(&c, &p.key("column"), Kind::Column, config)).transpose()?;
+        f.wrap = wrap.map(|w| field(&w, &p.key("facet"), Kind::Wrap, config)).transpose()?;
         if let Json::Obj(o) = json {
             for (k, v) in o.iter_mut() {
                 if k == "encoding" {
@@ -218,6 +241,15 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
 
 /// Reads `columns` and `spacing`.
 fn finish(mut f: Facet, json: &Json, root: &Path) -> Result<Facet, Error> {
+    if let [first, rest @ ..] = f.fields().as_slice() {
+        if let Some(other) = rest.iter().find(|ff| ff.style != first.style) {
+            return Err(Error::unsupported(
+                &other.def.path.key("header"),
+                "row and column headers styled differently (they are written on one line per panel here)",
+                "the same header styling for row and column",
+            ));
+        }
+    }
     if let Some(c) = json.get("columns") {
         let cp = root.key("columns");
         let n = c.num(&cp)?;
@@ -258,6 +290,27 @@ fn resolve_into(f: &mut Facet, r: Option<&Json>, root: &Path) -> Result<(), Erro
                     Json::Str(s) if s == "independent" => true,
                     other => return Err(Error::unsupported(&p, other.to_text(), "shared, independent")),
                 };
+                if (kind.as_str(), ch.as_str()) == ("scale", "color") {
+                    f.independent_color = independent;
+                    continue;
+                }
+                // A colour legend follows its scale: per panel when the scale is.
+                if (kind.as_str(), ch.as_str()) == ("legend", "color") {
+                    let scale_too = r
+                        .get("scale")
+                        .and_then(|s| s.get("color"))
+                        .is_some_and(|v| *v == Json::Str("independent".into()));
+                    match (independent, scale_too) {
+                        (true, true) => continue,
+                        (false, true) => {
+                            return Err(Error::spec(
+                                &p,
+                                "a shared legend needs a shared scale: the panels resolve it each on their own",
+                            ))
+                        }
+                        _ => {}
+                    }
+                }
                 let slot = match (kind.as_str(), ch.as_str()) {
                     ("scale", "x") => &mut f.independent_x.0,
                     ("axis", "x") => &mut f.independent_x.1,
@@ -367,11 +420,11 @@ mod tests {
         );
         assert_eq!(path(r#"{"facet": {"field": "a"}}"#).as_deref(), Some("facet"));
         assert_eq!(
-            path(r#"{"facet": {"field": "a", "timeUnit": "year"}, "spec": {"mark": "bar"}}"#).as_deref(),
-            Some("facet.timeUnit")
+            path(r#"{"facet": {"field": "a", "aggregate": "sum"}, "spec": {"mark": "bar"}}"#).as_deref(),
+            Some("facet.aggregate")
         );
         assert_eq!(
-            path(r#"{"facet": {"field": "a", "header": {"labelAngle": 0}}, "spec": {"mark": "bar"}}"#).as_deref(),
+            path(r#"{"facet": {"field": "a", "header": {"labelAngle": 30}}, "spec": {"mark": "bar"}}"#).as_deref(),
             Some("facet.header.labelAngle")
         );
         assert_eq!(path(r#"{"mark": "bar", "columns": 2}"#).as_deref(), Some("columns"));

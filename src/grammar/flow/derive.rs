@@ -35,10 +35,11 @@ pub(super) fn derive(u: &Unit, t: &mut Table) -> Result<(), Error> {
             let vals: Vec<f64> = src.map(|s| t.rows.iter().filter_map(|r| r[s].finite()).collect()).unwrap_or_default();
             let lo = vals.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            // An explicit extent (given, or the whole facet's) over the rows' own.
             let (start, stop, step) = if vals.is_empty() {
                 (0.0, 0.0, 1.0)
             } else {
-                crate::grammar::transform::bin::bins((lo, hi), params)
+                crate::grammar::transform::bin::bins(params.extent.unwrap_or((lo, hi)), params)
                     .map_err(|m| Error::spec(&d.path.key("bin"), m))?
             };
             let (cs, ce) = (
@@ -48,6 +49,12 @@ pub(super) fn derive(u: &Unit, t: &mut Table) -> Result<(), Error> {
             for r in &mut t.rows {
                 let v = src.and_then(|s| r[s].finite());
                 match v {
+                    // Outside an explicit extent: Vega's -Infinity / +Infinity (not drawn).
+                    Some(x) if step > 0.0 && (x < start || x > stop) => {
+                        let (b0, b1) = crate::grammar::transform::bin::bin_of(x, (start, stop, step));
+                        r[cs] = Value::Num(b0);
+                        r[ce] = Value::Num(b1);
+                    }
                     Some(x) if step > 0.0 => {
                         let k = ((x - start) / step).floor().max(0.0);
                         let mut b0 = start + k * step;

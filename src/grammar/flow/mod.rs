@@ -156,12 +156,25 @@ pub fn run(
 /// positions, stack).
 pub fn finish(
     u: &Unit,
-    mut table: Table,
+    table: Table,
     from: usize,
     problems: Vec<Problem>,
-    mut filtered: Vec<(Path, usize)>,
+    filtered: Vec<(Path, usize)>,
     sources: &dyn Sources,
 ) -> Result<Flowed, Error> {
+    let (table, filtered) = transform_from(u, table, from, filtered, sources)?;
+    derive_rest(u, table, problems, filtered, sources)
+}
+
+/// The unit's transforms from the `from`-th on, adding the rows each filter removed to
+/// `filtered`: the first half of [`finish`].
+pub fn transform_from(
+    u: &Unit,
+    mut table: Table,
+    from: usize,
+    mut filtered: Vec<(Path, usize)>,
+    sources: &dyn Sources,
+) -> Result<(Table, Vec<(Path, usize)>), Error> {
     for (t, tp) in u.transforms.iter().skip(from) {
         let before = table.rows.len();
         table = t.run(table, sources)?;
@@ -169,6 +182,18 @@ pub fn finish(
             filtered.push((tp.clone(), before - table.rows.len()));
         }
     }
+    Ok((table, filtered))
+}
+
+/// What the encoding implies, on rows that have been through all the unit's transforms:
+/// the second half of [`finish`].
+pub fn derive_rest(
+    u: &Unit,
+    mut table: Table,
+    problems: Vec<Problem>,
+    filtered: Vec<(Path, usize)>,
+    sources: &dyn Sources,
+) -> Result<Flowed, Error> {
     derive::derive(u, &mut table)?;
     for t in impute::transforms(u)? {
         table = t.run(table, sources)?;
@@ -197,7 +222,7 @@ pub fn split(
     let mut probe = u.clone();
     probe.cell = Some(Cell { at: usize::MAX, keep: fields.iter().map(|d| (d.clone(), Value::Null)).collect() });
     let (table, problems, filtered) = load_and_transform(&probe, at, url_text, sources)?;
-    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.field.as_deref().and_then(|f| table.col(f))).collect();
+    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.column().and_then(|f| table.col(&f))).collect();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         index.insert(crate::grammar::transform::util::group_key(k.iter()), i);
@@ -266,7 +291,7 @@ fn load_and_transform(
 /// Keeps the rows of one facet cell.
 fn keep_cell(c: &Cell, t: &mut Table) {
     let cols: Vec<(Option<usize>, &Value)> =
-        c.keep.iter().map(|(d, v)| (d.field.as_deref().and_then(|f| t.col(f)), v)).collect();
+        c.keep.iter().map(|(d, v)| (d.column().and_then(|f| t.col(&f)), v)).collect();
     t.rows.retain(|r| cols.iter().all(|(i, v)| i.map_or(matches!(v, Value::Null), |i| r[i] == **v)));
 }
 
@@ -282,7 +307,7 @@ pub fn cell_values(
     let mut probe = u.clone();
     probe.cell = Some(Cell { at: usize::MAX, keep: fields.iter().map(|d| (d.clone(), Value::Null)).collect() });
     let (table, _, _) = load_and_transform(&probe, at, url_text, sources)?;
-    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.field.as_deref().and_then(|f| table.col(f))).collect();
+    let cols: Vec<Option<usize>> = fields.iter().map(|d| d.column().and_then(|f| table.col(&f))).collect();
     let mut out: Vec<Vec<Value>> = Vec::new();
     for r in &table.rows {
         let key: Vec<Value> = cols.iter().map(|c| c.map_or(Value::Null, |i| r[i].clone())).collect();

@@ -3,7 +3,7 @@
 //! edges, time-unit bars their ends), ordered by `sort` for discrete scales.
 
 use crate::error::{Error, Path};
-use crate::grammar::encoding::{Channel, FieldDef, FieldType, Sort};
+use crate::grammar::encoding::{Bin, Channel, FieldDef, FieldType, Sort};
 use crate::grammar::flow::{Flowed, Unit};
 use crate::grammar::mark::MarkType;
 use crate::grammar::scale::{Domain, ScaleType};
@@ -111,6 +111,18 @@ pub(super) fn domain_of(
             if let Some(x) = x {
                 lo = lo.min(x);
                 hi = hi.max(x);
+            }
+        }
+        // A bin over a fixed extent (given, or a facet's) spans its bins, as Vega-Lite's
+        // domain from the bins' start and stop does, whatever values fell in them.
+        for (_, _, d) in uses {
+            if let Some(Bin::Bin { params, .. }) = &d.bin {
+                if let Some(Ok((start, stop, _))) =
+                    params.extent.map(|e| crate::grammar::transform::bin::bins(e, params))
+                {
+                    lo = lo.min(start);
+                    hi = hi.max(stop);
+                }
             }
         }
         if let Some(m) = sj.get("domainMin") {

@@ -170,6 +170,25 @@ impl TimeUnit {
         self.name.clone()
     }
 
+    /// The unit as Vega-Lite's titles write it: its parts joined by "-", without `utc`
+    /// (`"year-month"` for `utcyearmonth`).
+    pub fn title(&self) -> String {
+        let name = |p: &Part| match p {
+            Part::Year => "year",
+            Part::Quarter => "quarter",
+            Part::Month => "month",
+            Part::Week => "week",
+            Part::Day => "day",
+            Part::DayOfYear => "dayofyear",
+            Part::Date => "date",
+            Part::Hours => "hours",
+            Part::Minutes => "minutes",
+            Part::Seconds => "seconds",
+            Part::Milliseconds => "milliseconds",
+        };
+        self.parts.iter().map(name).collect::<Vec<_>>().join("-")
+    }
+
     /// The unit name without `utc` and step (`"yearmonth"`).
     pub fn unit(&self) -> &'static str {
         self.unit
@@ -350,6 +369,16 @@ mod tests {
     use super::*;
     use crate::grammar::calendar::iso;
     use crate::grammar::format::date::parse_date;
+
+    #[test]
+    fn titles_name_the_parts_as_vega_lite_does() {
+        let t = |u: &str| TimeUnit::parse(u).unwrap().title();
+        // Vega-Lite titles a utcyear field "day (year)" (checked with vega-lite 6.5).
+        assert_eq!(t("utcyear"), "year");
+        assert_eq!(t("yearmonthdate"), "year-month-date");
+        assert_eq!(t("utchoursminutes"), "hours-minutes");
+        assert_eq!(t("dayofyear"), "dayofyear");
+    }
 
     fn fl(unit: &str, t: &str) -> (String, String) {
         let tu = TimeUnit::parse(unit).unwrap();
