@@ -17,14 +17,17 @@
 // here (wasm 451.3 KB gzip; 447.3 KB on the fifth session's machine); small multiples of the six
 // kinds with data of their own, annotations on panels and large CSV line charts read as number
 // columns took it to 488.6 KB, with wasm-opt now stripping debug info and producers (-1.1 KB);
-// guard 495 KB. Lower it whenever the widget shrinks (issue "a lighter core").
+// guard 495 KB. Then, the same session: transforms above concatenated views, facets on time
+// units and bins, header styling, repeat.layer and independent colour resolves added 15.6 KB of
+// wasm (twiggy: the facet's derive-and-split flow 27 KB raw, concat parsing 13 KB): 503.9 KB
+// measured; guard 510 KB. Lower it whenever the widget shrinks (issue "a lighter core").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repo } from './harness.mjs';
 
-const GUARD_KB = 495;
+const GUARD_KB = 510;
 
 test(`widget bytes stay within ${GUARD_KB} KB gzip`, () => {
   const r = spawnSync(process.execPath, [path.join(repo, 'bench/size-budget.mjs'), String(GUARD_KB)], { encoding: 'utf8' });
