@@ -380,12 +380,50 @@ impl Chart {
                 a
             })
         };
-        let y_axis = match first.get(Channel::Y) {
-            Some(r) if !self.polar() => cap(axis::plan(r, plot_h, loc, &self.config)?),
-            _ => None,
+        // Dual axes (`resolve.scale.y` independent): each child its own y scale, the first's
+        // axis on the left and the second's on the right.
+        let own_y = own_layers && self.spec.layer_own.contains(&Channel::Y) && !self.polar();
+        let y_axes = |groups: &[(std::ops::Range<usize>, Scales)], sc: &Scales| -> Result<[Option<Axis>; 2], Error> {
+            if !own_y {
+                return Ok([
+                    match sc.get(Channel::Y) {
+                        Some(r) if !self.polar() => cap(axis::plan(r, plot_h, loc, &self.config)?),
+                        _ => None,
+                    },
+                    None,
+                ]);
+            }
+            let ys: Vec<&crate::grammar::scales::Resolved> =
+                groups.iter().filter_map(|(_, s)| s.get(Channel::Y)).collect();
+            if ys.len() > 2 {
+                return Err(Error::spec(
+                    &self.spec.root.path.key("resolve").key("scale").key("y"),
+                    format!(
+                        "dual axes take two layers with a y each, one axis left and one right; this layer has {}",
+                        ys.len()
+                    ),
+                ));
+            }
+            let left = match ys.first() {
+                Some(r) => cap(axis::plan(r, plot_h, loc, &self.config)?),
+                None => None,
+            };
+            let right = match ys.get(1) {
+                Some(r) => cap(axis::plan(r, plot_h, loc, &self.config)?).map(|mut a| {
+                    a.orient = axis::Orient::Right;
+                    a
+                }),
+                None => None,
+            };
+            Ok([left, right])
         };
+        let guess = Extent { width: width * 0.75, height: guess_h };
+        let first_groups =
+            if own_y { crate::grammar::resolve::layer_scales(self, &first, guess, &palette)? } else { Vec::new() };
+        let [y_axis, y_right] = y_axes(&first_groups, &first)?;
         let left = pad + y_axis.as_ref().map_or(0.0, |a| a.thickness());
-        let avail = (width - left - legend_w - pad - 12.0).max(40.0);
+        let right_w = y_right.as_ref().map_or(0.0, |a| a.thickness());
+        let avail = (width - left - right_w - legend_w - pad - 12.0).max(40.0);
         let plot_w = match (self.spec.width, n_bands(&first, Channel::X)) {
             (Size::Px(w), _) => w.min(avail),
             (Size::Step(s), Some(n)) => (s * n.max(1) as f64).min(avail),
@@ -398,10 +436,10 @@ impl Chart {
             Some(r) if !self.polar() => axis::plan(r, plot_w, loc, &self.config)?,
             _ => None,
         };
-        let y_axis: Option<Axis> = match sc.get(Channel::Y) {
-            Some(r) if !self.polar() => cap(axis::plan(r, plot_h, loc, &self.config)?),
-            _ => None,
-        };
+        let ext = Extent { width: plot_w, height: plot_h };
+        let groups =
+            if own_layers { crate::grammar::resolve::layer_scales(self, &sc, ext, &palette)? } else { Vec::new() };
+        let [y_axis, y_right] = y_axes(&groups, &sc)?;
         let x_top = x_axis.as_ref().is_some_and(|a| a.orient == axis::Orient::Top);
         if x_top {
             top += x_axis.as_ref().map_or(0.0, |a| a.thickness());
@@ -419,9 +457,7 @@ impl Chart {
         let mut acc = Acc::new(l);
         let mut layers = Vec::new();
         if own_layers {
-            let ext = Extent { width: plot_w, height: plot_h };
-            for (i, (r, s)) in crate::grammar::resolve::layer_scales(self, &sc, ext, &palette)?.into_iter().enumerate()
-            {
+            for (i, (r, s)) in groups.into_iter().enumerate() {
                 self.draw_units(r, &s, plot, &theme, loc, accent, &mut acc)?;
                 let own = s.list.into_iter().filter(|x| self.spec.layer_own.contains(&x.channel)).collect();
                 layers.push((format!("layer_{i}"), Scales { list: own }));
@@ -430,7 +466,7 @@ impl Chart {
             self.draw_units(0..self.units.len(), &sc, plot, &theme, loc, accent, &mut acc)?;
         }
         let l = &mut acc.layout;
-        for a in [&y_axis, &x_axis].into_iter().flatten() {
+        for a in [&y_axis, &y_right, &x_axis].into_iter().flatten() {
             a.draw(plot, l, &theme);
         }
         let place = if beside {

@@ -51,15 +51,12 @@ pub fn layer_scales(
     Ok(out)
 }
 
-/// The channels a layer's `resolve` makes independent per child: colour, by its scale.
+/// The channels a layer's `resolve` makes independent per child: colour, and y (dual axes:
+/// the first child's on the left, the second's on the right), by their scales.
 pub fn layer_own(r: Option<&Json>) -> Vec<Channel> {
     let independent =
-        r.and_then(|r| r.get("scale")).and_then(|s| s.get("color")) == Some(&Json::Str("independent".into()));
-    if independent {
-        vec![Channel::Color]
-    } else {
-        Vec::new()
-    }
+        |ch: &str| r.and_then(|r| r.get("scale")).and_then(|s| s.get(ch)) == Some(&Json::Str("independent".into()));
+    [(Channel::Color, "color"), (Channel::Y, "y")].into_iter().filter(|(_, n)| independent(n)).map(|(c, _)| c).collect()
 }
 
 /// What the views of a concatenation resolve on their own, beyond position, and the position
@@ -193,7 +190,8 @@ fn fix_domain(chart: &mut Chart, c: Channel, domain: &[Json]) {
 }
 
 /// Checks a layer's `resolve` object: every entry must be `"shared"`, except (for the
-/// top-level layer, `top`) an independent colour scale or legend: each child its own.
+/// top-level layer, `top`) an independent colour scale or legend, or y scale or axis (dual
+/// axes): each child its own.
 pub fn check(r: &Json, path: &Path, top: bool) -> Result<(), Error> {
     check_keys(r, path, &["scale", "axis", "legend"], &[])?;
     let own = layer_own(Some(r));
@@ -211,8 +209,8 @@ pub fn check(r: &Json, path: &Path, top: bool) -> Result<(), Error> {
                 Json::Str(s)
                     if s == "independent"
                         && top
-                        && ch == "color"
-                        && (k == "scale" || (k == "legend" && own.contains(&Channel::Color))) => {}
+                        && ((ch == "color" && (k == "scale" || (k == "legend" && own.contains(&Channel::Color))))
+                            || (ch == "y" && (k == "scale" || (k == "axis" && own.contains(&Channel::Y))))) => {}
                 Json::Str(s) if s == "independent" => {
                     return Err(Error::unsupported(&p.key(ch), "\"independent\" is not supported yet", "shared"))
                 }

@@ -4,8 +4,7 @@
 //! message: bars or areas on a scale that does not start at zero; a log scale on bars or
 //! areas; pie slices that do not make a whole, or more than seven of them; categorical
 //! colours too close to tell apart; rows dropped by a filter, a missing value or an
-//! unreadable cell, with their counts. (Two independent y scales in one layer are refused
-//! outright: `resolve` with `independent` is not supported.)
+//! unreadable cell, with their counts; two independent y scales in one layer (dual axes).
 
 use crate::error::Path;
 use crate::grammar::compile::{Chart, Compiled};
@@ -20,7 +19,7 @@ use crate::theme::Rgb;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
     /// A stable name: `zero-baseline`, `log-length`, `pie-whole`, `pie-slices`,
-    /// `close-colours`, `rows-filtered`, `rows-missing`, `cells-unreadable`.
+    /// `close-colours`, `rows-filtered`, `rows-missing`, `cells-unreadable`, `dual-axes`.
     pub code: &'static str,
     /// The spec's JSON path it is about.
     pub path: Path,
@@ -142,6 +141,14 @@ pub fn warnings(chart: &Chart, c: &Compiled) -> Vec<Warning> {
             }
         }
     }
+    let dual = c.views.iter().filter(|(_, s)| s.get(Channel::Y).is_some()).count();
+    if chart.spec.layer_own.contains(&Channel::Y) && dual == 2 {
+        out.push(Warning {
+            code: "dual-axes",
+            path: chart.spec.root.path.key("resolve").key("scale").key("y"),
+            message: "two y scales in one chart (dual axes): where the marks cross, or which is higher, depends only on the two scales chosen, and readers take it for a comparison. Fix: two charts side by side sharing x (hconcat), or both series indexed to a common start on one axis".into(),
+        });
+    }
     for (u, f) in &chart.units {
         for (p, n) in &f.filtered {
             out.push(Warning {
@@ -240,6 +247,21 @@ mod tests {
     }
 
     const BARS: &str = r#""data": {"values": [{"k": "a", "v": 80}, {"k": "b", "v": 90}]}, "mark": "bar""#;
+
+    #[test]
+    fn two_y_scales_in_one_layer() {
+        let layer = |resolve: &str| {
+            format!(
+                r#"{{"data": {{"values": [{{"m": 1, "rain": 80, "temp": 3}}, {{"m": 2, "rain": 20, "temp": 9}}]}},
+                "layer": [{{"mark": "bar", "encoding": {{"x": {{"field": "m", "type": "ordinal"}}, "y": {{"field": "rain", "type": "quantitative"}}}}}},
+                          {{"mark": "line", "encoding": {{"x": {{"field": "m", "type": "ordinal"}}, "y": {{"field": "temp", "type": "quantitative"}}}}}}]{resolve}}}"#
+            )
+        };
+        let dual = codes(&layer(r#", "resolve": {"scale": {"y": "independent"}}"#));
+        assert!(dual.contains(&("dual-axes", "resolve.scale.y".to_string())), "{dual:?}");
+        let one = codes(&layer(""));
+        assert!(!one.iter().any(|(c, _)| *c == "dual-axes"), "{one:?}");
+    }
 
     #[test]
     fn bars_that_do_not_start_at_zero() {

@@ -136,7 +136,7 @@ fn what_a_layer_cannot_resolve_is_named_by_path() {
     let path = |r: &str| layer(r).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
     assert_eq!(path(r#"{"scale": {"color": "independent"}, "legend": {"color": "shared"}}"#), "resolve.legend.color");
     assert_eq!(path(r#"{"legend": {"color": "independent"}}"#), "resolve.legend.color");
-    assert_eq!(path(r#"{"scale": {"y": "independent"}}"#), "resolve.scale.y");
+    assert_eq!(path(r#"{"scale": {"x": "independent"}}"#), "resolve.scale.x");
     // A nested layer's own colours are not drawn yet.
     let nested = LAYER.replace("RESOLVE", "{}").replace(
         r#""layer": [
@@ -150,4 +150,62 @@ fn what_a_layer_cannot_resolve_is_named_by_path() {
     let views = format!(r#"{{"vconcat": [{}]}}"#, LAYER.replace("RESOLVE", r#"{"scale": {"color": "independent"}}"#));
     let e = Chart::new(&Json::parse(&views).unwrap(), &|_| Err("no files".into())).unwrap_err();
     assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("vconcat[0].resolve.scale.color"), "{e}");
+}
+
+#[test]
+fn dual_axes_give_each_layer_its_own_y_scale_left_and_right() {
+    // Rain in mm (bars, 0-80) and temperature in degrees (a line, 0-9): each fills the plot
+    // on its own scale, rain's axis on the left, temperature's on the right.
+    let spec = r#"{"data": {"values": [{"m": 1, "rain": 80, "temp": 3}, {"m": 2, "rain": 20, "temp": 9}, {"m": 3, "rain": 50, "temp": 6}]},
+        "layer": [{"mark": "bar", "encoding": {"x": {"field": "m", "type": "ordinal"}, "y": {"field": "rain", "type": "quantitative"}}},
+                  {"mark": "line", "encoding": {"x": {"field": "m", "type": "ordinal"}, "y": {"field": "temp", "type": "quantitative"}}}],
+        "resolve": {"scale": {"y": "independent"}}}"#;
+    let chart =
+        crate::grammar::Chart::new(&crate::grammar::Json::parse(spec).unwrap(), &|_| Err("no files".into())).unwrap();
+    for w in [320.0, 640.0, 1280.0] {
+        let c = chart
+            .layout(w, crate::grammar::format::Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light))
+            .unwrap();
+        let ys: Vec<(String, crate::grammar::scale::Domain)> = c
+            .views
+            .iter()
+            .filter_map(|(n, s)| {
+                s.get(crate::grammar::encoding::Channel::Y).map(|r| (n.clone(), r.scale.domain().clone()))
+            })
+            .collect();
+        assert_eq!(
+            ys,
+            [
+                ("layer_0".to_string(), crate::grammar::scale::Domain::Continuous(0.0, 80.0)),
+                // Zero included, as Vega-Lite's quantitative y scales do by default.
+                ("layer_1".to_string(), crate::grammar::scale::Domain::Continuous(0.0, 9.0)),
+            ],
+            "at {w}"
+        );
+        let plot = c.layout.plot;
+        // The left axis reaches 80 (rain), the right one 8 (temperature), each beside the plot.
+        let side = |left: bool| -> Vec<&str> {
+            c.layout
+                .labels
+                .iter()
+                .filter(|l| if left { l.bbox().right() <= plot.x + 0.5 } else { l.bbox().x >= plot.right() - 0.5 })
+                .map(|l| l.text.as_str())
+                .collect()
+        };
+        assert!(side(true).contains(&"80") && !side(true).contains(&"8"), "left at {w}: {:?}", side(true));
+        assert!(side(false).contains(&"8") && !side(false).contains(&"80"), "right at {w}: {:?}", side(false));
+        assert!(c.layout.labels.iter().all(|l| l.bbox().right() <= w + 0.5), "the right axis fits at {w}");
+        crate::layout::assert_clean(&c.layout, &format!("dual axes at {w}"));
+    }
+    // Three layers with a y each: refused by path.
+    let three = spec.replace(
+        r#"{"mark": "line","#,
+        r#"{"mark": "point", "encoding": {"y": {"field": "m", "type": "quantitative"}}}, {"mark": "line","#,
+    );
+    let c =
+        crate::grammar::Chart::new(&crate::grammar::Json::parse(&three).unwrap(), &|_| Err("no files".into())).unwrap();
+    let e = c
+        .layout(640.0, crate::grammar::format::Locale::En, &crate::theme::Theme::get(crate::theme::ThemeName::Light))
+        .unwrap_err();
+    assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("resolve.scale.y"), "{e}");
 }
