@@ -180,6 +180,17 @@ pub fn merge(cx: &Ctx, facet: &str, view: &dyn Fn(&Ctx) -> Result<View, Error>) 
             };
             at = k + 1;
             let id = merged[k].id;
+            // A field the kind writes under the facet column's name would be overwritten.
+            let clash = rows.iter().any(|r| r.get(facet).is_some_and(|v| *v != value && *v != Json::Null));
+            if clash {
+                return Err(Error::Invalid {
+                    path: "spec.facet".into(),
+                    message: format!(
+                        "`{facet}` is also a name the {} chart gives its own values: rename the column",
+                        cx.spec.kind.name()
+                    ),
+                });
+            }
             merged[k].rows.extend(rows.into_iter().map(|r| match r {
                 Json::Obj(mut m) => {
                     m.retain(|(n, _)| n != facet && *n != tag);
@@ -375,6 +386,10 @@ mod tests {
         let e = try_chart(TWO_CITIES, r#"{"kind": "slope", "x": "scope", "y": "n", "color": "year", "facet": "year"}"#)
             .unwrap_err();
         assert!(e.contains("`spec.facet`") && e.contains("already a part"), "{e}");
+        // A facet column named like a field the kind writes (a pie's "label") is refused.
+        let csv_label = "label,k,v\nA,a,1\nA,b,2\nB,a,4\nB,b,3\n";
+        let e = try_chart(csv_label, r#"{"kind": "pie", "x": "k", "y": "v", "facet": "label"}"#).unwrap_err();
+        assert!(e.contains("`spec.facet`: `label` is also a name the pie chart gives its own values"), "{e}");
         // A column named "layer" does not clash with the tag on the merged rows.
         let csv = "layer,k,v\nA,a,1\nA,b,2\nB,a,4\nB,b,3\n";
         let c = chart_of(csv, r#"{"kind": "donut", "x": "k", "y": "v", "facet": "layer"}"#);
