@@ -30,6 +30,7 @@ pub mod spec;
 pub mod summary;
 pub mod transform;
 pub mod value;
+pub mod view;
 pub mod warnings;
 pub mod words;
 
