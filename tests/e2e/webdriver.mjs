@@ -173,7 +173,22 @@ export class Tab {
       const waiting = await this.eval(`const h = document.querySelector('.news-infographic[data-state="lazy"]');
         if (h) { h.scrollIntoView(); window.__niWaking = h; } return !!h;`);
       if (!waiting) break;
-      await this.d.wait(() => this.eval(`return window.__niWaking.getAttribute('data-state') !== 'lazy'`), 10000, 'a lazy widget did not mount');
+      // Headless engines sometimes deliver the scroll's intersection late (seen in Firefox and
+      // WebKit inside the 375 px frame): scrolled to again, nudged a pixel, for up to 12 s in
+      // all. A widget that never mounts still fails, with where it was.
+      let mounted = false;
+      for (let attempt = 0; attempt < 4 && !mounted; attempt++) {
+        if (attempt > 0) {
+          await this.eval(`window.__niWaking.scrollIntoView({ block: 'center' }); window.scrollBy(0, 1);`);
+        }
+        mounted = await this.d.wait(() => this.eval(`return window.__niWaking.getAttribute('data-state') !== 'lazy'`), 3000)
+          .then(() => true, () => false);
+      }
+      if (!mounted) {
+        const where = await this.eval(`const r = window.__niWaking.getBoundingClientRect();
+          return JSON.stringify({ top: r.top, bottom: r.bottom, innerHeight, scrollY });`);
+        throw new Error(`a lazy widget did not mount within 12 s of being scrolled to: ${where}`);
+      }
     }
     await this.eval('window.scrollTo(0, 0)');
     await this.d.wait(() => this.eval(`
