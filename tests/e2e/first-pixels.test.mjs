@@ -72,9 +72,19 @@ async function firstShown(page, n) {
   return page.evaluate(BOXES);
 }
 
+/**
+ * Waits until the widgets have settled: every one that started mounting is ready (or an error
+ * or the fallback); one still waiting below the fold (data-state="lazy", further than the lazy
+ * mount's 150 % margin, which depends on the fonts' line heights) is left alone.
+ */
 async function ready(page) {
   await page.waitForFunction(() => [...document.querySelectorAll('.news-infographic')]
-    .every((h) => ['ready', 'error', 'fallback'].includes(h.getAttribute('data-state'))), null, { timeout: 30000 });
+    .every((h, i) => ['ready', 'error', 'fallback'].concat(i > 0 ? ['lazy'] : []).includes(h.getAttribute('data-state'))), null, { timeout: 30000 })
+    .catch(async (e) => {
+      const states = await page.evaluate(() => [...document.querySelectorAll('.news-infographic')]
+        .map((h) => `${h.getAttribute('data-chart') || h.getAttribute('chart') || h.id}: ${h.getAttribute('data-state')} ${h.shadowRoot?.querySelector('[role="alert"]')?.textContent || ''}`));
+      throw new Error(`${e.message}; widgets: ${states.join(' | ')}`);
+    });
   await page.waitForTimeout(300);
   return page.evaluate(BOXES);
 }
