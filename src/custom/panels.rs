@@ -29,7 +29,7 @@ impl Custom {
         let plots: Vec<crate::layout::Rect> = c.unit_plots.iter().step_by(per).copied().collect();
         let split = crate::shorthand::panels::split(&self.frame, col);
         let homes = self.note_panels(&split);
-        for (i, (_, rows)) in split.iter().enumerate() {
+        for (i, crate::shorthand::panels::Split { rows, .. }) in split.iter().enumerate() {
             let series = build(&self.spec, rows).ok();
             let cx =
                 crate::shorthand::Ctx { spec: &self.spec, frame: rows, whole: &self.frame, series: series.as_ref() };
@@ -63,28 +63,21 @@ impl Custom {
 
     /// For each annotation, the panel a note goes in (the one its `panel` names, else the first
     /// whose rows have its x value); `None` for lines and ranges, which go in every panel.
-    fn note_panels(&self, split: &[(crate::grammar::Json, Frame)]) -> Vec<Option<usize>> {
+    fn note_panels(&self, split: &[crate::shorthand::panels::Split]) -> Vec<Option<usize>> {
         use crate::shorthand::annotate::{read, Annotation, Pos};
-        let name = |v: &crate::grammar::Json| match v {
-            crate::grammar::Json::Str(t) => t.clone(),
-            crate::grammar::Json::Num(n) => crate::format::exact(*n),
-            other => other.to_text(),
-        };
         let x = self.frame.column(&self.spec.x);
         read(&self.spec.annotations)
             .unwrap_or_default()
             .iter()
             .map(|a| match a {
-                Annotation::Note { panel: Some(p), .. } => {
-                    Some(split.iter().position(|(v, _)| name(v) == *p).unwrap_or(0))
-                }
+                Annotation::Note { panel: Some(p), .. } => Some(split.iter().position(|s| s.name == *p).unwrap_or(0)),
                 Annotation::Note { x: at, .. } => {
                     let want = match at {
                         Pos::Num(n) => crate::format::exact(*n),
                         Pos::Text(t) => t.clone(),
                     };
                     let has = |f: &Frame| x.is_some_and(|x| f.rows.iter().any(|r| r[x].text() == want));
-                    Some(split.iter().position(|(_, f)| has(f)).unwrap_or(0))
+                    Some(split.iter().position(|s| has(&s.rows)).unwrap_or(0))
                 }
                 _ => None,
             })
@@ -101,14 +94,8 @@ impl Custom {
             return Table { caption: self.spec.title.clone(), columns, rows };
         };
         let panels: Vec<(String, Series)> = crate::shorthand::panels::split(&self.frame, col)
-            .iter()
-            .filter_map(|(v, f)| {
-                let name = match v {
-                    crate::grammar::Json::Str(t) => t.clone(),
-                    other => other.to_text(),
-                };
-                build(&self.spec, f).ok().map(|s| (name, s))
-            })
+            .into_iter()
+            .filter_map(|p| build(&self.spec, &p.rows).ok().map(|s| (p.name, s)))
             .collect();
         let mut groups: Vec<String> = Vec::new();
         for (_, s) in &panels {
@@ -144,23 +131,15 @@ impl Custom {
     /// own rows, as the panel draws them.
     pub(super) fn panel_summaries(&self, facet: &str, lang: Lang) -> String {
         let Some(i) = self.frame.column(facet) else { return String::new() };
-        let mut values: Vec<String> = Vec::new();
-        for r in &self.frame.rows {
-            let t = r[i].text();
-            if !values.contains(&t) {
-                values.push(t);
-            }
-        }
+        let panels = crate::shorthand::panels::split(&self.frame, i);
         let mut out = match lang {
-            Lang::En => format!("{} panels, one per {facet}.", values.len()),
-            Lang::Zh => format!("共{}个分图，按{facet}划分。", values.len()),
+            Lang::En => format!("{} panels, one per {facet}.", panels.len()),
+            Lang::Zh => format!("共{}个分图，按{facet}划分。", panels.len()),
         };
         let mut spec = self.spec.clone();
         spec.facet = None;
-        for v in &values {
-            let rows = self.frame.rows.iter().filter(|r| r[i].text() == *v).cloned().collect();
-            let frame = Frame { columns: self.frame.columns.clone(), rows };
-            if let Ok(s) = build(&spec, &frame) {
+        for crate::shorthand::panels::Split { name: v, rows: frame, .. } in &panels {
+            if let Ok(s) = build(&spec, frame) {
                 let one = self.series_summary(&s, lang);
                 if !one.is_empty() {
                     out += &match lang {

@@ -22,22 +22,33 @@ pub fn layer_field(f: &Frame) -> String {
     name
 }
 
-/// The frame's rows split by the facet column: each panel's value (as in the data) and rows,
-/// in the order the values first appear.
-pub fn split(f: &Frame, facet: usize) -> Vec<(Json, Frame)> {
-    let mut out: Vec<(String, Json, Frame)> = Vec::new();
+/// One panel of small multiples: its name (the facet cell's text, as the data has it), its
+/// value (as inline data writes it) and its rows.
+pub struct Split {
+    /// The cell's text ("2023", "steel").
+    pub name: String,
+    /// The cell as a JSON value (a number stays a number).
+    pub value: Json,
+    /// The panel's rows.
+    pub rows: Frame,
+}
+
+/// The frame's rows split by the facet column, in the order the values first appear.
+pub fn split(f: &Frame, facet: usize) -> Vec<Split> {
+    let mut out: Vec<Split> = Vec::new();
     for row in &f.rows {
         let t = row[facet].text();
-        let k = match out.iter().position(|p| p.0 == t) {
+        let k = match out.iter().position(|p| p.name == t) {
             Some(k) => k,
             None => {
-                out.push((t, cell(&row[facet]), Frame { columns: f.columns.clone(), rows: Vec::new() }));
+                let rows = Frame { columns: f.columns.clone(), rows: Vec::new() };
+                out.push(Split { name: t, value: cell(&row[facet]), rows });
                 out.len() - 1
             }
         };
-        out[k].2.rows.push(row.clone());
+        out[k].rows.rows.push(row.clone());
     }
-    out.into_iter().map(|(_, v, f)| (v, f)).collect()
+    out
 }
 
 /// One panel's view as layers: the members around them (`encoding` they share, `width`, ...)
@@ -149,10 +160,10 @@ pub fn merge(cx: &Ctx, facet: &str, view: &dyn Fn(&Ctx) -> Result<View, Error>) 
     let tag = layer_field(cx.frame);
     let mut around: Option<View> = None;
     let mut merged: Vec<Merged> = Vec::new();
-    for (value, rows) in split(cx.frame, col) {
+    for Split { name, value, rows } in split(cx.frame, col) {
         let series = if cx.spec.kind.aggregates() { Some(crate::series::build(cx.spec, &rows)?) } else { None };
         let one = Ctx { spec: cx.spec, frame: &rows, whole: cx.whole, series: series.as_ref() };
-        let v = view(&one).map_err(|e| in_panel(e, facet, &value))?;
+        let v = view(&one).map_err(|e| in_panel(e, facet, &name))?;
         let (rest, layers) = layers_of(v);
         match &mut around {
             None => around = Some(rest),
@@ -221,11 +232,7 @@ pub fn merge(cx: &Ctx, facet: &str, view: &dyn Fn(&Ctx) -> Result<View, Error>) 
 }
 
 /// A panel's error, saying which panel.
-fn in_panel(e: Error, facet: &str, value: &Json) -> Error {
-    let v = match value {
-        Json::Str(s) => s.clone(),
-        other => other.to_text(),
-    };
+fn in_panel(e: Error, facet: &str, v: &str) -> Error {
     match e {
         Error::Invalid { path, message } => {
             Error::Invalid { path, message: format!("in the panel for {facet} \"{v}\": {message}") }
