@@ -142,6 +142,19 @@ fn gallery_charts_are_clean_at_every_width() {
     }
 }
 
+/// Catalogue entries worth a picture of their own: their layout at 640 px as an SVG snapshot.
+#[test]
+fn catalogue_snapshots() {
+    let text = std::fs::read_to_string(repo().join("tests/fixtures/vega-lite/catalogue.json")).unwrap();
+    let entries = Json::parse(&text).unwrap();
+    for id in ["facet-row-column-headers"] {
+        let e = entries.arr(&Default::default()).unwrap().iter().find(|e| e.get("id") == Some(&Json::Str(id.into())));
+        let c = chart(e.unwrap_or_else(|| panic!("no entry {id}")).get("spec").unwrap()).unwrap();
+        let l = c.layout(640.0, Locale::En, &light()).unwrap();
+        check_snapshot(&format!("vl-{id}-640"), &svg(&l.layout).unwrap());
+    }
+}
+
 #[test]
 fn gallery_snapshots() {
     for (name, spec) in gallery() {

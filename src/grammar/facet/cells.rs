@@ -107,26 +107,28 @@ pub fn cells(f: &Facet, found: &[Vec<Value>], path: &Path) -> Result<Vec<CellKey
 /// A panel's header: its values as the fields' types write them ("not reported" for none),
 /// or as their `labelExpr` says (given `datum.value` and that text as `datum.label`).
 pub fn header(f: &Facet, key: &CellKey, loc: Locale) -> String {
-    f.fields()
-        .iter()
-        .enumerate()
-        .filter(|(_, ff)| ff.labels)
-        .map(|(i, ff)| {
-            let text = label(ff, &key.values[i], key.ends.get(i).and_then(|e| e.as_ref()), loc);
-            match &ff.label_expr {
-                Some(e) => {
-                    let names = ["value".to_string(), "label".to_string()];
-                    let values = [key.values[i].clone(), Value::str(&text)];
-                    match e.eval(&(&names[..], &values[..])) {
-                        Value::Null => String::new(),
-                        v => v.to_text(),
-                    }
-                }
-                None => text,
+    (0..f.fields().len()).filter_map(|i| field_header(f, i, key, loc)).collect::<Vec<_>>().join(" · ")
+}
+
+/// What the header of facet field `i` (in [`Facet::fields`] order) says for the panel `key`;
+/// `None` when that field's labels are off.
+pub fn field_header(f: &Facet, i: usize, key: &CellKey, loc: Locale) -> Option<String> {
+    let ff = *f.fields().get(i)?;
+    if !ff.labels {
+        return None;
+    }
+    let text = label(ff, &key.values[i], key.ends.get(i).and_then(|e| e.as_ref()), loc);
+    Some(match &ff.label_expr {
+        Some(e) => {
+            let names = ["value".to_string(), "label".to_string()];
+            let values = [key.values[i].clone(), Value::str(&text)];
+            match e.eval(&(&names[..], &values[..])) {
+                Value::Null => String::new(),
+                v => v.to_text(),
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        }
+        None => text,
+    })
 }
 
 /// One field's value as a header writes it: a bin as "start – end" (its numbers as

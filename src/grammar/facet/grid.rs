@@ -9,10 +9,12 @@
 use crate::error::Error;
 use crate::grammar::compile::{draw_legends, palette, Acc, Chart, Compiled, Legends, Opts, Panel};
 use crate::grammar::encoding::Channel;
+use crate::grammar::facet::cells::field_header;
+use crate::grammar::facet::edges::Side;
 use crate::grammar::facet::{header, Facet};
 use crate::grammar::format::Locale;
 use crate::grammar::guide::axis::{self, Axis};
-use crate::grammar::guide::header::Place;
+use crate::grammar::guide::header::{HeaderStyle, Place};
 use crate::grammar::guide::legend;
 use crate::grammar::scales::{self, Extent, Scales};
 use crate::grammar::spec::Size;
@@ -125,13 +127,6 @@ pub fn layout(
             top += lg.height(width - 2.0 * pad, &theme) + 6.0;
         }
     }
-    let title: Vec<&str> = f.fields().iter().filter_map(|ff| ff.title.as_deref()).filter(|t| !t.is_empty()).collect();
-    let title = title.join(" · ");
-    let style = f.style();
-    let title_top = (!title.is_empty() && style.title.place == Place::Top).then(|| {
-        top += style.title_band();
-        top - style.title_band()
-    });
     let cap = |a: Option<Axis>| {
         a.map(|mut a| {
             a.limit = a.limit.min((width * 0.3).max(40.0));
@@ -148,12 +143,8 @@ pub fn layout(
         Size::Px(h) => h,
         _ => chart.config.height.min(200.0),
     };
-    let mut yth = y_thick(&first, guess_h)?;
+    let yth0 = y_thick(&first, guess_h)?;
     let inner = width - 2.0 * pad - legend_w;
-    let labelled = f.fields().iter().any(|ff| ff.labels);
-    let header_h = if labelled { style.label_band() } else { 0.0 };
-    // Labels above the panels sit between the row's top and its plots; below, under the x axes.
-    let above = if style.label.place == Place::Top { header_h } else { 0.0 };
     let bands = |c: Channel| match first.get(c).map(|r| r.scale.domain()) {
         Some(crate::grammar::scale::Domain::Discrete(v)) if first.get(c).is_some_and(|r| r.scale.bandwidth() > 0.0) => {
             Some(v.len())
@@ -162,67 +153,102 @@ pub fn layout(
     };
     // The panels' width depends on the y axis's, which depends on the panels' height: sized
     // with a first guess of the axis, then again with the axis actually planned if it is wider.
-    let mut attempt = 0;
-    let (plot_w, plot_h, shared, place, plans) = loop {
-        attempt += 1;
-        let panel_w = |cols: usize| {
-            let axes = if f.independent_y.1 { cols as f64 * yth } else { yth };
-            ((inner - axes - (cols - 1) as f64 * f.spacing) / cols as f64).floor()
-        };
-        // Narrower than their own width (or the least readable one), panels wrap instead.
-        let min_w = match chart.spec.width {
-            Size::Px(w) => w.max(MIN_PANEL_WIDTH),
-            _ => MIN_PANEL_WIDTH,
-        };
-        let mut cols = natural_cols;
-        while cols > 1 && panel_w(cols) < min_w {
-            cols -= 1;
-        }
-        let avail = panel_w(cols).max(40.0);
-        let plot_w = match (chart.spec.width, bands(Channel::X)) {
-            (Size::Px(w), _) => w.min(avail),
-            (Size::Step(s), Some(k)) => (s * k.max(1) as f64).min(avail),
-            _ => avail,
-        };
-        let plot_h = match (chart.spec.height, bands(Channel::Y)) {
-            (Size::Px(h), _) => h,
-            (Size::Step(s), Some(k)) => s * k.max(1) as f64,
-            (_, Some(k)) => chart.config.step * k.max(1) as f64 * 1.1,
-            _ => (plot_w * 0.75).clamp(120.0, chart.config.height),
-        }
-        .clamp(40.0, 3000.0);
-        let ext = Extent { width: plot_w, height: plot_h };
-        let mut shared = scales::resolve(&chart.units, ext, &pal)?;
-        opts.apply(&mut shared);
-        let place = places(chart, f, cols, natural_cols);
-        // Every panel's scales and axes first: the rows' heights depend on the x axes drawn.
-        let mut plans = Vec::new();
-        for (i, p) in chart.panels.iter().enumerate() {
-            let sc = panel_scales(chart, f, p, &shared, ext, &pal)?;
-            let (r, c) = place[i];
-            let lowest = !place.iter().any(|&(r2, c2)| c2 == c && r2 > r);
-            let x_axis = match sc.get(Channel::X) {
-                Some(x) if f.independent_x.1 || lowest => axis::plan(x, plot_w, loc, &chart.config)?,
-                _ => None,
+    let size = |inner: f64| -> Result<_, Error> {
+        let mut yth = yth0;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let panel_w = |cols: usize| {
+                let axes = if f.independent_y.1 { cols as f64 * yth } else { yth };
+                ((inner - axes - (cols - 1) as f64 * f.spacing) / cols as f64).floor()
             };
-            let y_axis = match sc.get(Channel::Y) {
-                Some(y) if f.independent_y.1 || c == 0 => cap(axis::plan(y, plot_h, loc, &chart.config)?),
-                _ => None,
+            // Narrower than their own width (or the least readable one), panels wrap instead.
+            let min_w = match chart.spec.width {
+                Size::Px(w) => w.max(MIN_PANEL_WIDTH),
+                _ => MIN_PANEL_WIDTH,
             };
-            // Grid lines in every panel, whether or not it carries the axis.
-            let grids = [Channel::X, Channel::Y]
-                .iter()
-                .filter_map(|ch| sc.get(*ch).map(|r| (*ch, r)))
-                .map(|(ch, r)| axis::plan(r, if ch == Channel::X { plot_w } else { plot_h }, loc, &chart.config))
-                .collect::<Result<Vec<_>, _>>()?;
-            plans.push((sc, x_axis, y_axis, grids));
+            let mut cols = natural_cols;
+            while cols > 1 && panel_w(cols) < min_w {
+                cols -= 1;
+            }
+            let avail = panel_w(cols).max(40.0);
+            let plot_w = match (chart.spec.width, bands(Channel::X)) {
+                (Size::Px(w), _) => w.min(avail),
+                (Size::Step(s), Some(k)) => (s * k.max(1) as f64).min(avail),
+                _ => avail,
+            };
+            let plot_h = match (chart.spec.height, bands(Channel::Y)) {
+                (Size::Px(h), _) => h,
+                (Size::Step(s), Some(k)) => s * k.max(1) as f64,
+                (_, Some(k)) => chart.config.step * k.max(1) as f64 * 1.1,
+                _ => (plot_w * 0.75).clamp(120.0, chart.config.height),
+            }
+            .clamp(40.0, 3000.0);
+            let ext = Extent { width: plot_w, height: plot_h };
+            let mut shared = scales::resolve(&chart.units, ext, &pal)?;
+            opts.apply(&mut shared);
+            let place = places(chart, f, cols, natural_cols);
+            // Every panel's scales and axes first: the rows' heights depend on the x axes drawn.
+            let mut plans = Vec::new();
+            for (i, p) in chart.panels.iter().enumerate() {
+                let sc = panel_scales(chart, f, p, &shared, ext, &pal)?;
+                let (r, c) = place[i];
+                let lowest = !place.iter().any(|&(r2, c2)| c2 == c && r2 > r);
+                let x_axis = match sc.get(Channel::X) {
+                    Some(x) if f.independent_x.1 || lowest => axis::plan(x, plot_w, loc, &chart.config)?,
+                    _ => None,
+                };
+                let y_axis = match sc.get(Channel::Y) {
+                    Some(y) if f.independent_y.1 || c == 0 => cap(axis::plan(y, plot_h, loc, &chart.config)?),
+                    _ => None,
+                };
+                // Grid lines in every panel, whether or not it carries the axis.
+                let grids = [Channel::X, Channel::Y]
+                    .iter()
+                    .filter_map(|ch| sc.get(*ch).map(|r| (*ch, r)))
+                    .map(|(ch, r)| axis::plan(r, if ch == Channel::X { plot_w } else { plot_h }, loc, &chart.config))
+                    .collect::<Result<Vec<_>, _>>()?;
+                plans.push((sc, x_axis, y_axis, grids));
+            }
+            let real = plans.iter().filter_map(|p| p.2.as_ref()).map(|a| a.thickness()).fold(0.0, f64::max);
+            if real <= yth + 0.5 || attempt >= 3 {
+                break Ok((plot_w, plot_h, shared, place, plans, yth, cols));
+            }
+            yth = real;
         }
-        let real = plans.iter().filter_map(|p| p.2.as_ref()).map(|a| a.thickness()).fold(0.0, f64::max);
-        if real <= yth + 0.5 || attempt >= 3 {
-            break (plot_w, plot_h, shared, place, plans);
-        }
-        yth = real;
     };
+    // A row headed on the left keeps its headers there while the grid keeps its columns; a
+    // grid reflowed for a narrow screen writes each panel's values over it instead.
+    let mut side = Side::plan(chart, f, width, loc);
+    let mut sized = size(inner - side.as_ref().map_or(0.0, |s| s.width))?;
+    if side.is_some() && sized.6 < natural_cols {
+        side = None;
+        sized = size(inner)?;
+    }
+    let (plot_w, plot_h, shared, place, plans, yth, _) = sized;
+    let left = side.as_ref().map_or(0.0, |s| s.width);
+    // Over (or under) the panels: every field's values, or only the column's beside row headers.
+    let line: Vec<usize> =
+        (0..f.fields().len()).filter(|&i| side.is_none() || (f.row.is_some() && i > 0) || f.row.is_none()).collect();
+    let title: Vec<&str> =
+        line.iter().filter_map(|&i| f.fields()[i].title.as_deref()).filter(|t| !t.is_empty()).collect();
+    let title = title.join(" · ");
+    let style = f.style();
+    let title_top = (!title.is_empty() && style.title.place == Place::Top).then(|| {
+        top += style.title_band();
+        top - style.title_band()
+    });
+    let labelled = line.iter().any(|&i| f.fields()[i].labels);
+    let header_h = if labelled { style.label_band() } else { 0.0 };
+    // With row headers beside them, the column labels take one band over the top row (or under
+    // the bottom one); otherwise each row of panels has its band.
+    let (row_h, grid_top, grid_bottom) = match (&side, style.label.place) {
+        (None, _) => (header_h, 0.0, 0.0),
+        (Some(_), Place::Bottom) => (0.0, 0.0, header_h),
+        (Some(_), _) => (0.0, header_h, 0.0),
+    };
+    // Labels above the panels sit between the row's top and its plots; below, under the x axes.
+    let above = if style.label.place == Place::Bottom { 0.0 } else { row_h };
     let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
     let x_th = |a: &Option<Axis>| a.as_ref().filter(|a| a.orient != axis::Orient::Top).map_or(0.0, |a| a.thickness());
     // Each panel's own colour legend (an independent colour scale), over the panel.
@@ -238,7 +264,7 @@ pub fn layout(
         let h: f64 = lg.iter().map(|l| l.height(plot_w, &theme) + 6.0).sum();
         panel_legends.push((lg, h));
     }
-    let mut row_y = vec![top + 6.0];
+    let mut row_y = vec![top + 6.0 + grid_top];
     let mut row_axis = Vec::new();
     let mut row_legend = Vec::new();
     for r in 0..rows {
@@ -247,11 +273,11 @@ pub fn layout(
         let legend_h = in_row.iter().map(|&i| panel_legends[i].1).fold(0.0, f64::max);
         row_axis.push(axis_h);
         row_legend.push(legend_h);
-        row_y.push(row_y[r] + header_h + legend_h + plot_h + axis_h + f.spacing);
+        row_y.push(row_y[r] + row_h + legend_h + plot_h + axis_h + f.spacing);
     }
     let col_x = |c: usize| {
         let step = plot_w + f.spacing + if f.independent_y.1 { yth } else { 0.0 };
-        pad + yth + c as f64 * step
+        pad + left + yth + c as f64 * step
     };
     let mut union: Option<Rect> = None;
     let mut acc = Acc::new(Layout::new(width, theme.background, &theme.font));
@@ -274,12 +300,24 @@ pub fn layout(
         for g in grids.iter().flatten() {
             g.draw_grid(plot, &mut acc.layout, &theme);
         }
-        if labelled {
-            let edge = match style.label.place {
-                Place::Top => plot.y - row_legend[r],
-                Place::Bottom => plot.bottom() + row_axis[r],
+        // Beside row headers, a column's label once: over its top panel (under its bottom one).
+        let heads = side.is_none()
+            || match style.label.place {
+                Place::Bottom => !place.iter().any(|&(r2, c2)| c2 == c && r2 > r),
+                _ => !place.iter().any(|&(r2, c2)| c2 == c && r2 < r),
             };
-            acc.layout.labels.push(style.label_at(&header(f, &p.key, loc), plot.x, plot_w, edge, &theme));
+        if labelled && heads {
+            let text = match side {
+                None => header(f, &p.key, loc),
+                Some(_) => line.iter().filter_map(|&i| field_header(f, i, &p.key, loc)).collect::<Vec<_>>().join(" · "),
+            };
+            let edge = match (&side, style.label.place) {
+                (None, Place::Bottom) => plot.bottom() + row_axis[r],
+                (Some(_), Place::Bottom) => row_y[rows] - f.spacing,
+                (None, _) => plot.y - row_legend[r],
+                (Some(_), _) => row_y[0],
+            };
+            acc.layout.labels.push(style.label_at(&text, plot.x, plot_w, edge, &theme));
         }
         let first_record = acc.records.len();
         let first_item = acc.layout.items.len();
@@ -306,11 +344,24 @@ pub fn layout(
         }
     }
     let l = &mut acc.layout;
-    let mut bottom = row_y[rows] - f.spacing;
+    if let Some(sd) = &side {
+        let tops: Vec<(f64, f64)> = (0..rows).map(|r| (row_y[r] + row_legend[r], plot_h)).collect();
+        sd.draw(l, pad, &tops, &theme);
+    }
+    let mut bottom = row_y[rows] - f.spacing + grid_bottom;
+    // Beside row headers the column title is centred over the columns, as Vega-Lite writes it.
+    let titled = |s: &HeaderStyle, y: f64| match side {
+        None => s.title_at(&title, pad, inner, y, &theme),
+        Some(_) => {
+            let x0 = col_x(0);
+            let cols = place.iter().map(|p| p.1 + 1).max().unwrap_or(1);
+            s.title_over(&title, x0, col_x(cols - 1) + plot_w - x0, y, &theme)
+        }
+    };
     match title_top {
-        Some(y) => l.labels.push(style.title_at(&title, pad, inner, y, &theme)),
+        Some(y) => l.labels.push(titled(&style, y)),
         None if !title.is_empty() => {
-            l.labels.push(style.title_at(&title, pad, inner, bottom, &theme));
+            l.labels.push(titled(&style, bottom));
             bottom += style.title_band();
         }
         None => {}
@@ -431,10 +482,28 @@ mod tests {
         let ch = chart(spec).unwrap();
         assert_eq!(ch.panels.len(), 8, "2 years x 4 sites");
         let c = laid(spec, 1400.0);
-        assert!(texts(&c).contains(&"2021 · East"), "{:?}", texts(&c));
+        let all = |t: &str| c.layout.labels.iter().filter(|l| l.text == t).collect::<Vec<_>>();
+        // As Vega-Lite heads a grid: each column's label once, over its top panel; each row's
+        // once, left of its panels, read upwards; the row's title beside them.
+        assert_eq!(all("East").len(), 1, "{:?}", texts(&c));
+        assert!(all("East")[0].y < c.layout.plot.y);
+        let (y2021, y2022) = (all("2021"), all("2022"));
+        assert_eq!((y2021.len(), y2022.len()), (1, 1));
+        for l in [y2021[0], y2022[0], all("year")[0]] {
+            assert_eq!(l.angle, -90.0);
+            assert!(l.bbox().right() <= c.layout.plot.x, "{} left of the panels", l.text);
+        }
+        assert!(y2021[0].y < y2022[0].y, "2021's row first");
+        assert!(all("year")[0].x < y2021[0].x, "the title outside the labels");
+        assert!(!texts(&c).contains(&"2021 · East"));
         assert!(!texts(&c).contains(&"site"), "a null header title is not written");
-        assert!(texts(&c).contains(&"year"));
         crate::layout::assert_clean(&c.layout, "grid");
+        // On a phone the four columns reflow: no rows and columns left to head, so each panel
+        // says which it is, level, over it.
+        let phone = laid(spec, 375.0);
+        assert!(texts(&phone).contains(&"2021 · East"), "{:?}", texts(&phone));
+        assert!(phone.layout.labels.iter().all(|l| l.angle == 0.0 || l.text == "v" || l.text.is_empty()));
+        crate::layout::assert_clean(&phone.layout, "grid on a phone");
         assert_eq!(
             c.records[0][..2],
             [("year".to_string(), Value::Num(2021.0)), ("site".to_string(), Value::str("East"))]

@@ -9,6 +9,7 @@ pub mod cells;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod colour_tests;
 pub mod derive;
+pub mod edges;
 pub mod grid;
 pub mod split;
 
@@ -70,10 +71,29 @@ impl Facet {
         [&self.row, &self.column, &self.wrap].into_iter().flatten().collect()
     }
 
-    /// How the headers are written: the fields share one title line and one label per panel,
-    /// so they share one style (checked when the facet is read).
+    /// How the headers over (or under) each panel are written: the fields share one title
+    /// line and one label per panel, so they share one style (checked when the facet is
+    /// read). A row headed on the left ([`Facet::side_rows`]) that the grid could not keep
+    /// beside its panels (a phone's reflow) joins that line level, in the column's style.
     pub fn style(&self) -> HeaderStyle {
-        self.fields().first().map(|ff| ff.style).unwrap_or_default()
+        let line: Vec<&FacetField> =
+            self.fields().into_iter().filter(|ff| ff.style.label.place != header::Place::Left).collect();
+        match (line.first(), &self.row) {
+            (Some(ff), _) => ff.style,
+            (None, Some(r)) => {
+                let mut s = r.style;
+                s.label.place = header::Place::Top;
+                s.title.place = header::Place::Top;
+                s.angle = 0.0;
+                s
+            }
+            (None, None) => HeaderStyle::default(),
+        }
+    }
+
+    /// The row field, when its headers go on the left of the panels (Vega-Lite's default).
+    pub fn side_rows(&self) -> Option<&FacetField> {
+        self.row.as_ref().filter(|r| r.style.label.place == header::Place::Left)
     }
 }
 
@@ -241,7 +261,9 @@ pub fn parse(json: &mut Json, root: &Path) -> Result<Option<Facet>, Error> {
 
 /// Reads `columns` and `spacing`.
 fn finish(mut f: Facet, json: &Json, root: &Path) -> Result<Facet, Error> {
-    if let [first, rest @ ..] = f.fields().as_slice() {
+    let line: Vec<&FacetField> =
+        f.fields().into_iter().filter(|ff| ff.style.label.place != header::Place::Left).collect();
+    if let [first, rest @ ..] = line.as_slice() {
         if let Some(other) = rest.iter().find(|ff| ff.style != first.style) {
             return Err(Error::unsupported(
                 &other.def.path.key("header"),

@@ -1,12 +1,15 @@
 //! Facet headers' styling: a facet field's `header` (and `config.header`, `config.headerRow`,
 //! `headerColumn`, `headerFacet` under it) read into one [`HeaderStyle`] for the layout, which
-//! writes one title line over the panels and one label line per panel, above it or below it.
+//! writes a title and labels: above or below each panel, or (a `row`'s default, as in
+//! Vega-Lite) once per row of panels on their left, turned a quarter ([`HeaderStyle::side_label`]).
 //! Supported: font sizes, weights and colours of labels and title, `labelAlign` (left,
-//! centre, right of the panel), `labelOrient` / `titleOrient` / `orient` `top` or `bottom`,
+//! centre, right of the panel), `labelOrient` / `titleOrient` / `orient` `top` or `bottom`
+//! (and `left` for a row), `labelAngle` 0 (and -90, 90 or 270 beside the panels),
 //! `labelPadding` (between label and panel, or the x axis under it) and `titlePadding`
-//! (between title and panels), `labelLimit` and `titleLimit`, `labelAngle` 0, and the
-//! labels' text: `format`, `formatType` and `labelExpr` ([`HeaderText`]). What this layout cannot draw (labels beside
-//! the panels, turned labels, a font other than the chart's, ...) is refused with its path.
+//! (between title and panels), `labelLimit` and `titleLimit`, and the
+//! labels' text: `format`, `formatType` and `labelExpr` ([`HeaderText`]). What this layout
+//! cannot draw (headers on the right, column headers beside the panels, a font other than the
+//! chart's, ...) is refused with its path.
 
 use crate::error::{Error, Path};
 use crate::grammar::expr::Expr;
@@ -14,7 +17,7 @@ use crate::grammar::format::number::NumberFormat;
 use crate::grammar::format::time::TimeFormat;
 use crate::grammar::json::check_keys;
 use crate::grammar::Json;
-use crate::layout::{fit_text, Anchor, Label};
+use crate::layout::{fit_text, measure, Anchor, Label};
 use crate::theme::{Rgb, Theme};
 
 /// Header properties drawn here.
@@ -57,13 +60,15 @@ pub const NOT_YET: &[&str] = &[
     "titleLineHeight",
 ];
 
-/// Above or below the panels.
+/// Above, below or to the left of the panels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Place {
-    /// Above (`top`, the default).
+    /// Above (`top`, the default of column and wrapped facets).
     Top,
     /// Below (`bottom`).
     Bottom,
+    /// On the left, once per row of panels (`left`, a row's default).
+    Left,
 }
 
 /// How one text of the header is written.
@@ -105,6 +110,9 @@ pub struct HeaderStyle {
     pub align: Anchor,
     /// The title over (or under) all the panels.
     pub title: TextStyle,
+    /// The labels' rotation in degrees, clockwise: 0, or -90 / 90 beside the panels
+    /// (`labelAngle`; Vega-Lite's 270, a row's default, is -90: read upwards).
+    pub angle: f64,
 }
 
 impl Default for HeaderStyle {
@@ -113,7 +121,19 @@ impl Default for HeaderStyle {
             label: TextStyle { size: 12.0, bold: true, color: None, place: Place::Top, padding: 4.0, limit: 0.0 },
             align: Anchor::Middle,
             title: TextStyle { size: 12.0, bold: false, color: None, place: Place::Top, padding: 4.0, limit: 0.0 },
+            angle: 0.0,
         }
+    }
+}
+
+impl HeaderStyle {
+    /// A row's default: labels and title on the left, read upwards (Vega-Lite's).
+    pub fn row() -> HeaderStyle {
+        let mut s = HeaderStyle::default();
+        s.label.place = Place::Left;
+        s.title.place = Place::Left;
+        s.angle = -90.0;
+        s
     }
 }
 
@@ -138,10 +158,11 @@ fn place(j: &Json, p: &Path) -> Result<Place, Error> {
     match j.str(p)? {
         "top" => Ok(Place::Top),
         "bottom" => Ok(Place::Bottom),
+        "left" => Ok(Place::Left),
         s => Err(Error::unsupported(
             p,
-            format!("\"{s}\" (headers are written above or below the panels)"),
-            "top, bottom",
+            format!("\"{s}\" (headers are written above, below or, for rows, left of the panels)"),
+            "top, bottom, left",
         )),
     }
 }
@@ -156,9 +177,18 @@ impl HeaderStyle {
             match k.as_str() {
                 "labelAngle" => {
                     let a = v.num(&p)?;
-                    if a.rem_euclid(360.0) != 0.0 {
-                        return Err(Error::unsupported(&p, format!("{a} (labels are written level)"), "0"));
-                    }
+                    self.angle = match a.rem_euclid(360.0) {
+                        0.0 => 0.0,
+                        90.0 => 90.0,
+                        270.0 => -90.0,
+                        _ => {
+                            return Err(Error::unsupported(
+                                &p,
+                                format!("{a} (labels are written level, or a quarter turn beside the panels)"),
+                                "0, 90, -90 or 270",
+                            ))
+                        }
+                    };
                 }
                 "labelAlign" => {
                     self.align = match v.str(&p)? {
@@ -211,7 +241,7 @@ impl HeaderStyle {
             Anchor::End => x + w,
         };
         let y = match s.place {
-            Place::Top => edge - s.padding - s.size / 2.0,
+            Place::Top | Place::Left => edge - s.padding - s.size / 2.0,
             Place::Bottom => edge + s.padding + s.size / 2.0,
         };
         let l = Label::new(t, ax, y, s.size, s.color.unwrap_or(theme.text), self.align);
@@ -226,7 +256,7 @@ impl HeaderStyle {
     pub fn title_at(&self, text: &str, x: f64, w: f64, top: f64, theme: &Theme) -> Label {
         let s = &self.title;
         let y = match s.place {
-            Place::Top => top + 4.0 + s.size / 2.0,
+            Place::Top | Place::Left => top + 4.0 + s.size / 2.0,
             Place::Bottom => top + s.padding + s.size / 2.0,
         };
         let l = Label::new(
@@ -242,6 +272,80 @@ impl HeaderStyle {
         } else {
             l
         }
+    }
+}
+
+impl HeaderStyle {
+    /// Width of the band a row's labels take left of the panels, its padding included: a
+    /// turned label's line, or the widest level one of `texts` (within `labelLimit` and `max`).
+    pub fn side_band(&self, texts: &[String], max: f64) -> f64 {
+        let s = &self.label;
+        if self.angle != 0.0 {
+            return s.size + 4.0 + s.padding;
+        }
+        let w = texts.iter().map(|t| measure(t, s.size, s.bold)).fold(0.0, f64::max);
+        limited(w.min(max), s.limit).ceil() + s.padding
+    }
+
+    /// Width of the band a row's title takes left of its labels (its padding included).
+    pub fn side_title_band(&self) -> f64 {
+        self.title.size + 4.0 + self.title.padding
+    }
+
+    /// A row's label in the band that ends at `right` (`band` wide), beside the row's plots
+    /// `[y0, y0 + h]`: turned, placed along them by `labelAlign`; level, centred on them and
+    /// set against the panels.
+    pub fn side_label(&self, text: &str, right: f64, band: f64, y0: f64, h: f64, theme: &Theme) -> Label {
+        let s = &self.label;
+        let color = s.color.unwrap_or(theme.text);
+        let l = if self.angle != 0.0 {
+            let t = fit_text(text, s.size, s.bold, limited(h, s.limit));
+            // Read upwards (-90) a label starts at the bottom; downwards (90) at the top.
+            let (start, end) = if self.angle < 0.0 { (y0 + h, y0) } else { (y0, y0 + h) };
+            let y = match self.align {
+                Anchor::Start => start,
+                Anchor::Middle => y0 + h / 2.0,
+                Anchor::End => end,
+            };
+            Label::new(t, right - s.padding - s.size / 2.0 - 2.0, y, s.size, color, self.align).rotated(self.angle)
+        } else {
+            let t = fit_text(text, s.size, s.bold, (band - s.padding).max(1.0));
+            Label::new(t, right - s.padding, y0 + h / 2.0, s.size, color, Anchor::End)
+        };
+        if s.bold {
+            l.bold()
+        } else {
+            l
+        }
+    }
+
+    /// A row's title in the band that starts at `left`, read upwards, centred on `[y0, y0 + h]`.
+    pub fn side_title(&self, text: &str, left: f64, y0: f64, h: f64, theme: &Theme) -> Label {
+        let s = &self.title;
+        let t = fit_text(text, s.size, s.bold, limited(h, s.limit));
+        let l = Label::new(
+            t,
+            left + 2.0 + s.size / 2.0,
+            y0 + h / 2.0,
+            s.size,
+            s.color.unwrap_or(theme.muted),
+            Anchor::Middle,
+        )
+        .rotated(-90.0);
+        if s.bold {
+            l.bold()
+        } else {
+            l
+        }
+    }
+
+    /// The title centred over `[x, x + w]`, in the band that starts at `top` (a grid's column
+    /// title, over the columns it heads).
+    pub fn title_over(&self, text: &str, x: f64, w: f64, top: f64, theme: &Theme) -> Label {
+        let mut l = self.title_at(text, x, w, top, theme);
+        l.x = x + w / 2.0;
+        l.anchor = Anchor::Middle;
+        l
     }
 }
 
@@ -264,7 +368,8 @@ pub fn for_field(
     header: Option<(&Json, &Path)>,
     temporal: bool,
 ) -> Result<(HeaderStyle, HeaderText), Error> {
-    let mut s = HeaderStyle::default();
+    let row = kind == "headerRow";
+    let mut s = if row { HeaderStyle::row() } else { HeaderStyle::default() };
     let mut text = HeaderText::default();
     let mut sources = Vec::new();
     if let Some((c, cp)) = config {
@@ -299,6 +404,7 @@ pub fn for_field(
             text.label_expr = Some(Expr::parse(e.str(&ep)?, &ep)?);
         }
     }
+    check_sides(&mut s, &sources, row)?;
     if let (Some(f), Some(p)) = (&text.format, &format_at) {
         let time = text.format_type.as_deref().map_or(temporal, |t| t != "number");
         let bad = if time { TimeFormat::parse(f).err() } else { NumberFormat::parse(f).err() };
@@ -307,6 +413,47 @@ pub fn for_field(
         }
     }
     Ok((s, text))
+}
+
+/// The path of the last source that sets one of `keys`.
+fn last_at(sources: &[(&Json, Path)], keys: &[&str]) -> Option<Path> {
+    sources.iter().rev().find_map(|(h, p)| keys.iter().find(|k| h.get(k).is_some()).map(|k| p.key(k)))
+}
+
+/// What the layout can draw of the headers' sides: only a row's headers go beside the
+/// panels, its labels and title on the same side; a turned label only beside them.
+fn check_sides(s: &mut HeaderStyle, sources: &[(&Json, Path)], row: bool) -> Result<(), Error> {
+    let left = (s.label.place == Place::Left, s.title.place == Place::Left);
+    if !row && (left.0 || left.1) {
+        let at = last_at(sources, &["labelOrient", "titleOrient", "orient"]).unwrap_or_default();
+        return Err(Error::unsupported(
+            &at,
+            "\"left\" for a column or wrapped facet (only rows go beside the panels here)",
+            "top, bottom",
+        ));
+    }
+    if left.0 != left.1 {
+        let at = last_at(sources, &["titleOrient", "labelOrient", "orient"]).unwrap_or_default();
+        return Err(Error::unsupported(
+            &at,
+            "a row's title and labels on different sides",
+            "the same orient for both (\"orient\")",
+        ));
+    }
+    if !left.0 && s.angle != 0.0 {
+        match last_at(sources, &["labelAngle"]) {
+            Some(at) => {
+                return Err(Error::unsupported(
+                    &at,
+                    format!("{} above or below the panels (written level there)", s.angle),
+                    "0",
+                ))
+            }
+            // A row moved above the panels keeps no default turn.
+            None => s.angle = 0.0,
+        }
+    }
+    Ok(())
 }
 
 fn color(j: &Json, p: &Path) -> Result<Rgb, Error> {

@@ -58,11 +58,29 @@ fn what_the_layout_cannot_draw_is_refused_by_path() {
     assert_eq!(path(&with(r#"{"labelFontSize": 90}"#)), "facet.header.labelFontSize");
     let cfg = with("{}").replace(r#""columns": 2,"#, r#""columns": 2, "config": {"header": {"labelAngle": 45}},"#);
     assert_eq!(path(&cfg), "config.header.labelAngle");
-    // Row and column share one label line per panel here: they must be styled alike.
+    // Row and column on one label line per panel (the row's headers moved above): they must
+    // be styled alike.
     let grid = r##"{"data": {"values": ROWS}, "mark": "bar", "encoding": {"y": {"field": "v", "type": "quantitative"},
-        "row": {"field": "year", "type": "ordinal", "header": {"labelAngle": 0}},
+        "row": {"field": "year", "type": "ordinal", "header": ROWHEAD},
         "column": {"field": "site", "header": {"labelColor": "#ff0000"}}}}"##;
-    assert_eq!(path(grid), "encoding.column.header");
+    let row = |h: &str| grid.replace("ROWHEAD", h);
+    assert_eq!(path(&row(r#"{"orient": "top"}"#)), "encoding.column.header");
+    // Beside the panels the row has a style of its own, level or turned.
+    assert!(chart(&row(r#"{"labelAngle": 0}"#)).is_ok());
+    assert!(chart(&row(r#"{"labelAngle": 270}"#)).is_ok());
+    assert!(chart(&row(r#"{"labelAngle": 90}"#)).is_ok());
+    assert_eq!(path(&row(r#"{"labelAngle": 45}"#)), "encoding.row.header.labelAngle");
+    assert_eq!(path(&row(r#"{"orient": "right"}"#)), "encoding.row.header.orient");
+    assert_eq!(path(&row(r#"{"titleOrient": "top"}"#)), "encoding.row.header.titleOrient");
+    assert_eq!(
+        path(&row(r#"{"labelOrient": "top", "labelAngle": -90, "titleOrient": "top"}"#)),
+        "encoding.row.header.labelAngle"
+    );
+    // A column's headers go above or below the panels only.
+    let col = grid
+        .replace("ROWHEAD", "{}")
+        .replace(r##"{"labelColor": "#ff0000"}"##, r#"{"labelOrient": "left", "titleOrient": "left"}"#);
+    assert_eq!(path(&col), "encoding.column.header.labelOrient");
     // Level labels (0, or a whole turn) are what this layout writes: accepted.
     assert!(chart(&with(r#"{"labelAngle": 360}"#)).is_ok());
 }
@@ -167,4 +185,31 @@ fn bad_formats_and_expressions_are_named_by_path() {
     assert_eq!(path(&with(r#"{"format": "abc"}"#)), "facet.header.format");
     assert_eq!(path(&with(r#"{"format": ".1f", "formatType": "percent"}"#)), "facet.header.formatType");
     assert!(path(&with(r#"{"labelExpr": "datum.label +"}"#)).starts_with("facet.header.labelExpr"));
+}
+
+#[test]
+fn a_rows_headers_sit_left_of_its_panels_turned_or_level() {
+    let spec = |h: &str| {
+        r#"{"data": {"values": ROWS}, "mark": "bar", "encoding": {"x": {"field": "v", "type": "quantitative"},
+            "y": {"field": "site", "type": "nominal"}, "row": {"field": "year", "type": "ordinal", "header": HEAD}}}"#
+            .replace("HEAD", h)
+    };
+    let turned = laid(&spec("{}"));
+    let plot = turned.layout.plot;
+    let l = label(&turned, "2021");
+    assert_eq!((l.angle, l.anchor), (-90.0, Anchor::Middle), "read upwards, centred on its row");
+    assert!(l.bbox().right() < plot.x && l.bbox().x > 0.0);
+    assert!(turned.layout.labels.iter().all(|x| x.text != "year" || x.angle == -90.0), "no title over the panels");
+    crate::layout::assert_clean(&turned.layout, "row headers");
+    // Level (labelAngle 0): set against the y axis, right-aligned, the band as wide as the
+    // longest label; labelAlign moves a turned label along its row.
+    let level = laid(&spec(r#"{"labelAngle": 0}"#));
+    let l = label(&level, "2022");
+    assert_eq!((l.angle, l.anchor), (0.0, Anchor::End));
+    assert!(l.x < level.layout.plot.x);
+    crate::layout::assert_clean(&level.layout, "level row headers");
+    let start = laid(&spec(r#"{"labelAlign": "left"}"#));
+    let (a, b) = (label(&start, "2021"), label(&turned, "2021"));
+    assert_eq!(a.anchor, Anchor::Start);
+    assert!(a.y > b.y, "starts at the bottom of its row when read upwards");
 }
