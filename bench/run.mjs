@@ -18,18 +18,18 @@
 import os from 'node:os';
 import { launch } from './lib/browser.mjs';
 import { serveRepo } from './lib/server.mjs';
-import { measureBars, BAR_LIBS, MOVES } from './lib/bars.mjs';
+import { measureBars, pointerSweep, BAR_LIBS, MOVES } from './lib/bars.mjs';
 import { measureScaling, explainWidgetLine, LINE_LOADS } from './lib/scaling.mjs';
 import { measureQueries } from './lib/query.mjs';
 import { measureColumns } from './lib/columns.mjs';
-import { measureVl } from './lib/vl.mjs';
+import { measureVl, VL_SPECS } from './lib/vl.mjs';
 import { widgetSizes, waitForStableWidget } from './lib/widget-files.mjs';
 import { wasmBreakdown } from './lib/wasm-size.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { startCpuShare } from './lib/cpu-share.mjs';
 import { interleave } from './lib/stats.mjs';
 import { summarizeBars, addAboveBaseline, ratios, summarizeScaling, allTargets } from './lib/summarize.mjs';
-import { traceLoad } from './lib/trace.mjs';
+import { traceLoad, tracePointer } from './lib/trace.mjs';
 import { writeResults } from './lib/report.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 15);
@@ -87,6 +87,15 @@ try {
   if (SUITES.includes('vl')) {
     await waitForStableWidget(log);
     res.vl = await measureVl(browser, origin, log);
+    // Where a pointer move's main-thread time goes: one traced sweep per page, the harness's
+    // own page and Chart.js's stacked bars beside the widget's Vega-Lite specs.
+    const pages = ['bars-baseline.html', 'bars-chartjs.html', 'bars-ours.html', ...VL_SPECS.map((s) => `vl-ours.html?spec=${s}`)];
+    res.pointerTraces = [];
+    for (const pg of pages) {
+      const t = await tracePointer(browser, origin, pg, MOVES, (page, cdp) => pointerSweep(page, cdp, MOVES)).catch((e) => ({ page: pg, error: e.message }));
+      res.pointerTraces.push(t);
+      log(`pointer trace ${pg}: ${t.error || `${t.perMoveMs.toFixed(2)} ms per move (script ${t.scriptMs.toFixed(2)}, frames ${t.frameMs.toFixed(2)})`}`);
+    }
   }
   if (SUITES.includes('columns')) {
     await waitForStableWidget(log);

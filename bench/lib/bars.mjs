@@ -27,7 +27,7 @@ async function memory(page, cdp) {
  * __sweep() line, one at a time: each waits until the page has recorded its sample (the time
  * from the pointermove event to the end of the next frame, see pages/harness.js).
  */
-async function pointerSweep(page, cdp, moves) {
+export async function pointerSweep(page, cdp, moves) {
   const line = await page.evaluate(() => window.__sweep());
   await page.mouse.move(line.x0 - 10, line.y - 40); // start outside the sweep, not yet armed
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -240,5 +240,17 @@ function vlSection(p, res) {
       p(`| ${name} | ${lib === 'ours' ? 'news-infographic' : 'vega-embed'} | ${c.bytesGzip.median == null ? 'n/a' : (c.bytesGzip.median / 1024).toFixed(1)} | ${ms(c.renderedMs)} | ${ms(c.cpuTaskMs)} | ${c.pointerCpuPerMoveMs.median == null ? 'n/a' : c.pointerCpuPerMoveMs.median.toFixed(2)} | ${c.memoryTotalBytes.median == null ? 'n/a' : (c.memoryTotalBytes.median / 1024).toFixed(0)} |${c.failed.length ? ` failed: ${c.failed.join('; ')}` : ''}`);
     }
   }
-  p();
+  p();  if (res.pointerTraces && res.pointerTraces.length) {
+    p('### Pointer moves, one traced sweep per page');
+    p();
+    p(`The same ${res.config.moves}-move sweep as above, with a Chromium trace on (wall time, slower than untraced): the page's main-thread self time per move by trace event. \`bars-baseline\` is the harness alone, no library; what a page spends above it is its library's.`);
+    p();
+    p('| page | per move ms | script ms | frames ms | style, layout, hit-test ms | largest events (ms per move) |');
+    p('|---|---|---|---|---|---|');
+    for (const t of res.pointerTraces) {
+      if (t.error) p(`| ${t.page} | ${t.error} | | | | |`);
+      else p(`| ${t.page} | ${t.perMoveMs.toFixed(2)} | ${t.scriptMs.toFixed(2)} | ${t.frameMs.toFixed(2)} | ${t.styleLayoutMs.toFixed(2)} | ${t.top.map((e) => `${e.name} ${e.ms.toFixed(2)}`).join(', ')} |`);
+    }
+    p();
+  }
 }

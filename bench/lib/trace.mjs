@@ -84,3 +84,50 @@ export async function traceLoad(browser, origin, lib, page = `bars-${lib}.html`)
     backgroundCompile: [...bg].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, us]) => ({ name, ms: us / 1000 })),
   };
 }
+
+/**
+ * One pointer sweep (`sweep(page, cdp)`, the bench's own) over bench/pages/`page` after it has
+ * drawn, traced: the renderer main thread's self time per move by event name, the harness's
+ * share included (the baseline page measures that alone). Traced wall time, tracing on: a
+ * breakdown to compare pages within one run, not a figure for the medians.
+ */
+export async function tracePointer(browser, origin, page, moves, sweep) {
+  const r = await loadFresh(browser, `${origin}/bench/pages/${page}`, { timeout: 120000 });
+  try {
+    if (r.result.rendered === undefined) return { page, error: `not drawn (${r.result.failed || r.result.signal})` };
+    await r.page.waitForTimeout(300);
+    await browser.startTracing(r.page, { categories: CATEGORIES.split(',') });
+    let buf;
+    try {
+      await sweep(r.page, r.cdp);
+    } finally {
+      buf = await browser.stopTracing();
+    }
+    const events = JSON.parse(buf.toString()).traceEvents || [];
+    // The page's main thread: the renderer main thread that dispatched the pointer events.
+    const dispatch = new Map();
+    for (const e of events) if (e.name === 'EventDispatch') dispatch.set(`${e.pid}:${e.tid}`, (dispatch.get(`${e.pid}:${e.tid}`) || 0) + 1);
+    const key = [...dispatch].sort((a, b) => b[1] - a[1]).map(([k]) => k)[0];
+    if (!key) return { page, error: 'no pointer events in the trace' };
+    const own = events.filter((e) => `${e.pid}:${e.tid}` === key).sort((a, b) => a.ts - b.ts);
+    const self = selfTimes(own, Infinity);
+    const per = (us) => us / 1000 / moves;
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    const get = (n) => per(self.get(n) || 0);
+    return {
+      page,
+      moves,
+      perMoveMs: per(total),
+      // Script (the library's handlers and the harness's), frame production, style and layout.
+      scriptMs: get('FunctionCall') + get('v8.callFunction') + get('RunMicrotasks') + get('EventDispatch'),
+      frameMs: get('ProxyMain::BeginMainFrame') + get('Commit') + get('MainFrameAborted') + get('Paint') + get('PrePaint'),
+      styleLayoutMs: get('UpdateLayoutTree') + get('Layout') + get('HitTest'),
+      top: [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([name, us]) => ({ name, ms: per(us) })),
+    };
+  } finally {
+    await r.context.close();
+  }
+}
