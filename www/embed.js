@@ -52,6 +52,8 @@
     };
     var loadWidget = function () {
       if (!widgetModules) {
+        // The wasm's JS glue too (core.js imports the same URL, then from the module map).
+        import(base + "pkg/news_infographic.js").catch(function () {});
         widgetModules = Promise.all(MODULES.map(function (name) {
           return name === "core.js" ? loadCore() : import(base + "widget/" + name);
         })).then(function (mods) {
@@ -104,6 +106,33 @@
       return loadCore().then(function (m) {
         return m.story(url);
       });
+    };
+    // The data and spec a mounting widget will read, requested at mount instead of once its
+    // modules have loaded; load.js's fetchText takes each response (once) by its URL. Once
+    // per URL and page: later widgets share the stories cache or fetch for themselves.
+    var early = {};
+    var asked = {};
+    NI.fetchEarly = function (ref) {
+      if (!ref || typeof ref !== "string" || ref.charAt(0) === "#") return;
+      var url;
+      try {
+        url = new URL(ref, document.baseURI).href;
+      } catch (e) {
+        return;
+      }
+      if (asked[url]) return;
+      asked[url] = true;
+      early[url] = fetch(url, { credentials: "omit" });
+      early[url].catch(function () {}); // reported when taken
+      // Not taken (the widget was destroyed or failed first): let it go.
+      setTimeout(function () {
+        delete early[url];
+      }, 30000);
+    };
+    NI.takeEarly = function (url) {
+      var r = early[url];
+      delete early[url];
+      return r;
     };
     NI.mount = mount;
     NI.mountLazily = lazy;
@@ -196,9 +225,26 @@
       io.disconnect();
       if (element.newsInfographic === waiting) delete element.newsInfographic;
     }
-    io.observe(element);
     element.newsInfographic = waiting;
+    // Already within the margin (above the fold as the tag runs): mount now, not at the
+    // observer's first callback after the next layout, so its first pixels and wasm start
+    // sooner. Anything else waits for the observer.
+    if (near(element)) {
+      stop();
+      real = mount(element, opts);
+      real.ready.then(settle, settle);
+      return real;
+    }
+    io.observe(element);
     return waiting;
+  }
+
+  /** Whether `element` lies within the observer's margin (150 % of the viewport's height) of
+   *  the visible part of the page. */
+  function near(element) {
+    var r = element.getBoundingClientRect();
+    var h = window.innerHeight || document.documentElement.clientHeight;
+    return (r.width > 0 || r.height > 0) && r.bottom >= -1.5 * h && r.top <= 2.5 * h;
   }
 
   /**
@@ -271,6 +317,10 @@
     var opts = Object.assign({ chart: "overview", lang: "en", theme: "" }, options || {});
     var shell = reserve(element, opts);
     NI.wasmModule();
+    var preset = opts.chart !== "custom" && opts.chart !== "vega-lite";
+    if (opts.chart !== "vega-lite" && !opts.columns) NI.fetchEarly(opts.data || (preset ? NI.baseUrl + "data/binzhou.json" : ""));
+    // A spec given as a file (a bare word may be an element's id).
+    if (!preset && typeof opts.spec === "string" && /[/.]/.test(opts.spec)) NI.fetchEarly(opts.spec);
     // First pixels: a pre-rendered picture of the chart, if there is one, while the rest loads.
     // Its index is fetched now, in parallel with first.js (which builds it) and everything else.
     var first = firstSources(opts);

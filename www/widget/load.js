@@ -81,7 +81,18 @@ export function fetchText(url, timeoutMs) {
   const timer = setTimeout(() => {
     ac.abort();
   }, ms);
-  return fetch(url, { credentials: "omit", signal: ac.signal })
+  // Requested already at mount (embed.js), or now; either way within the time limit.
+  let href = url;
+  try {
+    href = new URL(url, document.baseURI).href;
+  } catch (e) {
+    // fetch() reports it below
+  }
+  const early = NI.takeEarly && NI.takeEarly(href);
+  const aborted = new Promise((resolve, reject) => {
+    ac.signal.addEventListener("abort", () => reject(new Error("aborted")));
+  });
+  return Promise.race([early || fetch(url, { credentials: "omit", signal: ac.signal }), aborted])
     .then(
       (res) => {
         if (!res.ok) throw new Error("could not load " + url + ": HTTP " + res.status);
