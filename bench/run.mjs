@@ -19,7 +19,7 @@ import os from 'node:os';
 import { launch } from './lib/browser.mjs';
 import { serveRepo } from './lib/server.mjs';
 import { measureBars, pointerSweep, BAR_LIBS, MOVES } from './lib/bars.mjs';
-import { measureScaling, explainWidgetLine, LINE_LOADS } from './lib/scaling.mjs';
+import { measureScaling, measureKinds, explainWidgetLine, LINE_LOADS } from './lib/scaling.mjs';
 import { measureQueries } from './lib/query.mjs';
 import { measureColumns } from './lib/columns.mjs';
 import { measureVl, VL_SPECS } from './lib/vl.mjs';
@@ -78,6 +78,8 @@ try {
     // The largest line the widget drew: where its time went.
     const drawn = Object.keys(res.scaling).filter((n) => res.scaling[n].ours && res.scaling[n].ours.loads).map(Number);
     if (drawn.length) res.lineExplained = await explainWidgetLine(browser, origin, Math.max(...drawn), traceLoad);
+    res.kindRuns = await measureKinds(browser, origin, log);
+    res.kindScaling = summarizeScaling(res.kindRuns);
   }
   if (SUITES.includes('query')) {
     await waitForStableWidget(log);

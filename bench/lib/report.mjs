@@ -48,6 +48,7 @@ function markdown(res) {
   p();
   if (bars) barsSection(p, res);
   if (scaling) scalingSection(p, res);
+  if (res.kindScaling) kindSection(p, res);
   if (queries) querySection(p, res);
   if (res.vl) vlSection(p, res);
   if (res.columns) columnsSection(p, res);
@@ -157,6 +158,28 @@ function scalingSection(p, res) {
       (le.dom ? ` DOM in the widget's shadow root after first draw: ${le.dom.tableRows} table rows (\`<tr>\`), ${le.dom.elements} elements.` : ''));
     p();
   }
+}
+
+function kindSection(p, res) {
+  const k = res.kindScaling;
+  p('## Scaling: stacked columns from CSV of n rows, time to first draw (median, range)');
+  p();
+  p(`${res.config.lineLoads} loads per size (the first refusal ends a size). \`bench/generated/rows-<n>.csv\` (year, region, value; 20 years, 12 regions, values -40 to 100, every 1,000th value empty), spec \`{"kind": "stacked-column", "x": "year", "y": "value", "color": "region"}\` through \`data-src\`: 240 sums drawn. Every kind but plain line and dot charts reads its CSV row by row into the grammar; its limits are 100,000 rows and 5 MiB.`);
+  p();
+  p('| n | CSV MB | first draw ms | main-thread CPU ms |');
+  p('|---|---|---|---|');
+  for (const n of Object.keys(k)) {
+    const s = k[n]['ours-column-csv'];
+    const mb = (() => {
+      try {
+        return (fs.statSync(path.join(REPO, `bench/generated/rows-${n}.csv`)).size / 1e6).toFixed(1);
+      } catch {
+        return 'n/a';
+      }
+    })();
+    p(`| ${Number(n).toExponential(0).replace('e+', 'e')} | ${mb} | ${s.loads ? range(s.renderedMs) : `refused after ${ms(s.failedAfterMs)} ms wall: ${s.failed}`} | ${s.loads ? range(s.cpuTaskMs) : 'n/a'} |`);
+  }
+  p();
 }
 
 function querySection(p, res) {

@@ -6,7 +6,7 @@
 // is recorded with its message and not repeated.
 import os from 'node:os';
 import { loadFresh } from './load.mjs';
-import { lineCsv } from './data.mjs';
+import { lineCsv, rowsCsv } from './data.mjs';
 import { interleave } from './stats.mjs';
 import { widgetHash } from './widget-files.mjs';
 
@@ -56,4 +56,27 @@ export async function explainWidgetLine(browser, origin, n, traceLoad) {
   }
   await context.close();
   return { n, trace, dom, rendered: result.rendered };
+}
+
+/**
+ * A column chart from CSV text of n rows (bench/generated/rows-<n>.csv: year, region, value;
+ * pages/column-ours-csv.html, spec `{"kind": "stacked-column", "x": "year", "y": "value",
+ * "color": "region"}`: 20 stacks of 12 sums): the row-by-row reader and the grammar, which
+ * every kind but plain line and dot charts goes through. Same loads and rules as the lines.
+ */
+export async function measureKinds(browser, origin, log = () => {}) {
+  const runs = [];
+  for (const n of LINE_SIZES) {
+    rowsCsv(n);
+    for (let round = 0; round < LINE_LOADS; round++) {
+      const started = Date.now();
+      const { context, result } = await loadFresh(browser, `${origin}/bench/pages/column-ours-csv.html?n=${n}`, { timeout: TIMEOUT });
+      await context.close();
+      const run = { lib: 'ours-column-csv', n, round, wallMs: Date.now() - started, ...result };
+      runs.push(run);
+      log(`stacked columns n=${n} round ${round}: ${run.rendered !== undefined ? run.rendered.toFixed(0) + ' ms' : 'FAILED ' + (run.failed || run.signal)}`);
+      if (result.rendered === undefined) break;
+    }
+  }
+  return runs;
 }
