@@ -147,7 +147,7 @@ fn gallery_charts_are_clean_at_every_width() {
 fn catalogue_snapshots() {
     let text = std::fs::read_to_string(repo().join("tests/fixtures/vega-lite/catalogue.json")).unwrap();
     let entries = Json::parse(&text).unwrap();
-    for id in ["facet-row-column-headers"] {
+    for id in ["facet-row-column-headers", "dozen-series"] {
         let e = entries.arr(&Default::default()).unwrap().iter().find(|e| e.get("id") == Some(&Json::Str(id.into())));
         let c = chart(e.unwrap_or_else(|| panic!("no entry {id}")).get("spec").unwrap()).unwrap();
         let l = c.layout(640.0, Locale::En, &light()).unwrap();

@@ -11,6 +11,8 @@ mod colour_tests;
 pub mod derive;
 pub mod edges;
 pub mod grid;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod grid_tests;
 pub mod split;
 
 pub use cells::{cells, header, CellKey};

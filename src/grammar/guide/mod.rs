@@ -4,6 +4,7 @@
 pub mod axis;
 pub mod format;
 pub mod header;
+mod header_side;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod header_tests;
 pub mod legend;
