@@ -36,6 +36,7 @@ pub const KEYS: &[&str] = &[
     "titleFontWeight",
     "titleOrient",
     "titlePadding",
+    "titleAnchor",
     "orient",
     "labelLimit",
     "titleLimit",
@@ -52,7 +53,6 @@ pub const NOT_YET: &[&str] = &[
     "labelFontStyle",
     "labelLineHeight",
     "titleAlign",
-    "titleAnchor",
     "titleAngle",
     "titleBaseline",
     "titleFont",
@@ -113,6 +113,10 @@ pub struct HeaderStyle {
     /// The labels' rotation in degrees, clockwise: 0, or -90 / 90 beside the panels
     /// (`labelAngle`; Vega-Lite's 270, a row's default, is -90: read upwards).
     pub angle: f64,
+    /// Where the title sits along what it heads (`titleAnchor`: start, middle, end); `None`:
+    /// this layout's default (the start of a title over every panel's values, the middle of a
+    /// grid's column or row title, as Vega-Lite centres them).
+    pub title_anchor: Option<Anchor>,
 }
 
 impl Default for HeaderStyle {
@@ -122,6 +126,7 @@ impl Default for HeaderStyle {
             align: Anchor::Middle,
             title: TextStyle { size: 12.0, bold: false, color: None, place: Place::Top, padding: 4.0, limit: 0.0 },
             angle: 0.0,
+            title_anchor: None,
         }
     }
 }
@@ -200,6 +205,17 @@ impl HeaderStyle {
                 }
                 "labelColor" => self.label.color = Some(color(v, &p)?),
                 "titleColor" => self.title.color = Some(color(v, &p)?),
+                "titleAnchor" => {
+                    self.title_anchor = match v {
+                        Json::Null => None,
+                        _ => Some(match v.str(&p)? {
+                            "start" => Anchor::Start,
+                            "middle" => Anchor::Middle,
+                            "end" => Anchor::End,
+                            s => return Err(Error::unsupported(&p, format!("\"{s}\""), "start, middle, end")),
+                        }),
+                    }
+                }
                 "labelFontSize" => self.label.size = num(v, &p, 6.0, 40.0)?,
                 "titleFontSize" => self.title.size = num(v, &p, 6.0, 40.0)?,
                 "labelFontWeight" => self.label.bold = weight(v, &p)?,
@@ -259,13 +275,19 @@ impl HeaderStyle {
             Place::Top | Place::Left => top + 4.0 + s.size / 2.0,
             Place::Bottom => top + s.padding + s.size / 2.0,
         };
+        let anchor = self.title_anchor.unwrap_or(Anchor::Start);
+        let ax = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x + w / 2.0,
+            Anchor::End => x + w,
+        };
         let l = Label::new(
             fit_text(text, s.size, s.bold, limited(w, s.limit)),
-            x,
+            ax,
             y,
             s.size,
             s.color.unwrap_or(theme.muted),
-            Anchor::Start,
+            anchor,
         );
         if s.bold {
             l.bold()

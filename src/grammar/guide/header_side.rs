@@ -55,15 +55,15 @@ impl HeaderStyle {
     pub fn side_title(&self, text: &str, left: f64, y0: f64, h: f64, theme: &Theme) -> Label {
         let s = &self.title;
         let t = fit_text(text, s.size, s.bold, limited(h, s.limit));
-        let l = Label::new(
-            t,
-            left + 2.0 + s.size / 2.0,
-            y0 + h / 2.0,
-            s.size,
-            s.color.unwrap_or(theme.muted),
-            Anchor::Middle,
-        )
-        .rotated(-90.0);
+        // Read upwards: the start is the bottom of the rows.
+        let anchor = self.title_anchor.unwrap_or(Anchor::Middle);
+        let y = match anchor {
+            Anchor::Start => y0 + h,
+            Anchor::Middle => y0 + h / 2.0,
+            Anchor::End => y0,
+        };
+        let l =
+            Label::new(t, left + 2.0 + s.size / 2.0, y, s.size, s.color.unwrap_or(theme.muted), anchor).rotated(-90.0);
         if s.bold {
             l.bold()
         } else {
@@ -71,12 +71,10 @@ impl HeaderStyle {
         }
     }
 
-    /// The title centred over `[x, x + w]`, in the band that starts at `top` (a grid's column
-    /// title, over the columns it heads).
+    /// The title over `[x, x + w]`, centred unless `titleAnchor` says otherwise, in the band
+    /// that starts at `top` (a grid's column title, over the columns it heads).
     pub fn title_over(&self, text: &str, x: f64, w: f64, top: f64, theme: &Theme) -> Label {
-        let mut l = self.title_at(text, x, w, top, theme);
-        l.x = x + w / 2.0;
-        l.anchor = Anchor::Middle;
-        l
+        let centred = HeaderStyle { title_anchor: Some(self.title_anchor.unwrap_or(Anchor::Middle)), ..*self };
+        centred.title_at(text, x, w, top, theme)
     }
 }

@@ -213,3 +213,29 @@ fn a_rows_headers_sit_left_of_its_panels_turned_or_level() {
     assert_eq!(a.anchor, Anchor::Start);
     assert!(a.y > b.y, "starts at the bottom of its row when read upwards");
 }
+
+#[test]
+fn title_anchor_moves_the_title_along_what_it_heads() {
+    // Over every panel: the start by default, the end or middle when asked.
+    let wrapped = |h: &str| laid(&with(h));
+    let start = label(&wrapped("{}"), "site").clone();
+    let end = label(&wrapped(r#"{"titleAnchor": "end"}"#), "site").clone();
+    let middle = label(&wrapped(r#"{"titleAnchor": "middle"}"#), "site").clone();
+    assert_eq!((start.anchor, end.anchor, middle.anchor), (Anchor::Start, Anchor::End, Anchor::Middle));
+    assert!(start.x < middle.x && middle.x < end.x);
+    assert!(end.bbox().right() <= 800.0);
+    // A row's title, read upwards: centred on the rows by default, at their bottom for start.
+    let rows = |h: &str| {
+        laid(
+            &r#"{"data": {"values": ROWS}, "mark": "bar", "encoding": {"x": {"field": "v", "type": "quantitative"},
+            "row": {"field": "year", "type": "ordinal", "header": HEAD}}}"#
+                .replace("HEAD", h),
+        )
+    };
+    let (mid, low) = (rows("{}"), rows(r#"{"titleAnchor": "start"}"#));
+    let (a, b) = (label(&mid, "year"), label(&low, "year"));
+    assert_eq!((a.anchor, b.anchor), (Anchor::Middle, Anchor::Start));
+    assert!(b.y > a.y, "start is the bottom when read upwards");
+    let path = |s: &str| chart(s).unwrap_err().path().map(|p| p.to_string()).unwrap_or_default();
+    assert_eq!(path(&with(r#"{"titleAnchor": "left"}"#)), "facet.header.titleAnchor");
+}
