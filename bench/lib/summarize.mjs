@@ -248,7 +248,7 @@ export function targets({ bars, scaling, queries, widget, wasm, traces, lineExpl
  * uPlot's first draw, bytes before them, layout shift, time to interactive, total bytes
  * against vega-embed's, memory against Chart.js's.
  */
-export function firstPixelTargets({ bars, widget }) {
+export function firstPixelTargets({ bars, widget, traces }) {
   const o = bars.ours;
   const up = bars.uplot;
   const vl = bars.vegalite;
@@ -261,7 +261,7 @@ export function firstPixelTargets({ bars, widget }) {
     target: "first chart pixels <= 0.6 x uPlot's time to first draw",
     measured: `${fmtMs(fp)} (pre-rendered in ${o.firstPixelsStaticLoads} of ${o.loads} loads) vs uPlot ${fmtMs(up.renderedMs.median)} (x${(fp / up.renderedMs.median).toFixed(2)})`,
     met: fp <= 0.6 * up.renderedMs.median,
-    reason: firstReason(o),
+    reason: firstReason(o, (traces || []).find((x) => x.lib === 'ours')),
   });
   t.push({
     id: 'bytes-before-first',
@@ -388,12 +388,25 @@ function arrival(o, p) {
 }
 
 /** Where the widget's first pixels wait: the files they need, in the order they come. */
-function firstReason(o) {
+/** The traced load's main thread between the index's arrival and the SVG's request. */
+function gapText(tr) {
+  const g = tr && tr.firstPixelsGap;
+  if (!g) return 'the gap was not traced in this run';
+  const names = g.top.map((e) => e.name).join(' ');
+  const why = [
+    /wasm/.test(names) && "the wasm's streaming compilation takes in its bytes on the main thread",
+    /Microtasks|newInstance|evaluateModule/.test(names) && 'the modules are instantiated and promise callbacks run',
+    /Layout|UpdateLayoutTree/.test(names) && "first.js builds the figure and lays it out to pick the picture's width",
+  ].filter(Boolean);
+  return `in the traced load that gap was ${fmtMs(g.ms)}, the main thread busy with ${g.top.map((e) => `${e.name} ${fmtMs(e.ms)}`).join(', ')} (idle ${fmtMs(Math.max(0, g.idleMs))})${why.length ? ': ' + why.join('; ') : ''}`;
+}
+
+function firstReason(o, tr) {
   const at = (p) => (o.waterfall || []).find((x) => x.path === p || (p.endsWith('*') && x.path.startsWith(p.slice(0, -1)) && x.path.endsWith('.json')));
   const svg = (o.waterfall || []).find((x) => x.path.startsWith('/www/static/') && x.path.endsWith('.svg'));
   const e = at('/www/embed.js');
   const f = at('/www/widget/first.js');
   const ix = at('/www/static/*');
   if (!e || !f || !ix || !svg) return 'the first pixels need embed.js, then first.js and the chart\'s index, then its SVG';
-  return `median arrivals: embed.js ${fmtMs(e.endMs)}; its requests start at ${fmtMs(Math.min(f.startMs, ix.startMs))} (the widget mounts from an IntersectionObserver callback after the first layout); first.js ${fmtMs(f.endMs)} and the index ${fmtMs(ix.endMs)} in parallel; the SVG is requested at ${fmtMs(svg.startMs)} (in between, the other widget modules arrive and run, the last at ${fmtMs(Math.max(...(o.waterfall || []).filter((x) => x.path.startsWith('/www/widget/')).map((x) => x.endMs)))}; the gap itself was not traced) and in by ${fmtMs(svg.endMs)}; decoded and in a frame at ${fmtMs(o.firstPixelsMs.median)}. uPlot's page needs one script. What would meet it: the picture in the page's own HTML (an <img> inside the host element, shown before any script), or the widget's other modules and the wasm requested only after the first pixels are up (which delays the interactive chart)`;
+  return `median arrivals: embed.js ${fmtMs(e.endMs)}; its requests start at ${fmtMs(Math.min(f.startMs, ix.startMs))} (the widget mounts as its tag runs when it is within the lazy margin); first.js ${fmtMs(f.endMs)} and the index ${fmtMs(ix.endMs)} in parallel; the SVG is requested at ${fmtMs(svg.startMs)} (in between, the other widget modules arrive and run, the last at ${fmtMs(Math.max(...(o.waterfall || []).filter((x) => x.path.startsWith('/www/widget/')).map((x) => x.endMs)))}; ${gapText(tr)}) and in by ${fmtMs(svg.endMs)}; decoded and in a frame at ${fmtMs(o.firstPixelsMs.median)}. uPlot's page needs one script. What would meet it: the picture in the page's own HTML (an <img> inside the host element, shown before any script), or the widget's other modules and the wasm requested only after the first pixels are up (which delays the interactive chart)`;
 }

@@ -14,16 +14,22 @@ const CATEGORIES = [
   'toplevel',
 ].join(',');
 
-/** Self time per event name on one thread, for complete ("X") and begin/end events up to `until`. */
-function selfTimes(events, until) {
+/** Self time per event name on one thread, for complete ("X") and begin/end events between
+ *  `from` and `until` (clipped to them). */
+function selfTimes(events, until, from = -Infinity) {
   const spans = [];
   const open = [];
+  const add = (name, ts, end) => {
+    const a = Math.max(ts, from);
+    const b = Math.min(end, until);
+    if (b > a) spans.push({ name, ts: a, end: b });
+  };
   for (const e of events) {
-    if (e.ph === 'X' && e.ts <= until) spans.push({ name: e.name, ts: e.ts, end: Math.min(e.ts + (e.dur || 0), until) });
+    if (e.ph === 'X') add(e.name, e.ts, e.ts + (e.dur || 0));
     else if (e.ph === 'B') open.push(e);
     else if (e.ph === 'E') {
       const b = open.pop();
-      if (b && b.ts <= until) spans.push({ name: b.name, ts: b.ts, end: Math.min(e.ts, until) });
+      if (b) add(b.name, b.ts, e.ts);
     }
   }
   spans.sort((a, b) => a.ts - b.ts || b.end - a.end);
@@ -75,10 +81,30 @@ export async function traceLoad(browser, origin, lib, page = `bars-${lib}.html`)
   );
   const bg = new Map();
   for (const e of background) bg.set(e.name, (bg.get(e.name) || 0) + (e.dur || 0));
+  // The widget's first pixels: what the main thread ran between the chart's index arriving
+  // and its picture being requested (the wait the resource timings alone cannot explain).
+  let gap = null;
+  const sent = events.filter((e) => e.name === 'ResourceSendRequest' && e.args && e.args.data && e.args.data.url);
+  const index = sent.find((e) => /\/static\/[^/]+\.json$/.test(e.args.data.url));
+  const svg = sent.find((e) => /\/static\/[^/]+\.svg$/.test(e.args.data.url));
+  const done = index && events.find((e) => e.name === 'ResourceFinish' && e.args && e.args.data && e.args.data.requestId === index.args.data.requestId);
+  if (done && svg && svg.ts > done.ts) {
+    const w = selfTimes(own, svg.ts, done.ts);
+    gap = {
+      ms: (svg.ts - done.ts) / 1000,
+      top: [...w]
+        .filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask')
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([name, us]) => ({ name, ms: us / 1000 })),
+      idleMs: (svg.ts - done.ts - [...w].reduce((a, [, us]) => a + us, 0)) / 1000,
+    };
+  }
   return {
     lib,
     page,
     rendered: result && result.rendered,
+    firstPixelsGap: gap,
     mainThreadTracedMs: total / 1000,
     top,
     backgroundCompile: [...bg].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, us]) => ({ name, ms: us / 1000 })),
