@@ -191,10 +191,14 @@ pub enum ChartDef {
 
 impl ChartDef {
     /// A newsroom chart of CSV text: a plain line or dot chart of a large file as a number
-    /// series ([`crate::xy_csv`]), any other as a [`Custom`] chart of the rows.
+    /// series ([`crate::xy_csv`]), a chart that only sums y per x and colour over a large file
+    /// from its sums ([`crate::sums_csv`]), any other as a [`Custom`] chart of the rows.
     pub fn from_csv(spec: crate::spec::Spec, text: &str) -> Result<ChartDef, Error> {
         if let Some(xy) = crate::xy_csv::read(&spec, text) {
             return Ok(ChartDef::Xy(Rc::new(xy?)));
+        }
+        if let Some(summed) = crate::sums_csv::read(&spec, text) {
+            return Ok(ChartDef::Custom(Rc::new(Custom::new(spec, summed?)?)));
         }
         let frame = crate::frame::Frame::from_csv(text)?;
         Ok(ChartDef::Custom(Rc::new(Custom::new(spec, frame)?)))

@@ -68,66 +68,14 @@ impl Frame {
         if text.len() > MAX_BYTES {
             return Err(too_big(text.len()));
         }
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter(text)).build();
-        let mut input = text.as_bytes();
-        let mut records: Vec<Vec<String>> = Vec::new();
-        let mut field = vec![0u8; 1024];
-        let mut record: Vec<String> = Vec::new();
-        let mut current: Vec<u8> = Vec::new();
-        loop {
-            let (result, nin, nout) = reader.read_field(input, &mut field);
-            input = &input[nin..];
-            current.extend_from_slice(&field[..nout]);
-            match result {
-                csv_core::ReadFieldResult::OutputFull => continue,
-                csv_core::ReadFieldResult::InputEmpty => {
-                    if input.is_empty() {
-                        // Signal end of input so the last field is flushed.
-                        let (r, _, n) = reader.read_field(&[], &mut field);
-                        current.extend_from_slice(&field[..n]);
-                        if let csv_core::ReadFieldResult::Field { record_end } = r {
-                            record.push(utf8(std::mem::take(&mut current), records.len())?);
-                            if record_end {
-                                records.push(std::mem::take(&mut record));
-                            }
-                            continue;
-                        }
-                        break;
-                    }
-                }
-                csv_core::ReadFieldResult::Field { record_end } => {
-                    record.push(utf8(std::mem::take(&mut current), records.len())?);
-                    if record_end {
-                        records.push(std::mem::take(&mut record));
-                        if records.len() > MAX_ROWS + 1 {
-                            return Err(too_many());
-                        }
-                    }
-                }
-                csv_core::ReadFieldResult::End => break,
-            }
-        }
-        // Blank lines are not rows.
-        records.retain(|r| !(r.len() == 1 && r[0].trim().is_empty()));
-        let mut it = records.into_iter();
-        let header =
-            it.next().ok_or_else(|| Error::Invalid { path: "csv".into(), message: "the file is empty".into() })?;
-        let columns = header_names(header.into_iter().map(|h| h.trim().to_string()).collect(), "csv header")?;
         let mut rows = Vec::new();
-        for (i, r) in it.enumerate() {
-            for (k, cell) in r.iter().enumerate() {
-                let col = columns.get(k).map(String::as_str).unwrap_or("?");
-                crate::data::check_text(|| format!("csv row {}, field `{col}`", i + 1), cell)?;
+        let columns = each_csv_row(text, &mut |_, _, cells| {
+            if rows.len() >= MAX_ROWS {
+                return Err(too_many());
             }
-            if r.len() != columns.len() {
-                return Err(Error::Invalid {
-                    path: format!("csv row {}", i + 1),
-                    message: format!("has {} fields but the header has {}", r.len(), columns.len()),
-                });
-            }
-            rows.push(r.iter().map(|s| Cell::from_str(s)).collect());
-        }
+            rows.push(cells);
+            Ok(())
+        })?;
         Ok(Frame { columns, rows })
     }
 
@@ -166,6 +114,82 @@ impl Frame {
             .collect();
         Ok(Frame { columns, rows })
     }
+}
+
+/// What [`each_csv_row`] calls with each row: the column names, the row's number (1 = the
+/// first data row) and its cells.
+pub type RowFn<'a> = dyn FnMut(&[String], usize, Vec<Cell>) -> Result<(), Error> + 'a;
+
+/// Reads CSV text with a header row one data row at a time, as [`Frame::from_csv`] does (its
+/// delimiter, byte-order mark, CRLF, quotes; blank lines are not rows; every problem named by
+/// its row, 1 = the first data row), without keeping the rows: `row(columns, n, cells)` gets
+/// each in turn. Returns the column names. For readers that fold a large file as they go.
+pub fn each_csv_row(text: &str, row: &mut RowFn) -> Result<Vec<String>, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter(text)).build();
+    let mut input = text.as_bytes();
+    let mut field = vec![0u8; 1024];
+    let mut record: Vec<String> = Vec::new();
+    let mut current: Vec<u8> = Vec::new();
+    // Records read (blank lines included: UTF-8 errors are numbered by them, as before).
+    let mut read = 0usize;
+    let mut columns: Option<Vec<String>> = None;
+    let mut n = 0usize;
+    let mut take = |r: Vec<String>, columns: &mut Option<Vec<String>>| -> Result<(), Error> {
+        // Blank lines are not rows.
+        if r.len() == 1 && r[0].trim().is_empty() {
+            return Ok(());
+        }
+        let Some(cols) = columns.as_ref() else {
+            *columns = Some(header_names(r.into_iter().map(|h| h.trim().to_string()).collect(), "csv header")?);
+            return Ok(());
+        };
+        n += 1;
+        for (k, cell) in r.iter().enumerate() {
+            let col = cols.get(k).map(String::as_str).unwrap_or("?");
+            crate::data::check_text(|| format!("csv row {n}, field `{col}`"), cell)?;
+        }
+        if r.len() != cols.len() {
+            return Err(Error::Invalid {
+                path: format!("csv row {n}"),
+                message: format!("has {} fields but the header has {}", r.len(), cols.len()),
+            });
+        }
+        row(cols, n, r.iter().map(|s| Cell::from_str(s)).collect())
+    };
+    loop {
+        let (result, nin, nout) = reader.read_field(input, &mut field);
+        input = &input[nin..];
+        current.extend_from_slice(&field[..nout]);
+        match result {
+            csv_core::ReadFieldResult::OutputFull => continue,
+            csv_core::ReadFieldResult::InputEmpty => {
+                if input.is_empty() {
+                    // Signal end of input so the last field is flushed.
+                    let (r, _, out) = reader.read_field(&[], &mut field);
+                    current.extend_from_slice(&field[..out]);
+                    if let csv_core::ReadFieldResult::Field { record_end } = r {
+                        record.push(utf8(std::mem::take(&mut current), read)?);
+                        if record_end {
+                            read += 1;
+                            take(std::mem::take(&mut record), &mut columns)?;
+                        }
+                        continue;
+                    }
+                    break;
+                }
+            }
+            csv_core::ReadFieldResult::Field { record_end } => {
+                record.push(utf8(std::mem::take(&mut current), read)?);
+                if record_end {
+                    read += 1;
+                    take(std::mem::take(&mut record), &mut columns)?;
+                }
+            }
+            csv_core::ReadFieldResult::End => break,
+        }
+    }
+    columns.ok_or_else(|| Error::Invalid { path: "csv".into(), message: "the file is empty".into() })
 }
 
 fn header_names(columns: Vec<String>, what: &str) -> Result<Vec<String>, Error> {

@@ -29,6 +29,7 @@ pub mod series;
 pub mod shorthand;
 pub mod spec;
 pub mod style;
+pub mod sums_csv;
 pub mod table;
 pub mod text;
 pub mod theme;

@@ -206,7 +206,7 @@ pub struct Spec {
 }
 
 /// Most problems listed in one error message.
-const MAX_LISTED: usize = 5;
+pub(crate) const MAX_LISTED: usize = 5;
 
 impl Spec {
     /// The source line, if the spec names one ("Source: title, date").
@@ -272,6 +272,27 @@ impl Spec {
                 message: "lists more than 1000 values".into(),
             });
         }
+        let (x, y, c) = self.columns_in(f)?;
+        crate::shorthand::check_kind(self, f)?;
+        let mut problems: Vec<String> = Vec::new();
+        let mut bad_rows = 0;
+        for (i, row) in f.rows.iter().enumerate() {
+            if self.row_problems(i + 1, row, (x, y, c), &mut problems) {
+                bad_rows += 1;
+            }
+        }
+        if f.rows.is_empty() {
+            return Err(Error::Invalid { path: "data".into(), message: "has no rows".into() });
+        }
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(refusal(&problems, problems.len(), bad_rows, f.rows.len()))
+    }
+
+    /// The columns the spec names in `f`: x, y (none for a histogram) and colour, checked to
+    /// exist (and a stacked or grouped kind to have a colour).
+    pub fn columns_in(&self, f: &Frame) -> Result<(usize, Option<usize>, Option<usize>), Error> {
         let col = |field: &str, name: &str| {
             f.column(name).ok_or_else(|| Error::Invalid {
                 path: format!("spec.{field}"),
@@ -307,26 +328,28 @@ impl Spec {
                 message: "stacked and grouped kinds need a colour column to split the bars or areas".into(),
             });
         }
-        crate::shorthand::check_kind(self, f)?;
-        let mut problems: Vec<String> = Vec::new();
-        let mut bad_rows = 0;
-        for (i, row) in f.rows.iter().enumerate() {
-            let before = problems.len();
-            let n = i + 1;
-            if row[x] == Cell::Missing {
-                problems.push(format!("row {n}, field `{}`: empty, so the row has no place on the chart", self.x));
+        Ok((x, y, c))
+    }
+
+    /// The problems of data row `n` (1 = the first) for this spec, pushed to `problems`, with
+    /// the columns from [`Spec::columns_in`]; whether it has any.
+    pub fn row_problems(
+        &self,
+        n: usize,
+        row: &[Cell],
+        (x, y, c): (usize, Option<usize>, Option<usize>),
+        problems: &mut Vec<String>,
+    ) -> bool {
+        let before = problems.len();
+        if row[x] == Cell::Missing {
+            problems.push(format!("row {n}, field `{}`: empty, so the row has no place on the chart", self.x));
+        }
+        if let Some(c) = c {
+            if row[c] == Cell::Missing {
+                problems.push(format!("row {n}, field `{}`: empty colour value", self.color.as_deref().unwrap_or("")));
             }
-            if let Some(c) = c {
-                if row[c] == Cell::Missing {
-                    problems.push(format!("row {n}, field `{}`: empty colour value", f.columns[c]));
-                }
-            }
-            let Some(y) = y else {
-                if problems.len() > before {
-                    bad_rows += 1;
-                }
-                continue;
-            };
+        }
+        if let Some(y) = y {
             match &row[y] {
                 Cell::Text(t) if self.aggregate != Aggregate::Count => {
                     problems.push(format!("row {n}, field `{}`: \"{}\" is not a number", self.y, clip(t)))
@@ -338,27 +361,17 @@ impl Spec {
                 }
                 _ => {}
             }
-            if problems.len() > before {
-                bad_rows += 1;
-            }
         }
-        if f.rows.is_empty() {
-            return Err(Error::Invalid { path: "data".into(), message: "has no rows".into() });
-        }
-        if problems.is_empty() {
-            return Ok(());
-        }
-        let shown = problems.iter().take(MAX_LISTED).cloned().collect::<Vec<_>>().join("; ");
-        let more = if problems.len() > MAX_LISTED {
-            format!("; and {} more", problems.len() - MAX_LISTED)
-        } else {
-            String::new()
-        };
-        Err(Error::Invalid {
-            path: "data".into(),
-            message: format!("{bad_rows} of {} rows cannot be drawn: {shown}{more}", f.rows.len()),
-        })
+        problems.len() > before
     }
+}
+
+/// The refusal of data with problems: the first of `problems` (of `count` in all) listed, on
+/// `bad_rows` of `rows` rows.
+pub(crate) fn refusal(problems: &[String], count: usize, bad_rows: usize, rows: usize) -> Error {
+    let shown = problems.iter().take(MAX_LISTED).cloned().collect::<Vec<_>>().join("; ");
+    let more = if count > MAX_LISTED { format!("; and {} more", count - MAX_LISTED) } else { String::new() };
+    Error::Invalid { path: "data".into(), message: format!("{bad_rows} of {rows} rows cannot be drawn: {shown}{more}") }
 }
 
 fn clip(s: &str) -> String {

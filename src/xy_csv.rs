@@ -38,10 +38,12 @@ pub fn plain(spec: &Spec) -> bool {
 }
 
 /// Largest CSV text the widget takes for this spec: [`MAX_BYTES`] for a plain line or dot chart,
-/// else the frame's limit.
+/// [`crate::sums_csv::MAX_BYTES`] for one that only sums, else the frame's limit.
 pub fn max_bytes(spec: &Spec) -> usize {
     if plain(spec) {
         MAX_BYTES
+    } else if crate::sums_csv::summable(spec) {
+        crate::sums_csv::MAX_BYTES
     } else {
         crate::frame::MAX_BYTES
     }
@@ -177,8 +179,11 @@ mod tests {
         assert!(read(&line, &csv(FROM_ROWS, |i| format!("{i},{i}"))).is_none());
         let coloured = spec(r#"{"kind": "line", "x": "x", "y": "y", "color": "g"}"#);
         assert!(read(&coloured, &csv(FROM_ROWS * 2, |i| format!("{i},{i}"))).is_none());
+        // A bar chart is not plain; it only sums, so its large files are summed as read.
         let bars = spec(r#"{"kind": "bar", "x": "x", "y": "y"}"#);
-        assert!(!plain(&bars) && max_bytes(&bars) == crate::frame::MAX_BYTES);
+        assert!(!plain(&bars) && max_bytes(&bars) == crate::sums_csv::MAX_BYTES);
+        let mean = spec(r#"{"kind": "bar", "x": "x", "y": "y", "aggregate": "mean"}"#);
+        assert_eq!(max_bytes(&mean), crate::frame::MAX_BYTES);
         assert_eq!(max_bytes(&line), MAX_BYTES);
     }
 

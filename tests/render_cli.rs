@@ -269,9 +269,32 @@ fn a_large_csv_line_chart_is_drawn_from_number_columns() {
     // The series, decimated to at most two points per pixel column of the plot.
     let longest = out.split("points=\"").skip(1).map(|p| p.split('"').next().unwrap_or("").split(' ').count()).max();
     assert!(longest.is_some_and(|n| (200..=1300).contains(&n)), "{longest:?}");
-    // No Vega-Lite spec for it (the data would have to be written inline), and a bar chart of
-    // the same file is over the frame's row limit.
+    // No Vega-Lite spec for it (the data would have to be written inline). A bar chart of the
+    // same file is summed as read, and refused for its 150,000 bars; a mean is over the
+    // frame's row limit.
     fails(&["--custom", s, "--rows", r, "--spec"], &["drawn from number columns, without a Vega-Lite spec"]);
     std::fs::write(&spec, r#"{"kind": "bar", "x": "t", "y": "v"}"#).unwrap();
+    fails(&["--custom", s, "--rows", r], &["has 150000 different values; this chart shows at most 250"]);
+    std::fs::write(&spec, r#"{"kind": "bar", "x": "t", "y": "v", "aggregate": "mean"}"#).unwrap();
     fails(&["--custom", s, "--rows", r], &["more than 100000 rows"]);
+}
+
+#[test]
+fn a_large_csv_of_a_chart_that_sums_is_summed_as_read() {
+    // 150,000 rows in five groups: its Vega-Lite spec holds the five sums as its data.
+    let dir = tmp("large-sums");
+    let rows = dir.join("rows.csv");
+    let mut text = String::from("g,v\n");
+    for i in 0..150_000 {
+        text.push_str(&format!("g{},{}\n", i % 5, i % 3));
+    }
+    std::fs::write(&rows, text).unwrap();
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, r#"{"kind": "column", "x": "g", "y": "v"}"#).unwrap();
+    let (s, r) = (spec.to_str().unwrap(), rows.to_str().unwrap());
+    assert!(svg(&["--custom", s, "--rows", r]).contains("<svg"));
+    let vl = String::from_utf8(ok(&["--custom", s, "--rows", r, "--spec"]).stdout).unwrap();
+    // g0 holds rows 0, 5, 10, ...: 30,000 values cycling 0, 2, 1: 30,000 in all.
+    assert_eq!(vl.matches(r#""g":"#).count(), 5, "{}", &vl[..vl.len().min(600)]);
+    assert!(vl.contains(r#"{"g":"g0","v":30000}"#), "{}", &vl[..vl.len().min(600)]);
 }

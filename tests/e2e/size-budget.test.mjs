@@ -20,14 +20,17 @@
 // guard 495 KB. Then, the same session: transforms above concatenated views, facets on time
 // units and bins, header styling, repeat.layer and independent colour resolves added 15.6 KB of
 // wasm (twiggy: the facet's derive-and-split flow 27 KB raw, concat parsing 13 KB): 503.9 KB
-// measured; guard 510 KB. Lower it whenever the widget shrinks (issue "a lighter core").
+// measured; guard 510 KB. Seventh session: facet row headers beside the panels, titleAnchor,
+// the early fetches in embed.js and charts that sum a large CSV as it is read (sums_csv.rs,
+// 2.9 KB of wasm after routing its key and column handling through code already there):
+// 512.3 KB measured; guard 515 KB. Lower it whenever the widget shrinks (issue "a lighter core").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repo } from './harness.mjs';
 
-const GUARD_KB = 510;
+const GUARD_KB = 515;
 
 test(`widget bytes stay within ${GUARD_KB} KB gzip`, () => {
   const r = spawnSync(process.execPath, [path.join(repo, 'bench/size-budget.mjs'), String(GUARD_KB)], { encoding: 'utf8' });

@@ -67,7 +67,8 @@ pub fn def(spec: &Path, rows: &Path) -> Result<ChartDef, String> {
 }
 
 /// The spec and the rows, each checked as read: JSON rows or CSV text (a large CSV line or dot
-/// chart is read as number columns, as in the widget).
+/// chart is read as number columns, one for a chart that only sums as its sums, as in the
+/// widget).
 fn read(spec: &Path, rows: &Path) -> Result<(Spec, Rows), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()));
     let spec_text = read(spec)?;
@@ -78,6 +79,9 @@ fn read(spec: &Path, rows: &Path) -> Result<(Spec, Rows), String> {
         Frame::from_rows(data.0)
     } else if let Some(xy) = news_infographic::xy_csv::read(&s, &text) {
         return Ok((s, Rows::Xy(Box::new(xy.map_err(|e| format!("{}: {e}", rows.display()))?))));
+    } else if let Some(summed) = news_infographic::sums_csv::read(&s, &text) {
+        // A large file for a chart that only sums: its sums (with --spec, the spec's data).
+        summed
     } else {
         Frame::from_csv(&text)
     }
