@@ -96,7 +96,8 @@ export function fetchText(url, timeoutMs) {
     .then(
       (res) => {
         if (!res.ok) throw new Error("could not load " + url + ": HTTP " + res.status);
-        return res.text().then((text) => ({ text: text, type: res.headers.get("content-type") || "" }));
+        // (The body of a response requested at mount is not tied to this signal: raced too.)
+        return Promise.race([res.text(), aborted]).then((text) => ({ text: text, type: res.headers.get("content-type") || "" }));
       },
       (e) => {
         if (ac.signal.aborted) throw new Error("could not load " + url + ": no answer within " + ms / 1000 + " s");
