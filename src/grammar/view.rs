@@ -72,17 +72,7 @@ impl Chart {
             }
         }
         let orient = legend::orient(&first, self.config.legend_orient.as_deref());
-        let below = orient == Some("bottom");
-        let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
-        let legend_w =
-            if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
-        let mut top = pad;
-        let legend_top = top;
-        if !beside && !below {
-            for lg in &legends {
-                top += lg.height(width - 2.0 * pad, &theme) + 6.0;
-            }
-        }
+        let (legend_place, legend_w, mut top) = Legends::place(&legends, orient, width, pad, &theme);
         // Vertical axis labels take at most 40 % of a narrow chart (shortened with "…"), so the
         // plot keeps room on a phone.
         let cap = |a: Option<Axis>| {
@@ -180,14 +170,7 @@ impl Chart {
         for a in [&y_axis, &y_right, &x_axis].into_iter().flatten() {
             a.draw(plot, l, &theme);
         }
-        let place = if beside {
-            Legends::Beside { top: plot.y, width: legend_w }
-        } else if below {
-            Legends::Below
-        } else {
-            Legends::Top(legend_top)
-        };
-        l.height = draw_legends(l, &legends, place, bottom, pad, &theme).ceil();
+        l.height = draw_legends(l, &legends, legend_place.beside_from(plot.y), bottom, pad, &theme).ceil();
         let mut compiled = acc.finish(sc);
         compiled.views = layers;
         Ok(compiled)
@@ -273,6 +256,39 @@ pub(crate) enum Legends {
     Below,
     /// Above the chart, from this y (their room was kept there).
     Top(f64),
+}
+
+impl Legends {
+    /// Where `legends` go in a chart `width` px wide (`orient`: the spec's legend orient):
+    /// beside the plot from 640 px unless the spec puts them above or below, else stacked
+    /// above it from `pad` (or under it). Returns the place (beside: from the top given later,
+    /// [`Legends::beside_from`]), the width taken beside, and where what comes under legends
+    /// above starts.
+    pub(crate) fn place(
+        legends: &[legend::Legend],
+        orient: Option<&str>,
+        width: f64,
+        pad: f64,
+        theme: &Theme,
+    ) -> (Legends, f64, f64) {
+        if width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom")) {
+            let w = legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0;
+            return (Legends::Beside { top: pad, width: w }, w, pad);
+        }
+        if orient == Some("bottom") {
+            return (Legends::Below, 0.0, pad);
+        }
+        let top = legends.iter().map(|lg| lg.height(width - 2.0 * pad, theme) + 6.0).fold(pad, |a, h| a + h);
+        (Legends::Top(pad), 0.0, top)
+    }
+
+    /// The same place, legends beside starting at `top`.
+    pub(crate) fn beside_from(self, top: f64) -> Legends {
+        match self {
+            Legends::Beside { width, .. } => Legends::Beside { top, width },
+            other => other,
+        }
+    }
 }
 
 /// Draws `legends` where `place` says, in a layout whose content ends at `bottom`; returns the

@@ -117,16 +117,7 @@ pub fn layout(
     }
     let legends = legend::plan(&once, &chart.marks(), loc, &theme, chart.config.legend_off)?;
     let orient = legend::orient(&first, chart.config.legend_orient.as_deref());
-    let below = orient == Some("bottom");
-    let beside = width >= 640.0 && !legends.is_empty() && !matches!(orient, Some("top" | "bottom"));
-    let legend_w = if beside { legends.iter().map(|l| l.width()).fold(0.0, f64::max).min(220.0) + 16.0 } else { 0.0 };
-    let mut top = pad;
-    let legend_top = top;
-    if !beside && !below {
-        for lg in &legends {
-            top += lg.height(width - 2.0 * pad, &theme) + 6.0;
-        }
-    }
+    let (legend_place, legend_w, mut top) = Legends::place(&legends, orient, width, pad, &theme);
     let cap = |a: Option<Axis>| {
         a.map(|mut a| {
             a.limit = a.limit.min((width * 0.3).max(40.0));
@@ -367,14 +358,7 @@ pub fn layout(
         None => {}
     }
     let bottom = bottom + pad;
-    let place = if beside {
-        Legends::Beside { top: top + 6.0, width: legend_w }
-    } else if below {
-        Legends::Below
-    } else {
-        Legends::Top(legend_top)
-    };
-    let height = draw_legends(l, &legends, place, bottom, pad, &theme);
+    let height = draw_legends(l, &legends, legend_place.beside_from(top + 6.0), bottom, pad, &theme);
     l.plot = union.unwrap_or(Rect::new(pad, top, plot_w, plot_h));
     l.height = height.ceil();
     Ok(acc.finish(shared))
